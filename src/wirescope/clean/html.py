@@ -1,0 +1,70 @@
+"""Cleaning HTML pages: the main text and metadata with trafilatura (dates with htmldate)."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from datetime import date
+
+import lxml.html
+import trafilatura
+
+from wirescope.errors import DocumentError
+
+OUTSIDE_MAIN_TEXT = "outside the main text (trafilatura)"
+_SKIP = {"script", "style", "noscript", "template", "svg"}
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlParts:
+    paragraphs: list[str]
+    title: str | None
+    url: str | None
+    publisher: str | None
+    published: date | None
+    left_out: list[str]  # text of the page that is not in the main text
+
+
+def extract_html(uri: str, html: str) -> HtmlParts:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # lxml's FutureWarnings from inside trafilatura
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    text = (doc.text or "") if doc is not None else ""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if not paragraphs:
+        raise DocumentError(uri, "HTML page with no article text", hint="is it an index page, or does it need JavaScript?")
+    title = (doc.title or "").strip() or None
+    if title and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # the headline as trafilatura repeats it at the top of the text
+    return HtmlParts(
+        paragraphs=paragraphs,
+        title=title,
+        url=doc.url,
+        publisher=doc.sitename,
+        published=_iso_date(doc.date),
+        left_out=_left_out(html, text),
+    )
+
+
+def _iso_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _left_out(html: str, main_text: str) -> list[str]:
+    """The page's visible text pieces that did not make it into the main text, for audit."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    pieces: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP:
+            continue
+        for piece in (el.text, el.tail):
+            piece = " ".join((piece or "").split())
+            if piece and piece not in main_text and (el.getparent() is None or el.getparent().tag not in _SKIP):
+                pieces.append(piece)
+    return pieces

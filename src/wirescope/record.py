@@ -1,0 +1,267 @@
+"""The record: what wirescope knows about an article, as small typed values.
+
+Every annotation is a span into one text, the article's clean text (`Article.text`). A span
+stores offsets only; its text is derived with `Span.of(article.text)`, never stored twice.
+Records are frozen: annotators return a new Article with `dataclasses.replace`.
+
+docs/record.md documents every field; tests/test_docs.py keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+ActorType = Literal["PERSON", "ORG", "GPE", "NORP", "GROUP"]
+QuoteKind = Literal["direct", "indirect", "partial"]
+Modality = Literal[
+    "asserted", "negated", "claimed", "reported", "unconfirmed", "intended", "requested", "hypothetical"
+]
+MODALITIES: tuple[str, ...] = (
+    "asserted", "negated", "claimed", "reported", "unconfirmed", "intended", "requested", "hypothetical",
+)
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+TimePrecision = Literal["day", "week", "month", "year", "decade", "unknown"]
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that is the same every time the same parts are given (re-runs are idempotent)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}_{digest[:16]}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open character offsets [start, end) into the article's clean text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"span [{self.start}, {self.end}) is not a valid range")
+
+    def of(self, text: str) -> str:
+        """The text this span covers."""
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a document came from, and the exact bytes read (kept for audit)."""
+
+    uri: str  # file path, "-" for stdin, or URL
+    content_type: str  # "text/plain" or "text/html" (told apart by content)
+    sha256: str  # of the raw bytes
+    encoding: str | None = None  # the encoding the bytes were decoded with
+    raw: bytes = field(default=b"", repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the input left out of the clean text, and why.
+
+    Offsets are into the decoded input text (before cleaning); None where the input was HTML
+    and the piece has no single place in it.
+    """
+
+    text: str
+    reason: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A change made to damaged text. `span` covers `after` in the clean text."""
+
+    span: Span
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity or descriptive mention, linked to the actor it refers to (if any)."""
+
+    span: Span
+    label: str  # spaCy entity label (PERSON, ORG, GPE, LOC, NORP...) or DESC / PRON
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role or title the text gives an actor ("Taliban spokesman"), with its evidence."""
+
+    role: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation the text states between two actors (parent_of, member_of...)."""
+
+    relation: str
+    object_id: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, organisation or political entity, as one record across its mentions.
+
+    The id is the cross-article key: the same actor in two articles has the same id.
+    """
+
+    id: str
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """Someone or something taking part in a quote or event: a name, and the actor if resolved."""
+
+    name: str
+    actor_id: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker. `span` covers the quoted content, without quotation marks."""
+
+    id: str
+    kind: QuoteKind
+    span: Span
+    speaker: Participant | None = None
+    cue: Span | None = None  # the speech verb or phrase: said, told, tweeted, according to
+    venue: str | None = None  # where it was said or published: "BBC", "The Washington Post"
+    medium: str | None = None  # how: "tweet", "op-ed", "press conference"
+    date: str | None = None  # TIMEX3 value of when it was said, when the text gives it
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A temporal expression and its TIMEX3 value, normalised against the publication date."""
+
+    id: str
+    span: Span
+    value: str | None  # "2021-08-15", "2021-W34", "198X", "XXXX-08-15"; None if not normalisable
+    type: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION, SET
+    anchored: bool = False  # True when the value depends on an anchor date that was known
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved location and the mentions that name it in this article."""
+
+    id: str
+    name: str
+    mentions: tuple[Span, ...]
+    geonames_id: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    feature: str | None = None  # country, admin1, admin2, populated place, valley...
+    precision: int | None = None  # ACLED geo_precision: 1 town, 2 part of region, 3 region/country
+
+
+@dataclass(frozen=True, slots=True)
+class EventTime:
+    """When an event happened: a TIMEX3 value with ACLED's time precision."""
+
+    value: str
+    precision: TimePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, where and when, typed with PLOVER, and how the text states it.
+
+    `modality` says whether the text asserts the event happened; `historical` marks events
+    from the past the article recalls (not news). Only asserted, non-historical events are
+    presented as things that happened.
+    """
+
+    id: str
+    type: str  # one of PLOVER_TYPES
+    evidence: Span
+    modality: Modality = "asserted"
+    historical: bool = False
+    mode: str | None = None  # PLOVER mode, where the text says it (e.g. "air strike")
+    actor: Participant | None = None
+    target: Participant | None = None
+    place: Participant | None = None  # Participant.actor_id holds the Place id here
+    time: EventTime | None = None
+    source: Participant | None = None  # who states or claims it, when not the article itself
+    fatalities: int | None = None
+    injured: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable statement, so agreement and contradiction across sources can be found."""
+
+    id: str
+    span: Span
+    subject: str
+    predicate: str
+    polarity: bool = True
+    source: Participant | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article and everything annotated in it."""
+
+    id: str
+    text: str  # the clean text every span points into
+    source: Source
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    language: str = "en"
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    places: tuple[Place, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    # The spaCy parse travels with the article through the pipeline; it is never stored.
+    doc: Any = field(default=None, compare=False, repr=False)
+
+    def text_of(self, span: Span) -> str:
+        return span.of(self.text)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def sentence_of(self, span: Span) -> Span | None:
+        """The sentence containing the start of `span`."""
+        return next((s for s in self.sentences if s.start <= span.start < s.end), None)

@@ -1,0 +1,87 @@
+"""The local runner: documents in, cleaned, annotated in batches, each stored in one transaction.
+
+A document that fails is reported as Rejected with its reason and the batch goes on. Nothing is
+half-written: an article is either stored whole (with every annotation) or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from wirescope.annotate import Pipeline, build_pipeline
+from wirescope.clean import clean
+from wirescope.errors import Rejected, WirescopeError
+from wirescope.record import Article
+from wirescope.settings import Settings
+from wirescope.sources.document import RawDocument
+from wirescope.store import Store
+
+
+@dataclass
+class IngestReport:
+    stored: list[str] = field(default_factory=list)  # article ids
+    rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _clean_or_reject(doc: RawDocument | Rejected, max_bytes: int) -> Article | Rejected:
+    if isinstance(doc, Rejected):
+        return doc
+    try:
+        return clean(doc, max_bytes)
+    except WirescopeError as exc:
+        return Rejected(doc.uri, getattr(exc, "reason", str(exc)))
+    except Exception as exc:  # a bug in a cleaner must not stop the batch; say what it was
+        return Rejected(doc.uri, f"cannot clean: {exc.__class__.__name__}: {exc}")
+
+
+def annotate_batch(pipeline: Pipeline, articles: list[Article]) -> list[Article | Rejected]:
+    """Annotate a batch; if one article breaks it, redo them one by one to isolate that one."""
+    try:
+        return list(pipeline.pipe(articles))
+    except Exception:
+        results: list[Article | Rejected] = []
+        for article in articles:
+            try:
+                results.append(pipeline(article))
+            except Exception as exc:
+                results.append(Rejected(article.source.uri, f"cannot annotate: {exc.__class__.__name__}: {exc}"))
+        return results
+
+
+def ingest(documents: Iterable[RawDocument | Rejected], store: Store, settings: Settings = Settings(),
+           pipeline: Pipeline | None = None, on_done: Callable[[Article | Rejected], None] | None = None) -> IngestReport:
+    pipeline = pipeline or build_pipeline(settings)
+    report = IngestReport()
+    for chunk in _batches(documents, settings.batch_size):
+        cleaned = [_clean_or_reject(doc, settings.max_bytes) for doc in chunk]
+        results = [c for c in cleaned if isinstance(c, Rejected)]
+        for item in annotate_batch(pipeline, [c for c in cleaned if isinstance(c, Article)]):
+            results.append(_save(store, item, pipeline) if isinstance(item, Article) else item)
+        for item in results:
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+            else:
+                report.stored.append(item.id)
+            if on_done:
+                on_done(item)
+    return report
+
+
+def _save(store: Store, article: Article, pipeline: Pipeline) -> Article | Rejected:
+    try:
+        store.save(article, [f"{s.name}@{getattr(s, 'version', '1')}" for s in pipeline.steps])
+        return article
+    except WirescopeError as exc:
+        return Rejected(article.source.uri, str(exc))

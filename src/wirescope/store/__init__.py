@@ -1,0 +1,202 @@
+"""4. Persistence: one Store over SQLAlchemy Core.
+
+SQLite is the default (one file, WAL); PostgreSQL takes a postgresql:// URL; "memory" is an
+in-memory SQLite database for tests and one-off runs. One class serves all three: SQLAlchemy
+already hides the dialect differences, so separate classes would only repeat each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from wirescope.errors import NotFound, StoreError
+from wirescope.record import Article, Source
+from wirescope.store import rows, schema
+from wirescope.store.migrations import migrate
+
+MEMORY = "memory"
+
+
+def engine_url(db: str) -> str:
+    """A SQLAlchemy URL for a --db value: a file path, sqlite:///..., postgresql://..., or memory."""
+    if db in (MEMORY, ":memory:"):
+        return "sqlite://"
+    if "://" in db:
+        return db.replace("postgresql://", "postgresql+psycopg://", 1) if db.startswith("postgresql://") else db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def make_engine(db: str) -> Engine:
+    url = engine_url(db)
+    if url == "sqlite://":
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Store:
+    """The record, persisted. Each article is written in one transaction, replacing any earlier copy."""
+
+    def __init__(self, engine: Engine, description: str) -> None:
+        self.engine = engine
+        self.description = description
+
+    def __repr__(self) -> str:
+        return f"Store({self.description!r})"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def save(self, article: Article, pipeline: Iterable[str] = ()) -> None:
+        """Store an article and all its annotations; storing the same article again replaces it."""
+        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        try:
+            with self.engine.begin() as conn:
+                old_actors = set(conn.scalars(select(schema.mentions.c.actor_id).where(
+                    schema.mentions.c.article_id == article.id, schema.mentions.c.actor_id.is_not(None))))
+                for table in schema.ARTICLE_TABLES:
+                    conn.execute(delete(table).where(table.c.article_id == article.id))
+                self._insert_missing(conn, schema.sources, "sha256", [rows.source_row(article.source)])
+                self._upsert(conn, schema.articles, "id", [rows.article_row(article, list(pipeline), stamp)])
+                self._save_actors(conn, article)
+                self._insert_missing(conn, schema.places, "id", [rows.place_row(p) for p in article.places])
+                for name, table_rows in rows.annotation_rows(article).items():
+                    if table_rows:
+                        conn.execute(schema.metadata.tables[name].insert(), table_rows)
+                self._drop_orphan_actors(conn, old_actors - {a.id for a in article.actors})
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.description}: cannot store article {article.id} ({article.source.uri}): {exc}") from exc
+
+    def _insert_missing(self, conn, table, key: str, new_rows: list[dict]) -> None:
+        if not new_rows:
+            return
+        existing = set(conn.scalars(select(table.c[key]).where(table.c[key].in_([r[key] for r in new_rows]))))
+        fresh = [r for r in {r[key]: r for r in new_rows}.values() if r[key] not in existing]
+        if fresh:
+            conn.execute(self._insert(table).on_conflict_do_nothing(index_elements=[key]), fresh)
+
+    def _upsert(self, conn, table, key: str, new_rows: list[dict]) -> None:
+        stmt = self._insert(table)
+        update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name != key}
+        conn.execute(stmt.on_conflict_do_update(index_elements=[key], set_=update), new_rows)
+
+    def _insert(self, table):
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
+
+    def _save_actors(self, conn, article: Article) -> None:
+        """Add new actors to the registry; merge aliases into known ones."""
+        self._insert_missing(conn, schema.actors, "id", [rows.actor_row(a) for a in article.actors])
+        for actor in article.actors:
+            known = conn.scalar(select(schema.actors.c.aliases).where(schema.actors.c.id == actor.id))
+            merged = sorted(set(known or []) | set(actor.aliases))
+            if merged != sorted(known or []):
+                conn.execute(schema.actors.update().where(schema.actors.c.id == actor.id).values(aliases=merged))
+
+    @staticmethod
+    def _drop_orphan_actors(conn, candidates: set[str]) -> None:
+        for actor_id in candidates:
+            still_used = conn.scalar(select(func.count()).select_from(schema.mentions).where(
+                schema.mentions.c.actor_id == actor_id))
+            if not still_used:
+                conn.execute(delete(schema.actors).where(schema.actors.c.id == actor_id))
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(schema.articles.c.id).order_by(schema.articles.c.published, schema.articles.c.id)))
+
+    def has_source(self, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(schema.articles).where(
+                schema.articles.c.source_sha256 == sha256)) > 0
+
+    def article(self, article_id: str) -> Article:
+        with self.engine.connect() as conn:
+            return self._load(conn, article_id)
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        for article_id in (self.article_ids() if ids is None else ids):
+            yield self.article(article_id)
+
+    def _load(self, conn, article_id: str) -> Article:
+        row = conn.execute(select(schema.articles).where(schema.articles.c.id == article_id)).mappings().first()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r} in {self.description}",
+                           hint="list the stored ones with `wirescope articles`")
+        src = conn.execute(select(schema.sources).where(schema.sources.c.sha256 == row["source_sha256"])).mappings().one()
+        source = Source(src["uri"], src["content_type"], src["sha256"], src["encoding"], src["raw"])
+        parts = {t.name: [dict(r) for r in conn.execute(
+            select(t).where(t.c.article_id == article_id).order_by(*self._order(t))).mappings()]
+            for t in schema.ARTICLE_TABLES}
+        actor_ids = {r["actor_id"] for r in parts["mentions"] + parts["roles"] if r["actor_id"]}
+        actors = {r["id"]: dict(r) for r in conn.execute(
+            select(schema.actors).where(schema.actors.c.id.in_(actor_ids))).mappings()}
+        place_ids = {r["place_id"] for r in parts["place_mentions"]}
+        places = {r["id"]: dict(r) for r in conn.execute(
+            select(schema.places).where(schema.places.c.id.in_(place_ids))).mappings()}
+        return rows.article_from(dict(row), source, parts, actors, places)
+
+    @staticmethod
+    def _order(table) -> list:
+        if "seq" in table.c:
+            return [table.c.seq]
+        return [table.c[c] for c in ("start", "evidence_start") if c in table.c] or [table.c.article_id]
+
+    def actor_rows(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(schema.actors).order_by(schema.actors.c.name)).mappings()]
+
+    def counts(self) -> dict[str, int]:
+        """How many of each kind of record the store holds."""
+        tables = {"articles": schema.articles, "actors": schema.actors, "quotes": schema.quotes,
+                  "events": schema.events, "times": schema.times, "places": schema.places}
+        with self.engine.connect() as conn:
+            return {name: conn.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}
+
+
+def open_store(db: str = "wirescope.db") -> Store:
+    """Open (creating and migrating if needed) the store at a path or URL."""
+    try:
+        engine = make_engine(db)
+        migrate(engine)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open the store {db!r}: {exc.__class__.__name__}: {exc}",
+                         hint="check the path or URL given with --db") from exc
+    except ModuleNotFoundError as exc:
+        raise StoreError(f"cannot open the store {db!r}: {exc}",
+                         hint="PostgreSQL needs: pip install 'wirescope[postgres]'") from exc
+    return Store(engine, db)
+
+
+__all__ = ["Store", "open_store", "MEMORY"]

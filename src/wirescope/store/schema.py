@@ -1,0 +1,202 @@
+"""The tables, written to make sense to a person who opens the file with Datasette or sqlite3.
+
+Offsets (start, end) are character offsets into `articles.text`. Each annotation row also
+carries the text it covers, for people reading the tables; the code derives text from offsets.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+
+def _article_fk() -> Column:
+    return Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+def _span(prefix: str = "") -> list[Column]:
+    return [Column(f"{prefix}start", Integer), Column(f"{prefix}end", Integer)]
+
+
+def _participant(prefix: str) -> list[Column]:
+    return [Column(f"{prefix}_name", Text), Column(f"{prefix}_id", String(40), index=True), *_span(f"{prefix}_")]
+
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("applied_at", Text, nullable=False),
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("uri", Text, nullable=False),
+    Column("content_type", Text, nullable=False),
+    Column("encoding", Text),
+    Column("size", Integer, nullable=False),
+    Column("raw", LargeBinary, nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source_sha256", String(64), ForeignKey("sources.sha256"), nullable=False),
+    Column("uri", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("publisher", Text),
+    Column("published", String(10), index=True),
+    Column("language", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("paragraphs", JSON, nullable=False),
+    Column("sentences", JSON, nullable=False),
+    Column("pipeline", JSON, nullable=False),
+    Column("ingested_at", Text, nullable=False),
+)
+
+removed = Table(
+    "removed", metadata, _article_fk(),
+    Column("seq", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    *_span(),
+)
+
+repairs = Table(
+    "repairs", metadata, _article_fk(),
+    Column("seq", Integer, nullable=False),
+    *_span(),
+    Column("before", Text, nullable=False),
+    Column("after", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False, index=True),
+    Column("type", String(16), nullable=False),
+    Column("aliases", JSON, nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata, _article_fk(),
+    Column("seq", Integer, nullable=False),
+    *_span(),
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("actor_id", String(40), index=True),
+)
+
+roles = Table(
+    "roles", metadata, _article_fk(),
+    Column("actor_id", String(40), nullable=False, index=True),
+    Column("role", Text, nullable=False),
+    *_span(),
+)
+
+relations = Table(
+    "relations", metadata, _article_fk(),
+    Column("subject_id", String(40), nullable=False, index=True),
+    Column("relation", String(32), nullable=False),
+    Column("object_id", String(40), nullable=False, index=True),
+    *_span(),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", String(40), primary_key=True),
+    _article_fk(),
+    Column("kind", String(10), nullable=False),
+    *_span(),
+    Column("text", Text, nullable=False),
+    *_participant("speaker"),
+    *_span("cue_"),
+    Column("venue", Text),
+    Column("medium", Text),
+    Column("date", String(16)),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(40), primary_key=True),
+    _article_fk(),
+    Column("type", String(12), nullable=False, index=True),
+    Column("mode", Text),
+    Column("modality", String(16), nullable=False, index=True),
+    Column("historical", Boolean, nullable=False),
+    *_span("evidence_"),
+    Column("evidence_text", Text, nullable=False),
+    *_participant("actor"),
+    *_participant("target"),
+    *_participant("place"),
+    *_participant("source"),
+    Column("time_value", String(16)),
+    Column("time_precision", String(8)),
+    Column("fatalities", Integer),
+    Column("injured", Integer),
+)
+
+times = Table(
+    "times", metadata,
+    Column("id", String(40), primary_key=True),
+    _article_fk(),
+    *_span(),
+    Column("text", Text, nullable=False),
+    Column("value", String(32)),
+    Column("type", String(10), nullable=False),
+    Column("anchored", Boolean, nullable=False),
+)
+
+places = Table(
+    "places", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("geonames_id", Integer),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("country", String(2)),
+    Column("admin1", Text),
+    Column("feature", Text),
+    Column("precision", Integer),
+)
+
+place_mentions = Table(
+    "place_mentions", metadata, _article_fk(),
+    Column("place_id", String(40), ForeignKey("places.id"), nullable=False, index=True),
+    *_span(),
+    Column("text", Text, nullable=False),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(40), primary_key=True),
+    _article_fk(),
+    *_span(),
+    Column("text", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("predicate", Text, nullable=False),
+    Column("polarity", Boolean, nullable=False),
+    *_participant("source"),
+)
+
+Index("ix_events_time", events.c.time_value)
+
+# Tables holding one article's annotations: replaced whole when the article is stored again.
+ARTICLE_TABLES = (removed, repairs, mentions, roles, relations, quotes, events, times, place_mentions, claims)
