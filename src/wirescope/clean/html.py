@@ -12,6 +12,8 @@ import trafilatura
 from wirescope.errors import DocumentError
 
 OUTSIDE_MAIN_TEXT = "outside the main text (trafilatura)"
+# Fewer words than this is a menu or an empty shell, not an article ("Home", "Loading...").
+MIN_ARTICLE_WORDS = 8
 _SKIP = {"script", "style", "noscript", "template", "svg"}
 
 
@@ -31,7 +33,7 @@ def extract_html(uri: str, html: str) -> HtmlParts:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     text = (doc.text or "") if doc is not None else ""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    if not paragraphs:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise DocumentError(uri, "HTML page with no article text", hint="is it an index page, or does it need JavaScript?")
     title = (doc.title or "").strip() or None
     if title and paragraphs[0] == title:

@@ -28,7 +28,9 @@ Row = dict[str, Any]
 
 
 def span_cols(span: Span | None, prefix: str = "") -> Row:
-    return {f"{prefix}start": span.start if span else None, f"{prefix}end": span.end if span else None}
+    if span is None:
+        return {f"{prefix}start": None, f"{prefix}end": None}
+    return {f"{prefix}start": span.start, f"{prefix}end": span.end}
 
 
 def span_from(row: Row, prefix: str = "") -> Span | None:
