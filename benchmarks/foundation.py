@@ -1,0 +1,52 @@
+"""Foundation benchmark: the whole ingest path next to bare spaCy over the same texts, same run.
+
+    .venv/bin/python benchmarks/foundation.py ../shared/eval/quotes-polnear/data/train/text --n 120
+
+Prints articles per second for `wirescope ingest` (read, clean, annotate, store in SQLite) and
+for spaCy's `nlp.pipe` alone on the same texts, and the ratio. The model is loaded before either
+clock starts, so both figures are of steady-state work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from wirescope.annotate.entities import load_model
+from wirescope.run import ingest
+from wirescope.settings import Settings
+from wirescope.sources import read_paths
+from wirescope.store import open_store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("texts", type=Path, help="a folder of article texts")
+    parser.add_argument("--n", type=int, default=120, help="how many articles (default 120)")
+    args = parser.parse_args()
+    files = sorted(p for p in args.texts.iterdir() if p.is_file())[: args.n]
+    settings = Settings()
+    nlp = load_model(settings.model)
+
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+        pass
+    bare = time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "bench.db")) as store:
+        start = time.perf_counter()
+        report = ingest(read_paths([str(f) for f in files]), store, settings)
+        full = time.perf_counter() - start
+
+    n = len(files)
+    print(f"articles: {n} ({len(report.stored)} stored, {len(report.rejected)} rejected)")
+    print(f"bare spaCy nlp.pipe: {bare:.1f} s, {n / bare:.1f} articles/s")
+    print(f"wirescope ingest:    {full:.1f} s, {n / full:.1f} articles/s")
+    print(f"ratio ingest / bare spaCy: {full / bare:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
