@@ -3,6 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= wirescope.db
+# Front-end libraries from the npm registry (package.json + package-lock.json), copied where the web
+# UI serves them from and the wheel packages them; never committed.
+VENDOR := src/wirescope/web/static/vendor
 
 .PHONY: demo test install clean
 
@@ -11,18 +14,31 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[web,export,test]'
 	touch $@
 
-install: $(VENV)/.installed
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/leaflet $(VENDOR)/world-atlas
+	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE $(VENDOR)/leaflet/
+	cp node_modules/world-atlas/countries-110m.json node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas/
+	cp node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/
+	cp node_modules/topojson-client/LICENSE $(VENDOR)/topojson-client.LICENSE
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
+	cp node_modules/cytoscape/LICENSE $(VENDOR)/cytoscape.LICENSE
+	touch $@
+
+install: $(VENV)/.installed $(VENDOR)/.installed
 
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/wirescope ingest src/wirescope/demo/corpus --db $(DB)
 	$(BIN)/wirescope summary --db $(DB)
+	$(BIN)/wirescope report --db $(DB) --out report.html
+	@echo "the situation report is in report.html; browse the record with: $(BIN)/wirescope serve --db $(DB)"
 
 test: install
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache node_modules $(VENDOR) report.html

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import wraps
 
@@ -11,8 +13,11 @@ import click
 from wirescope.errors import Rejected, WirescopeError
 from wirescope.query import KINDS, records
 from wirescope.query.formats import FORMATS, write
+from wirescope.record import MODALITIES, PLOVER_TYPES
 from wirescope.settings import load_settings
 from wirescope.sources import Metadata, read_paths
+from wirescope.sources.files import read_list
+from wirescope.sources.urls import Fetcher
 from wirescope.store import open_store
 
 
@@ -60,7 +65,11 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("-i", "--input-list", "input_list", metavar="FILE",
+              help="Also read the paths and URLs listed in FILE, one per line (- for stdin).")
+@click.option("--allow-private", is_flag=True,
+              help="Let URLs reach loopback, private and link-local addresses (refused by default).")
 @db_option
 @click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD) for every document given.")
 @click.option("--url", help="The document's URL.")
@@ -69,22 +78,37 @@ def cli() -> None:
 @click.option("--encoding", help="Read the files with this encoding instead of detecting it.")
 @click.option("--max-bytes", type=int, help="Reject documents larger than this (default 10 MB).")
 @click.option("--batch-size", type=int, help="Articles per spaCy batch (default 16).")
+@click.option("--workers", type=click.IntRange(min=1), help="Annotate in N local worker processes (Dask).")
+@click.option("--cluster", metavar="tcp://HOST:PORT", help="Annotate on the workers of this Dask scheduler.")
 @handle_errors
-def ingest(paths, db, published, url, publisher, title, encoding, max_bytes, batch_size) -> None:
-    """Read documents (files, folders, or - for stdin), extract the record, and store it.
+def ingest(paths, input_list, allow_private, db, published, url, publisher, title, encoding, max_bytes,
+           batch_size, workers, cluster) -> None:
+    """Read documents (files, folders, URLs, RSS/Atom feeds, WARC archives, or - for stdin), extract
+    the record, and store it.
 
-    Plain-text scrapes and HTML pages are told apart by their content. Bad documents are
-    reported one per line and skipped; the exit code is 1 if any failed.
+    Plain-text scrapes, HTML pages, feeds and WARC files are told apart by their content. Bad
+    documents are reported one per line and skipped; the exit code is 1 if any failed.
 
     Example: wirescope ingest ../shared/seed/panjshir_dailybeast_2021.txt --published 2021-08-25
     """
     from wirescope.run import ingest as run_ingest
 
-    settings = load_settings({"db": db, "max_bytes": max_bytes, "batch_size": batch_size})
+    settings = load_settings({"db": db, "max_bytes": max_bytes, "batch_size": batch_size, "workers": workers})
     meta = Metadata(title=title, url=url, publisher=publisher, published=published)
-    documents = read_paths(paths, meta, encoding, settings.max_bytes)
-    with open_store(settings.db) as store, _progress() as tick:
-        report = run_ingest(documents, store, settings, on_done=lambda item: _report_item(item, tick))
+    paths = list(paths) + (read_list(input_list) if input_list else [])
+    if not paths:
+        fail("nothing to ingest: give files, folders, URLs or -i FILE", "wirescope ingest --help shows examples")
+    fetcher = Fetcher(allow_private=allow_private, max_bytes=settings.max_bytes)
+    documents = read_paths(paths, meta, encoding, settings.max_bytes, fetcher)
+    with fetcher, open_store(settings.db) as store, _progress() as tick:
+        on_done = lambda item: _report_item(item, tick)  # noqa: E731
+        if settings.workers > 1 or cluster:
+            from wirescope.run.dask import dask_client, ingest as dask_ingest
+
+            with dask_client(settings.workers, cluster) as client:
+                report = dask_ingest(documents, store, client, settings, on_done)
+        else:
+            report = run_ingest(documents, store, settings, on_done=on_done)
     click.echo(f"stored {len(report.stored)} article(s) in {settings.db}; {len(report.rejected)} failed", err=True)
     sys.exit(0 if report.ok else 1)
 
@@ -113,22 +137,107 @@ class _progress:
             self.bar.stop()
 
 
-def _list_command(kind: str):
+@dataclass(frozen=True)
+class RecordFilter:
+    """An extra option of one list command, and the test it puts each record to."""
+
+    name: str
+    option: Callable  # the click.option decorator
+    keep: Callable[[dict, object], bool]
+
+
+def _speaker_is(record: dict, wanted: object) -> bool:
+    speaker = record.get("speaker") or {}
+    return str(wanted).lower() in (speaker.get("name") or "").lower() or wanted == speaker.get("id")
+
+
+LIST_FILTERS: dict[str, tuple[RecordFilter, ...]] = {
+    "quotes": (
+        RecordFilter("speaker", click.option("--speaker", help="Only quotes by this speaker (part of the name, or an actor id)."),
+                     _speaker_is),
+        RecordFilter("kind", click.option("--kind", type=click.Choice(["direct", "indirect", "partial"]),
+                                          help="Only quotes of this kind."), lambda r, v: r.get("kind") == v),
+    ),
+}
+
+
+def _list_command(kind: str, filters: tuple[RecordFilter, ...] = ()):
     @db_option
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
     @click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
     @handle_errors
-    def command(db, fmt, article_ids) -> None:
+    def command(db, fmt, article_ids, **wanted) -> None:
         settings = load_settings({"db": db})
         with open_store(settings.db) as store:
-            write(records(store, kind, list(article_ids) or None), kind, fmt, sys.stdout)
+            rows = records(store, kind, list(article_ids) or None)
+        active = [(f, wanted[f.name]) for f in filters if wanted.get(f.name) is not None]
+        write([r for r in rows if all(f.keep(r, v) for f, v in active)], kind, fmt, sys.stdout)
 
+    for f in filters:
+        command = f.option(command)
     command.__doc__ = f"List the stored {kind}.\n\nExample: wirescope {kind} --format jsonl"
     return cli.command(name=kind)(command)
 
 
 for _kind in KINDS:
-    _list_command(_kind)
+    if _kind not in ("events", "actors"):  # events and actors have their own commands below
+        _list_command(_kind, LIST_FILTERS.get(_kind, ()))
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
+@click.option("--name", help="Only actors so named (a whole word of a name or alias, or an id); the table "
+                             "then shows each one and how they differ.")
+@handle_errors
+def actors(db, fmt, article_ids, name) -> None:
+    """List the stored actors: name, type, roles, relations, article and mention counts.
+
+    Example: wirescope actors --name Massoud
+    """
+    from wirescope.query.actors import compare, matches_name, table_rows
+
+    settings = load_settings({"db": db})
+    with open_store(settings.db) as store:
+        every = records(store, "actors", list(article_ids) or None)
+    found = [r for r in every if matches_name(r, name)] if name else every
+    if name and fmt == "table":
+        click.echo("\n".join(compare(found, every)))
+    else:
+        write(table_rows(found, every) if fmt == "table" else found, "actors", fmt, sys.stdout)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "acled-csv")), default="table", show_default=True,
+              help="acled-csv: ACLED's columns; only events that happened unless --modality is given.")
+@click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
+@click.option("--type", "types", multiple=True, type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+              help="Only this PLOVER type (repeatable).")
+@click.option("--actor", help="Only events whose actor or target is this actor (part of the name, or an id).")
+@click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
+              help="Only this modality (repeatable): asserted, negated, claimed...")
+@click.option("--since", callback=_iso_date, help="Only events on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=_iso_date, help="Only events on or before this day (YYYY-MM-DD).")
+@handle_errors
+def events(db, fmt, article_ids, types, actor, modalities, since, until) -> None:
+    """List the stored events, each with how many independent sources report it.
+
+    An event's day is its own time when the text gives one, else its article's publication day.
+
+    Example: wirescope events --type ASSAULT --modality asserted --since 2021-08-15 --format acled-csv
+    """
+    from wirescope.query.event_groups import list_events
+    from wirescope.query.events import EventFilter, write_acled_csv
+
+    settings = load_settings({"db": db})
+    with open_store(settings.db) as store:
+        found = list_events(store, EventFilter(types, actor, modalities, since, until), list(article_ids) or None)
+    if fmt == "acled-csv":
+        write_acled_csv(found, sys.stdout, only_happened=not modalities)
+    else:
+        write(found, "events", fmt, sys.stdout)
 
 
 @cli.command()
@@ -156,6 +265,31 @@ def show(article_id, db) -> None:
 
 
 @cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@db_option
+@click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True,
+              help="Seconds between polls of every feed.")
+@click.option("--polls", type=click.IntRange(min=1), help="Stop after this many rounds (default: never).")
+@click.option("--allow-private", is_flag=True,
+              help="Let feeds and pages be fetched from loopback, private and link-local addresses.")
+@handle_errors
+def watch(feeds, db, interval, polls, allow_private) -> None:
+    """Poll RSS/Atom feeds on an interval and ingest only the entries not seen before.
+
+    Each poll is a conditional request (ETag / Last-Modified), so an unchanged feed costs a 304.
+    What was seen is kept in the store, so a restarted watch goes on where it stopped.
+
+    Example: wirescope watch https://example.org/world.rss --interval 600
+    """
+    from wirescope.run.watch import watch as run_watch
+
+    settings = load_settings({"db": db})
+    with Fetcher(allow_private=allow_private, max_bytes=settings.max_bytes) as fetcher, \
+            open_store(settings.db) as store:
+        run_watch(feeds, store, fetcher, settings, interval, polls, report=lambda r: click.echo(str(r), err=True))
+
+
+@cli.command()
 @db_option
 @handle_errors
 def summary(db) -> None:
@@ -168,6 +302,110 @@ def summary(db) -> None:
         counts = store.counts()
     click.echo(", ".join(f"{n} {kind}" for kind, n in counts.items()))
     click.echo(f"the record is in {settings.db}; list it with: wirescope articles --db {settings.db}")
+
+
+def scope_options(func):
+    """--since, --until, --place and --actor: what a report or an export covers."""
+    for option in reversed((
+        click.option("--since", callback=_iso_date, help="From this day (YYYY-MM-DD), inclusive."),
+        click.option("--until", callback=_iso_date, help="Up to this day (YYYY-MM-DD), inclusive."),
+        click.option("--place", help="Only this place (id or name)."),
+        click.option("--actor", help="Only this actor (id, name or alias)."),
+    )):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--token", envvar="WIRESCOPE_TOKEN", help="Secret every request must carry; required off loopback.")
+@handle_errors
+def serve(db, host, port, token) -> None:
+    """Serve the web UI and the JSON API (OpenAPI schema at /openapi.json).
+
+    Example: wirescope serve --db wirescope.db   (then open http://127.0.0.1:8000/)
+    """
+    from wirescope.errors import MissingExtra
+
+    try:
+        from wirescope.web.app import serve as run_server
+    except ModuleNotFoundError as exc:
+        raise MissingExtra("wirescope serve", "web") from exc
+    run_server(load_settings({"db": db}).db, host, port, token)
+
+
+@cli.command()
+@db_option
+@scope_options
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default stdout).")
+@click.option("--format", "fmt", type=click.Choice(("html", "md")), default="html", show_default=True)
+@handle_errors
+def report(db, since, until, place, actor, out, fmt) -> None:
+    """Write a self-contained situation report: events, quotes, a map, contested claims, sources.
+
+    Example: wirescope report --since 2021-09-01 --place Panjshir --out report.html
+    """
+    from wirescope.query.browse import Filters
+    from wirescope.query.report import render_report
+
+    settings = load_settings({"db": db})
+    with open_store(settings.db) as store:
+        text = render_report(store, Filters(actor=actor, place=place, since=since, until=until), fmt)
+    _write_text(text, out)
+
+
+@cli.command()
+@db_option
+@scope_options
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(("jsonl", "csv", "parquet", "geojson", "gexf", "ftm", "acled-csv")))
+@click.option("--kind", type=click.Choice(KINDS), default="events", show_default=True,
+              help="The records csv and parquet hold.")
+@click.option("--type", "type_", help="Only records of this type (events: PLOVER type).")
+@click.option("--modality", help="Only events with this modality.")
+@click.option("--include-unasserted", is_flag=True,
+              help="acled-csv: also events that did not happen (notes open with their modality).")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default stdout).")
+@handle_errors
+def export(db, since, until, place, actor, fmt, kind, type_, modality, include_unasserted, out) -> None:
+    """Export the record: Web Annotation JSONL, CSV, Parquet, GeoJSON, GEXF, FollowTheMoney, ACLED CSV.
+
+    Example: wirescope export --format geojson --out events.geojson
+    """
+    from wirescope.query.browse import Filters
+    from wirescope.query.export import BINARY_FORMATS
+    from wirescope.query.export import export as run_export
+
+    if fmt in BINARY_FORMATS and not out:
+        fail(f"--format {fmt} is binary: give --out FILE", "e.g. wirescope export --format parquet --out events.parquet")
+    settings = load_settings({"db": db})
+    f = Filters(actor=actor, place=place, type=type_, modality=modality, since=since, until=until)
+    with open_store(settings.db) as store:
+        if out:
+            with open(out, "wb" if fmt in BINARY_FORMATS else "w", **({} if fmt in BINARY_FORMATS else {
+                    "encoding": "utf-8", "newline": ""})) as stream:
+                run_export(store, fmt, stream, f, kind, not include_unasserted)
+        else:
+            run_export(store, fmt, sys.stdout, f, kind, not include_unasserted)
+
+
+def _write_text(text: str, out: str | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        with open(out, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        fail(f"{out}: cannot write ({exc.strerror})")
+    click.echo(f"wrote {out}", err=True)
+
+
+from wirescope.eval.cli import eval_group  # noqa: E402  (the group's commands import their work lazily)
+
+cli.add_command(eval_group)
 
 
 def main() -> None:

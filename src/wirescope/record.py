@@ -134,6 +134,8 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     relations: tuple[Relation, ...] = ()
+    confidence: float = 1.0  # how sure the registry is that these mentions are this actor
+    reason: str = ""  # why: "curated registry, alias 'U.S.'", "single name 'Dashti'; no full name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +186,11 @@ class Place:
     admin1: str | None = None
     feature: str | None = None  # country, admin1, admin2, populated place, valley...
     precision: int | None = None  # ACLED geo_precision: 1 town, 2 part of region, 3 region/country
+    # A relative location ("about 100 miles north of Kabul") is kept as an offset from its anchor
+    # place, with no point of its own: the text is not that precise.
+    anchor_id: str | None = None  # the Place id it is measured from
+    offset_km: float | None = None  # distance from the anchor, in kilometres
+    bearing: float | None = None  # direction from the anchor, degrees clockwise from north
 
 
 @dataclass(frozen=True, slots=True)

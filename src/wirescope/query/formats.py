@@ -7,14 +7,14 @@ import io
 import json
 from typing import IO, Any
 
-FORMATS = ("table", "jsonl", "json", "csv")
+FORMATS = ("table", "jsonl", "json", "csv", "geojson")  # geojson: places only
 
 # The columns a terminal table shows per kind; the other formats carry every field.
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "published", "publisher", "title"),
-    "actors": ("id", "name", "type", "aliases", "roles", "articles"),
+    "actors": ("id", "name", "type", "aliases", "roles", "relations", "articles", "mentions"),
     "quotes": ("article_id", "kind", "speaker", "venue", "medium", "text"),
-    "events": ("article_id", "type", "modality", "actor", "target", "place", "time", "evidence"),
+    "events": ("article_id", "type", "modality", "actor", "target", "place", "time", "reports", "evidence"),
     "times": ("article_id", "text", "value", "anchored"),
     "places": ("name", "country", "latitude", "longitude", "feature", "geonames_id"),
 }
@@ -24,7 +24,8 @@ def _cell(value: Any, limit: int = 80) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        value = value.get("name") or value.get("text") or value.get("value") or json.dumps(value, ensure_ascii=False)
+        value = (value.get("name") or value.get("text") or value.get("value") or value.get("role")
+                 or json.dumps(value, ensure_ascii=False))
     elif isinstance(value, list):
         value = ", ".join(_cell(v, 30) for v in value[:4]) + (" …" if len(value) > 4 else "")
     text = " ".join(str(value).split())
@@ -47,6 +48,10 @@ def write(records: list[dict], kind: str, fmt: str, out: IO[str]) -> None:
         writer = csv.DictWriter(out, fieldnames=fields)
         writer.writeheader()
         writer.writerows({k: _flat(v) for k, v in r.items()} for r in records)
+    elif fmt == "geojson":
+        from wirescope.query.geojson import write_geojson
+
+        write_geojson(records, kind, out)
     else:
         _table(records, kind, out)
 

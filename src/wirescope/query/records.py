@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from wirescope.query.events import event_records as build_event_records
 from wirescope.record import Article, Participant, Span
 from wirescope.store import Store
+from wirescope.store.actor_links import merged_ids
 
 Record = dict[str, Any]
 
@@ -27,9 +29,9 @@ def participant_dict(p: Participant | None) -> Record | None:
     return {"name": p.name, "id": p.actor_id}
 
 
-def article_record(a: Article) -> Record:
+def article_record(a: Article, story_id: str | None = None) -> Record:
     return {
-        "id": a.id, "url": a.url, "title": a.title, "publisher": a.publisher,
+        "id": a.id, "story_id": story_id, "url": a.url, "title": a.title, "publisher": a.publisher,
         "published": a.published.isoformat() if a.published else None, "language": a.language,
         "uri": a.source.uri, "content_type": a.source.content_type, "text": a.text,
         "paragraphs": [[s.start, s.end] for s in a.paragraphs],
@@ -49,16 +51,8 @@ def quote_records(a: Article) -> Iterator[Record]:
 
 
 def event_records(a: Article) -> Iterator[Record]:
-    for e in a.events:
-        yield {
-            "id": e.id, "article_id": a.id, "type": e.type, "mode": e.mode,
-            "actor": participant_dict(e.actor), "target": participant_dict(e.target),
-            "place": participant_dict(e.place),
-            "time": {"value": e.time.value, "precision": e.time.precision} if e.time else None,
-            "modality": e.modality, "source": participant_dict(e.source), "historical": e.historical,
-            "happened": e.modality == "asserted" and not e.historical,
-            "fatalities": e.fatalities, "injured": e.injured, "evidence": span_dict(a, e.evidence),
-        }
+    """Events with PLOVER's field names beside the contract's (built in query/events.py)."""
+    yield from build_event_records(a)
 
 
 def time_records(a: Article) -> Iterator[Record]:
@@ -75,7 +69,8 @@ def place_records(articles: Iterable[Article]) -> list[Record]:
             rec = merged.setdefault(p.id, {
                 "id": p.id, "name": p.name, "geonames_id": p.geonames_id, "latitude": p.latitude,
                 "longitude": p.longitude, "country": p.country, "admin1": p.admin1, "feature": p.feature,
-                "precision": p.precision, "mentions": [],
+                "precision": p.precision, "anchor_id": p.anchor_id, "offset_km": p.offset_km,
+                "bearing": p.bearing, "mentions": [],
             })
             rec["mentions"] += [{"article_id": a.id, "start": s.start, "end": s.end, "text": a.text_of(s)}
                                 for s in p.mentions]
@@ -83,34 +78,50 @@ def place_records(articles: Iterable[Article]) -> list[Record]:
 
 
 def actor_records(store: Store, articles: Iterable[Article]) -> list[Record]:
-    """Actors across articles: registry entry, plus every role, relation and mention of them."""
+    """Actors across articles: registry entry, plus every role, relation and mention of them.
+
+    An actor the registry merged into another (store/actor_links.py) is shown under that one,
+    listed in its `merged` field with the confidence and reason of the merge.
+    """
+    rows = store.actor_rows()
+    shown = merged_ids(rows)
     merged: dict[str, Record] = {
         r["id"]: {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": list(r["aliases"]),
+                  "confidence": r.get("confidence"), "reason": r.get("reason"), "merged": [],
                   "roles": [], "relations": [], "mentions": [], "articles": 0}
-        for r in store.actor_rows()
+        for r in rows if shown[r["id"]] == r["id"]
     }
+    for r in rows:
+        if shown[r["id"]] != r["id"] and shown[r["id"]] in merged:
+            target = merged[shown[r["id"]]]
+            target["merged"].append({"id": r["id"], "name": r["name"], "confidence": r.get("merge_confidence"),
+                                     "reason": r.get("merge_reason")})
+            target["aliases"] += [r["name"], *r["aliases"]]
     for a in articles:
         seen = set()
         for m in a.mentions:
-            rec = merged.get(m.actor_id or "")
+            actor_id = shown.get(m.actor_id or "", m.actor_id)
+            rec = merged.get(actor_id or "")
             if rec is None:
                 continue
             rec["mentions"].append({"article_id": a.id, "start": m.span.start, "end": m.span.end,
-                                    "text": a.text_of(m.span)})
-            seen.add(m.actor_id)
+                                    "text": a.text_of(m.span), "label": m.label})
+            seen.add(actor_id)
         for actor in a.actors:
-            rec = merged.get(actor.id)
+            rec = merged.get(shown.get(actor.id, actor.id))
             if rec is None:
                 continue
             rec["roles"] += [{"role": r.role, "article_id": a.id, "start": r.span.start, "end": r.span.end}
                              for r in actor.roles]
-            rec["relations"] += [{"relation": r.relation, "object_id": r.object_id, "article_id": a.id,
-                                  "start": r.span.start, "end": r.span.end} for r in actor.relations]
+            rec["relations"] += [{"relation": r.relation, "object_id": shown.get(r.object_id, r.object_id),
+                                  "article_id": a.id, "start": r.span.start, "end": r.span.end}
+                                 for r in actor.relations]
         for actor_id in seen:
             merged[actor_id]["articles"] += 1
     for rec in merged.values():
-        texts = {m["text"] for m in rec["mentions"]} - {rec["name"]}
-        rec["aliases"] = sorted(set(rec["aliases"]) | texts)
+        # Descriptions ("the group") and pronouns are mentions, not other names of the actor.
+        texts = {m["text"] for m in rec["mentions"] if m["label"] not in ("DESC", "PRON")}
+        rec["aliases"] = sorted((set(rec["aliases"]) | texts) - {rec["name"]})
     return [r for r in merged.values() if r["mentions"] or r["roles"]]
 
 
@@ -121,7 +132,8 @@ def records(store: Store, kind: str, article_ids: list[str] | None = None) -> li
     """Every record of one kind, optionally only from some articles."""
     articles = list(store.articles(article_ids))
     if kind == "articles":
-        return [article_record(a) for a in articles]
+        stories = store.story_ids(article_ids)
+        return [article_record(a, stories.get(a.id)) for a in articles]
     if kind == "actors":
         return actor_records(store, articles)
     if kind == "places":

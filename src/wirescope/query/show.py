@@ -26,13 +26,24 @@ def marked_text(article: Article) -> Text:
         text.stylize(style, e.evidence.start, e.evidence.end)
     for t in article.times:
         text.stylize(STYLES["time"], t.span.start, t.span.end)
+    styles = actor_styles(article)
     for m in article.mentions:
         if m.actor_id:
-            text.stylize(STYLES["mention"], m.span.start, m.span.end)
+            text.stylize(styles.get(m.actor_id, STYLES["mention"]), m.span.start, m.span.end)
     for p in article.places:
         for s in p.mentions:
             text.stylize(STYLES["place"], s.start, s.end)
     return text
+
+
+# One colour per actor, so the mentions of one actor (names, descriptions, pronouns) read as one.
+ACTOR_COLOURS = ("cyan", "bright_green", "bright_magenta", "bright_yellow", "bright_blue", "bright_red",
+                 "dark_orange", "spring_green1", "orchid", "turquoise2", "gold1", "deep_pink2")
+
+
+def actor_styles(article: Article) -> dict[str, str]:
+    """actor id -> its style: bold and a colour of its own (colours repeat after twelve actors)."""
+    return {a.id: f"bold {ACTOR_COLOURS[i % len(ACTOR_COLOURS)]}" for i, a in enumerate(article.actors)}
 
 
 def legend(article: Article) -> list[str]:
@@ -44,7 +55,10 @@ def legend(article: Article) -> list[str]:
     for e in article.events:
         actor = e.actor.name if e.actor else "?"
         lines.append(f"event [{e.evidence.start}:{e.evidence.end}] {e.type} {e.modality} actor={actor}")
+    styles = actor_styles(article)
     for a in article.actors:
         roles = "; ".join(r.role for r in a.roles)
-        lines.append(f"actor {a.name} ({a.type})" + (f" roles: {roles}" if roles else ""))
+        marked = [article.text_of(m.span) for m in article.mentions if m.actor_id == a.id]
+        lines.append(f"actor {a.name} ({a.type}) [{styles[a.id]}]: {len(marked)} mention(s) "
+                     f"({', '.join(dict.fromkeys(marked))})" + (f" roles: {roles}" if roles else ""))
     return lines

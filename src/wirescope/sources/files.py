@@ -1,4 +1,8 @@
-"""Documents from files, folders (recursively) and standard input."""
+"""Documents from files, folders (recursively), standard input and URLs.
+
+A file may hold one document, a feed of many, or a WARC archive of many: which one is told from
+its first bytes (sources/sniff.py), never from its name.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,72 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from wirescope.errors import Rejected
+from wirescope.errors import DocumentError, Rejected
 from wirescope.sources.decode import SIZE_HINT, too_large
 from wirescope.sources.document import Metadata, RawDocument
+from wirescope.sources.feeds import feed_documents
+from wirescope.sources.sniff import HEAD_BYTES, sniff
+from wirescope.sources.urls import Fetcher, is_url
+from wirescope.sources.warc import warc_documents
 
 STDIN = "-"
 
 
 def read_paths(paths: Iterable[str], metadata: Metadata = Metadata(), encoding: str | None = None,
-               max_bytes: int | None = None) -> Iterator[RawDocument | Rejected]:
-    """Every document under the given paths, in a stable order; unreadable ones as Rejected."""
+               max_bytes: int | None = None, fetcher: Fetcher | None = None) -> Iterator[RawDocument | Rejected]:
+    """Every document under the given paths and URLs, in a stable order; unreadable ones as Rejected.
+
+    URLs (and the pages behind feed entries that carry only a teaser) are fetched with `fetcher`;
+    without one they are rejected.
+    """
     for path in paths:
         if path == STDIN:
             yield RawDocument(STDIN, sys.stdin.buffer.read(), metadata, encoding)
             continue
+        if is_url(path):
+            yield from fetcher.documents(path, metadata) if fetcher else [Rejected(path, NO_FETCHER)]
+            continue
         p = Path(path)
         if p.is_dir():
             for child in sorted(q for q in p.rglob("*") if _is_document(q, p)):
-                yield _read_file(child, metadata, encoding, max_bytes)
+                yield from _read_any(child, metadata, encoding, max_bytes, fetcher)
         elif p.exists() or p.is_symlink():
-            yield _read_file(p, metadata, encoding, max_bytes)
+            yield from _read_any(p, metadata, encoding, max_bytes, fetcher)
         else:
             yield Rejected(str(p), "no such file or folder")
+
+
+NO_FETCHER = "a URL, but fetching is off here (the command line fetches; the API needs a Fetcher)"
+
+
+def read_list(path: str) -> list[str]:
+    """The paths and URLs in a list file (`-i FILE`): one a line; blank lines and # comments skipped."""
+    try:
+        lines = (sys.stdin if path == STDIN else open(path, encoding="utf-8")).read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DocumentError(path, f"cannot read the input list: {getattr(exc, 'strerror', None) or exc}") from exc
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _read_any(path: Path, metadata: Metadata, encoding: str | None, max_bytes: int | None,
+              fetcher: Fetcher | None) -> Iterator[RawDocument | Rejected]:
+    """A file's documents: itself, the entries of a feed, or the pages of a WARC archive."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError as exc:
+        yield Rejected(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    kind = sniff(head)
+    if kind == "warc":
+        yield from warc_documents(path, metadata, max_bytes)
+        return
+    document = _read_file(path, metadata, encoding, max_bytes)
+    if kind == "feed" and isinstance(document, RawDocument):
+        entries = feed_documents(document.data, str(path), fetch=fetcher.deferred if fetcher else None)
+        yield from fetcher.resolve(entries) if fetcher else entries
+        return
+    yield document
 
 
 def _is_document(path: Path, root: Path) -> bool:

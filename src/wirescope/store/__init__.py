@@ -19,7 +19,10 @@ from sqlalchemy.pool import StaticPool
 from wirescope.errors import NotFound, StoreError
 from wirescope.record import Article, Source
 from wirescope.store import rows, schema
+from wirescope.store.actor_links import link_actors
 from wirescope.store.migrations import migrate
+from wirescope.store.syndication import assign_story
+from wirescope.store.transactions import begin_sqlite, with_retries, writing
 
 MEMORY = "memory"
 
@@ -34,6 +37,8 @@ def engine_url(db: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # The driver's own implicit transactions are switched off: begin_sqlite says BEGIN itself.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -49,6 +54,7 @@ def make_engine(db: str) -> Engine:
         engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", begin_sqlite)
     return engine
 
 
@@ -77,27 +83,36 @@ class Store:
         """Store an article and all its annotations; storing the same article again replaces it."""
         stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
         try:
-            with self.engine.begin() as conn:
-                old_actors = set(conn.scalars(select(schema.mentions.c.actor_id).where(
-                    schema.mentions.c.article_id == article.id, schema.mentions.c.actor_id.is_not(None))))
-                for table in schema.ARTICLE_TABLES:
-                    conn.execute(delete(table).where(table.c.article_id == article.id))
-                self._insert_missing(conn, schema.sources, "sha256", [rows.source_row(article.source)])
-                self._upsert(conn, schema.articles, "id", [rows.article_row(article, list(pipeline), stamp)])
-                self._save_actors(conn, article)
-                self._insert_missing(conn, schema.places, "id", [rows.place_row(p) for p in article.places])
-                for name, table_rows in rows.annotation_rows(article).items():
-                    if table_rows:
-                        conn.execute(schema.metadata.tables[name].insert(), table_rows)
-                self._drop_orphan_actors(conn, old_actors - {a.id for a in article.actors})
+            with_retries(lambda: self._save_once(article, list(pipeline), stamp))
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.description}: cannot store article {article.id} ({article.source.uri}): {exc}") from exc
+
+    def _save_once(self, article: Article, pipeline: list[str], stamp: str) -> None:
+        # Row locks are taken in one order (source, article, actors and places by id) so that
+        # concurrent writers queue rather than deadlock. Upserting the article row first makes a
+        # second writer of the same article wait until the first commits, so the annotations it
+        # deletes are the committed ones and none are stored twice.
+        with writing(self.engine) as conn:
+            self._insert_missing(conn, schema.sources, "sha256", [rows.source_row(article.source)])
+            self._upsert(conn, schema.articles, "id", [rows.article_row(article, pipeline, stamp)])
+            old_actors = set(conn.scalars(select(schema.mentions.c.actor_id).where(
+                schema.mentions.c.article_id == article.id, schema.mentions.c.actor_id.is_not(None))))
+            for table in schema.ARTICLE_TABLES:
+                conn.execute(delete(table).where(table.c.article_id == article.id))
+            self._save_actors(conn, article)
+            self._insert_missing(conn, schema.places, "id", [rows.place_row(p) for p in article.places])
+            for name, table_rows in rows.annotation_rows(article).items():
+                if table_rows:
+                    conn.execute(schema.metadata.tables[name].insert(), table_rows)
+            self._drop_orphan_actors(conn, old_actors - {a.id for a in article.actors})
+            assign_story(conn, article.id, article.text)  # syndicated copies (store/syndication.py)
+            link_actors(conn)  # the cross-article actor registry (store/actor_links.py)
 
     def _insert_missing(self, conn, table, key: str, new_rows: list[dict]) -> None:
         if not new_rows:
             return
         existing = set(conn.scalars(select(table.c[key]).where(table.c[key].in_([r[key] for r in new_rows]))))
-        fresh = [r for r in {r[key]: r for r in new_rows}.values() if r[key] not in existing]
+        fresh = sorted((r for r in {r[key]: r for r in new_rows}.values() if r[key] not in existing), key=lambda r: r[key])
         if fresh:
             conn.execute(self._insert(table).on_conflict_do_nothing(index_elements=[key]), fresh)
 
@@ -116,15 +131,25 @@ class Store:
     def _save_actors(self, conn, article: Article) -> None:
         """Add new actors to the registry; merge aliases into known ones."""
         self._insert_missing(conn, schema.actors, "id", [rows.actor_row(a) for a in article.actors])
-        for actor in article.actors:
-            known = conn.scalar(select(schema.actors.c.aliases).where(schema.actors.c.id == actor.id))
+        for actor in sorted(article.actors, key=lambda a: a.id):
+            # FOR UPDATE: another writer merging aliases into the same actor waits, so neither
+            # merge is lost. The row can have gone meanwhile (a writer dropped it as an orphan).
+            known = conn.execute(select(schema.actors.c.aliases).where(
+                schema.actors.c.id == actor.id).with_for_update()).first()
+            if known is None:
+                conn.execute(self._insert(schema.actors).on_conflict_do_nothing(index_elements=["id"]),
+                             [rows.actor_row(actor)])
+                continue
+            known = known[0]
             merged = sorted(set(known or []) | set(actor.aliases))
             if merged != sorted(known or []):
                 conn.execute(schema.actors.update().where(schema.actors.c.id == actor.id).values(aliases=merged))
 
     @staticmethod
     def _drop_orphan_actors(conn, candidates: set[str]) -> None:
-        for actor_id in candidates:
+        for actor_id in sorted(candidates):
+            # Lock first: a writer about to mention this actor then commits before the count.
+            conn.execute(select(schema.actors.c.id).where(schema.actors.c.id == actor_id).with_for_update())
             still_used = conn.scalar(select(func.count()).select_from(schema.mentions).where(
                 schema.mentions.c.actor_id == actor_id))
             if not still_used:
@@ -182,7 +207,18 @@ class Store:
         tables = {"articles": schema.articles, "actors": schema.actors, "quotes": schema.quotes,
                   "events": schema.events, "times": schema.times, "places": schema.places}
         with self.engine.connect() as conn:
-            return {name: conn.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}
+            counts = {name: conn.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}
+            # Independent reports: syndicated copies of one story count once.
+            counts["stories"] = conn.scalar(select(func.count(schema.articles.c.story_id.distinct())))
+            return counts
+
+    def story_ids(self, article_ids: Iterable[str] | None = None) -> dict[str, str | None]:
+        """The story each article belongs to (its syndicated copies share it)."""
+        query = select(schema.articles.c.id, schema.articles.c.story_id)
+        if article_ids is not None:
+            query = query.where(schema.articles.c.id.in_(list(article_ids)))
+        with self.engine.connect() as conn:
+            return {row.id: row.story_id for row in conn.execute(query)}
 
 
 def open_store(db: str = "wirescope.db") -> Store:

@@ -8,17 +8,59 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, insert, inspect, select
+from sqlalchemy import Connection, insert, inspect, select, text
 
 from wirescope.store import schema
+from wirescope.store.fulltext import create_fulltext_index
+from wirescope.store.transactions import lock_for_migration, writing
 
 
 def _create_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn)
 
 
+def _add_place_offsets(conn: Connection) -> None:
+    """Databases made before relative locations lack these columns; fresh ones have them."""
+    existing = {c["name"] for c in inspect(conn).get_columns("places")}
+    for name in ("anchor_id", "offset_km", "bearing"):
+        if name not in existing:
+            column = schema.places.c[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE places ADD COLUMN {name} {kind}"))
+
+
+def _add_actor_registry(conn: Connection) -> None:
+    """Databases made before the actor registry lack these columns; fresh ones have them."""
+    existing = {c["name"] for c in inspect(conn).get_columns("actors")}
+    for name in ("confidence", "reason", "merged_into", "merge_confidence", "merge_reason"):
+        if name not in existing:
+            kind = schema.actors.c[name].type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE actors ADD COLUMN {name} {kind}"))
+
+
+def _add_stories(conn: Connection) -> None:
+    """Databases made before syndication grouping lack articles.story_id and the band index.
+    Articles stored before stay without a story until they are stored again."""
+    if "story_id" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        kind = schema.articles.c.story_id.type.compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE articles ADD COLUMN story_id {kind}"))
+        conn.execute(text("CREATE INDEX ix_articles_story_id ON articles (story_id)"))
+    schema.article_bands.create(conn, checkfirst=True)
+
+
+def _add_feed_state(conn: Connection) -> None:
+    """Databases made before `wirescope watch` lack its two tables."""
+    schema.feeds.create(conn, checkfirst=True)
+    schema.feed_entries.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the record tables", _create_tables),
+    (2, "full-text index over article titles and text", create_fulltext_index),
+    (3, "places: offset from an anchor place (anchor_id, offset_km, bearing)", _add_place_offsets),
+    (4, "actors: registry confidence, reason and cross-article merge (merged_into)", _add_actor_registry),
+    (5, "articles: story_id, and the band index that groups syndicated copies", _add_stories),
+    (6, "feeds and feed_entries: what `wirescope watch` has polled and seen", _add_feed_state),
 ]
 
 
@@ -32,7 +74,8 @@ def migrate(engine) -> list[int]:
     """Bring the database to the newest schema; returns the versions applied now."""
     done = []
     for version, name, step in MIGRATIONS:
-        with engine.begin() as conn:
+        with writing(engine) as conn:
+            lock_for_migration(conn)
             if version in applied_versions(conn):
                 continue
             step(conn)

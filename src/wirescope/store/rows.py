@@ -115,11 +115,12 @@ def event_row(aid: str, text: str, e: Event) -> Row:
 def place_row(p: Place) -> Row:
     return {"id": p.id, "name": p.name, "geonames_id": p.geonames_id, "latitude": p.latitude,
             "longitude": p.longitude, "country": p.country, "admin1": p.admin1, "feature": p.feature,
-            "precision": p.precision}
+            "precision": p.precision, "anchor_id": p.anchor_id, "offset_km": p.offset_km, "bearing": p.bearing}
 
 
 def actor_row(a: Actor) -> Row:
-    return {"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases)}
+    return {"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases), "confidence": a.confidence,
+            "reason": a.reason}
 
 
 # --- back to records -------------------------------------------------------------------------
@@ -159,6 +160,7 @@ def _actors_from(parts: dict[str, list[Row]], actors: dict[str, Row]) -> tuple[A
             roles=tuple(Role(r["role"], span_from(r)) for r in parts["roles"] if r["actor_id"] == aid),
             relations=tuple(Relation(r["relation"], r["object_id"], span_from(r))
                             for r in parts["relations"] if r["subject_id"] == aid),
+            confidence=1.0 if a.get("confidence") is None else a["confidence"], reason=a.get("reason") or "",
         ))
     return tuple(result)
 
@@ -185,5 +187,6 @@ def _places_from(mention_rows: list[Row], places: dict[str, Row]) -> tuple[Place
     for pid, mention_spans in by_place.items():
         p = places[pid]
         result.append(Place(pid, p["name"], tuple(mention_spans), p["geonames_id"], p["latitude"], p["longitude"],
-                            p["country"], p["admin1"], p["feature"], p["precision"]))
+                            p["country"], p["admin1"], p["feature"], p["precision"], p.get("anchor_id"),
+                            p.get("offset_km"), p.get("bearing")))
     return tuple(result)

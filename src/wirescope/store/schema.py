@@ -68,6 +68,17 @@ articles = Table(
     Column("sentences", JSON, nullable=False),
     Column("pipeline", JSON, nullable=False),
     Column("ingested_at", Text, nullable=False),
+    # The story (syndicated copies grouped, store/syndication.py); set when the article is stored.
+    Column("story_id", String(40), index=True),
+)
+
+# Locality-sensitive hashing of each article's MinHash signature: articles sharing a band key are
+# candidate copies of each other (store/syndication.py).
+article_bands = Table(
+    "article_bands", metadata, _article_fk(),
+    Column("band", Integer, nullable=False),
+    Column("key", String(16), nullable=False),
+    Index("ix_article_bands_band_key", "band", "key"),
 )
 
 removed = Table(
@@ -93,6 +104,13 @@ actors = Table(
     Column("name", Text, nullable=False, index=True),
     Column("type", String(16), nullable=False),
     Column("aliases", JSON, nullable=False),
+    Column("confidence", Float),  # how sure the registry is of this actor's id (annotate/registry.py)
+    Column("reason", Text),  # why: curated alias, full name in the article, single name...
+    # Set when the registry finds this actor to be another stored one ("Mujahid" alone in one
+    # article, "Zabihullah Mujahid" in another); recomputed from the whole store on every save.
+    Column("merged_into", String(40), index=True),
+    Column("merge_confidence", Float),
+    Column("merge_reason", Text),
 )
 
 mentions = Table(
@@ -175,6 +193,9 @@ places = Table(
     Column("admin1", Text),
     Column("feature", Text),
     Column("precision", Integer),
+    Column("anchor_id", String(40)),
+    Column("offset_km", Float),
+    Column("bearing", Float),
 )
 
 place_mentions = Table(
@@ -197,6 +218,22 @@ claims = Table(
 )
 
 Index("ix_events_time", events.c.time_value)
+
+# What `wirescope watch` knows of each feed: validators for conditional requests, entries seen.
+feeds = Table(
+    "feeds", metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("polled_at", Text),
+)
+
+feed_entries = Table(
+    "feed_entries", metadata,
+    Column("feed_url", Text, ForeignKey("feeds.url", ondelete="CASCADE"), primary_key=True),
+    Column("entry_key", Text, primary_key=True),
+    Column("seen_at", Text, nullable=False),
+)
 
 # Tables holding one article's annotations: replaced whole when the article is stored again.
 ARTICLE_TABLES = (removed, repairs, mentions, roles, relations, quotes, events, times, place_mentions, claims)

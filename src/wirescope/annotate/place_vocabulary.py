@@ -1,0 +1,64 @@
+"""Words that say what kind of place a phrase names, and how far and which way from another.
+
+Lower case; the rules in annotate/places.py compare case-insensitively.
+"""
+
+from __future__ import annotations
+
+# A word after a name that makes it a natural feature: never a town of that name. The gazetteer
+# has no natural features, so the place is located by the region (or town) of the same name.
+NATURAL_FEATURES: dict[str, str] = {
+    "valley": "valley", "river": "river", "mountains": "mountains", "mountain": "mountain",
+    "mount": "mountain", "lake": "lake", "desert": "desert", "sea": "sea", "gulf": "gulf",
+    "strait": "strait", "plain": "plain", "plains": "plain", "pass": "pass", "gorge": "gorge",
+    "island": "island", "islands": "island", "peninsula": "peninsula", "coast": "coast",
+    "basin": "basin", "hills": "hills", "range": "mountains", "gorges": "gorge", "delta": "delta",
+}
+# A word after a name that makes it an administrative region of that level.
+REGION_WORDS: dict[str, str] = {
+    "province": "admin1", "state": "admin1", "region": "admin1", "governorate": "admin1",
+    "oblast": "admin1", "prefecture": "admin1", "county": "admin2", "district": "admin2",
+}
+# A word after a name that makes it a settlement.
+TOWN_WORDS: dict[str, str] = {"city": "city", "town": "city", "village": "city"}
+# A word after a name that makes it a facility in (or named after) the place.
+FACILITY_WORDS: dict[str, str] = {
+    "airport": "airport", "air base": "air base", "airbase": "air base", "base": "base",
+    "square": "square", "bridge": "bridge", "dam": "dam", "prison": "prison", "palace": "palace",
+}
+# Nouns that refer back to the last place of their kind ("holed up in the valley").
+ANAPHORS: dict[str, str] = {
+    "valley": "valley", "province": "admin1", "district": "admin2", "city": "city", "town": "city",
+    "village": "city", "river": "river",
+}
+
+# English names the gazetteer does not know, to the name it files the place under.
+ENGLISH_NAMES: dict[str, str] = {
+    "america": "United States", "new york": "New York City", "washington, d.c.": "Washington",
+    "washington dc": "Washington", "the states": "United States", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "the uk": "United Kingdom", "holland": "Netherlands",
+}
+
+# Compass directions to bearings in degrees.
+BEARINGS: dict[str, float] = {
+    "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
+    "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
+}
+# Distance units to kilometres.
+KM_PER_UNIT: dict[str, float] = {
+    "mile": 1.609344, "miles": 1.609344, "mi": 1.609344, "kilometer": 1.0, "kilometers": 1.0,
+    "kilometre": 1.0, "kilometres": 1.0, "km": 1.0, "kms": 1.0,
+}
+# Hedges before a distance ("about 100 miles"): kept in the phrase, not in the number.
+HEDGES = ("about", "around", "some", "roughly", "nearly", "almost", "approximately", "more than", "less than")
+
+# Prepositions that put an event in a place ("fighting in Kabul"), as opposed to naming one.
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "along", "around", "across",
+                                   "into", "on", "throughout", "within", "toward", "towards", "from"})
+
+# Continents, which the gazetteer package lacks: GeoNames ids and the points GeoNames gives them.
+CONTINENTS: dict[str, tuple[int, float, float]] = {
+    "africa": (6255146, 7.19, 21.09), "asia": (6255147, 29.84, 89.30), "europe": (6255148, 48.69, 9.14),
+    "north america": (6255149, 46.07, -100.55), "south america": (6255150, -14.60, -57.66),
+    "oceania": (6255151, -18.31, 138.52), "antarctica": (6255152, -78.16, 16.41),
+}

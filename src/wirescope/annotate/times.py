@@ -1,0 +1,254 @@
+"""Annotator "times": temporal expressions found in the text and normalised to TIMEX3 values.
+
+Expressions come from two finders whose spans are merged, the longer winning an overlap: spaCy's
+DATE and TIME entities, and our own patterns for what the small model misses ("the 1980s",
+weekdays, year-less dates). Each is normalised by annotate/timex.py against the publication date.
+dateparser is not used here: over whole sentences it reads "we" as Wednesday, and it turns "this
+week" into a day.
+
+Words inside a quotation count from the date the quoted piece was written or said when the
+sentence gives it ("In an op-ed ... on August 18, he wrote, 'I write ... today'" -> today is
+August 18), not from the publication date.
+
+`time_for_span(article, span)` offers the events annotator the time of an event with its precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from wirescope.annotate.pipeline import annotator
+from wirescope.annotate.time_vocabulary import (
+    DATED_PIECE_CUES,
+    FUTURE_MARKERS,
+    HEDGES,
+    MONTHS,
+    TEMPORAL_WORDS,
+    WEEKDAYS,
+)
+from wirescope.annotate.timex import Anchor, Tense, Timex, normalise, precision_of
+from wirescope.record import Article, EventTime, Span, TimeRef, stable_id
+
+TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entities whose names may hold a weekday or month that is not a date ("The Sunday Times",
+# "the March 14 Alliance"); EVENT is not among them: "the war of the 1980s" holds a real decade.
+NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+def _capitalised(words) -> str:
+    return "|".join(sorted((w.capitalize() for w in words), key=len, reverse=True))
+
+
+_MONTH = rf"(?:{_capitalised(MONTHS)})\.?"
+_WEEKDAY = rf"(?:{_capitalised(WEEKDAYS)})"
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|few)"
+# Our own finders, each a whole temporal expression (prepositions stay outside the span, as in
+# TimeML). Month and weekday names must be capitalised, so the verb "may" is not May.
+PATTERNS = [re.compile(p) for p in (
+    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
+    rf"\b{_MONTH}\s+\d{{4}}\b",
+    r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:\d{3}0|'\d0)'?s\b)",
+    rf"\b(?:(?i:last|this|next)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
+    r"(?i:\b(?:today|tonight|yesterday|tomorrow|last night)\b)",
+    r"(?i:\b(?:this|last|next|earlier this|later this)\s+(?:week|weekend|month|year)\b)",
+    rf"(?i:\b{_COUNT}\s+(?:day|week|month|year|decade)s?\s+ago\b)",
+    rf"(?i:\b(?:the\s+)?(?:past|last|next|previous|coming)\s+{_COUNT}\s+(?:hour|day|week|month|year|decade)s\b)",
+    r"(?i:\b(?:in|since|until|by|during|before|after)\s)(?P<t>(?:1[89]|20)\d\d)\b",
+    # "now", "the future": TimeML marks them (PRESENT_REF, FUTURE_REF); events ignore them.
+    r"(?i:\b(?:now|currently|recently|previously|formerly|nowadays)\b)",
+    r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",
+)]
+# A quotation: curly quotes, or straight ones on one line.
+QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    span: Span
+    timex: Timex
+
+
+# --- finding -------------------------------------------------------------------------------------
+
+
+def candidate_spans(article: Article) -> list[Span]:
+    """Every temporal expression span, from spaCy and our patterns, overlaps resolved to the longest."""
+    # A pattern with a group "t" matches context around the expression; the span is the group.
+    spans = [Span(*m.span("t" if "t" in pattern.groupindex and m["t"] else 0))
+             for pattern in PATTERNS for m in pattern.finditer(article.text)]
+    if article.doc is not None:
+        names = [Span(e.start_char, e.end_char) for e in article.doc.ents if e.label_ in NAME_LABELS]
+        spans = [s for s in spans if not any(n.contains(s) for n in names)]  # "The Sunday Times"
+        spans += [_trimmed(article.text, e.start_char, e.end_char) for e in article.doc.ents if e.label_ in TIME_LABELS]
+    chosen: list[Span] = []
+    for span in sorted(set(spans), key=lambda s: (-len(s), s.start)):
+        if len(span) and not any(span.overlaps(c) for c in chosen):
+            chosen.append(span)
+    return sorted(chosen)
+
+
+_LEADING_HEDGE = re.compile(rf"(?i:(?:{'|'.join(HEDGES)}|as long as|earlier|later)\s+)(?=\S)")
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    """spaCy spans sometimes end on punctuation or run over a line break, and take in hedges
+    ("about two weeks") and possessives ("last month's") that TimeML leaves out of the span."""
+    piece = text[start:end]
+    if "\n" in piece:
+        end = start + piece.index("\n")
+    while (hedge := _LEADING_HEDGE.match(text, start, end)) and hedge.end() < end:
+        start = hedge.end()
+    if text[start:end].endswith(("'s", "\u2019s")):
+        end -= 2
+    while end > start and text[end - 1] in " ,;:.\"”’)":
+        if text[end - 1] == "." and re.search(r"\b[ap]\.m\.$|\b[A-Z][a-z]{2,3}\.$", text[start:end]):
+            break
+        end -= 1
+    return Span(start, end)
+
+
+def looks_temporal(text: str) -> bool:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & TEMPORAL_WORDS or words & set(MONTHS) or words & set(WEEKDAYS)) or (
+        bool(re.search(r"\d", text)) and not re.fullmatch(r"\s*\d{1,3}\s*", text))
+
+
+# --- context: tense and dated pieces -------------------------------------------------------------
+
+
+def tense_at(article: Article, span: Span) -> Tense:
+    """The tense of the clause an expression sits in: future, past, or None (present)."""
+    if article.doc is None:
+        return None
+    piece = article.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if piece is None:
+        return None
+    token = piece.root
+    for _ in range(6):  # climb to the governing verb; a few steps is enough in news prose
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return _tense_of_verb(token)
+
+
+def _tense_of_verb(verb) -> Tense:
+    words = [verb.lower_] + [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(w in FUTURE_MARKERS for w in words):
+        return "future"
+    tags = [verb.tag_] + [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "VBD" in tags or (verb.tag_ == "VBN" and any(w in ("has", "have", "had") for w in words)):
+        return "past"
+    # No verb (a headline, "payable Dec. 15") or a present-tense one: neither side is preferred,
+    # and the nearest reading wins ("Dec. 15" in an October story is this December).
+    return None
+
+
+def quotations(article: Article) -> list[Span]:
+    """Quoted passages: the quotes annotator's where it ran, else quotation marks in the text."""
+    found = [Span(m.start(), m.end()) for m in QUOTATION.finditer(article.text)]
+    found += [q.span for q in article.quotes if not any(q.span.overlaps(f) for f in found)]
+    return found
+
+
+def _attribution(article: Article, quote: Span) -> list[Span]:
+    """The parts of the quote's sentence outside it: where a speaker, a venue and a date stand."""
+    text = article.text
+    before = [m.end() for m in SENTENCE_END.finditer(text, 0, quote.start)]
+    start = max([text.rfind("\n", 0, quote.start) + 1, *before])
+    after = SENTENCE_END.search(text, quote.end)
+    newline = text.find("\n", quote.end)
+    end = min(x for x in (after.start() + 1 if after else len(text), newline if newline >= 0 else len(text)))
+    return [Span(start, quote.start), Span(quote.end, max(quote.end, end))]
+
+
+def piece_anchor(article: Article, quote: Span, found: list[_Found]) -> Anchor | None:
+    """The date of the piece or statement a quotation comes from, when its sentence gives one."""
+    for q in article.quotes:
+        if q.span.overlaps(quote) and (anchor := Anchor.from_value(q.date)):
+            return anchor
+    for region in _attribution(article, quote):
+        words = set(re.findall(r"[a-z][a-z-]*", article.text_of(region).lower()))
+        if not words & DATED_PIECE_CUES:
+            continue
+        dated = [f for f in found if region.contains(f.span) and Anchor.from_value(f.timex.value)]
+        if dated:
+            return Anchor.from_value(dated[-1].timex.value)
+    return None
+
+
+# --- the annotator -------------------------------------------------------------------------------
+
+
+def publication_anchor(article: Article) -> Anchor | None:
+    return Anchor(article.published) if article.published else None
+
+
+def find_times(article: Article) -> list[_Found]:
+    anchor = publication_anchor(article)
+    found = []
+    for span in candidate_spans(article):
+        text = article.text_of(span)
+        timex = normalise(text, anchor, tense_at(article, span))
+        if timex is None and not looks_temporal(text):
+            continue  # the recogniser's "Olympic", or an age like "77": not a time at all
+        found.append(_Found(span, timex or Timex(None)))
+    return _reanchor_quoted(article, found)
+
+
+def _reanchor_quoted(article: Article, found: list[_Found]) -> list[_Found]:
+    """Relative words inside a dated quotation count from the quotation's own date."""
+    result = list(found)
+    for quote in quotations(article):
+        inside = [i for i, f in enumerate(found) if quote.contains(f.span)]
+        if not inside:
+            continue
+        anchor = piece_anchor(article, quote, [f for f in found if not quote.contains(f.span)])
+        if anchor is None:
+            continue
+        for i in inside:
+            span = found[i].span
+            timex = normalise(article.text_of(span), anchor, tense_at(article, span))
+            if timex is not None:
+                result[i] = _Found(span, timex)
+    return result
+
+
+@annotator("times", requires=("doc",), adds=("times",), version="1")
+def annotate_times(article: Article) -> Article:
+    """Temporal expressions with TIMEX3 values against the publication date (or none, unanchored)."""
+    refs = tuple(
+        TimeRef(stable_id("time", article.id, f.span.start, f.span.end), f.span, f.timex.value, f.timex.type,
+                f.timex.anchored)
+        for f in find_times(article)
+    )
+    return replace(article, times=refs)
+
+
+# --- for the events annotator --------------------------------------------------------------------
+
+
+def time_for_span(article: Article, span: Span) -> EventTime | None:
+    """When the event stated in `span` happened: the nearest dated expression in its sentence.
+
+    Only points in time count (DATE and TIME with a value), not durations or frequencies; an
+    expression inside the span or after it wins a tie, as in "fled on August 15".
+    """
+    sentence = article.sentence_of(span) or span
+    dated = [t for t in article.times if t.type in ("DATE", "TIME") and t.value and sentence.contains(t.span)
+             and precision_of(t.value) != "unknown"]
+    if not dated:
+        return None
+    best = min(dated, key=lambda t: (_distance(t.span, span), t.span.start < span.start))
+    return EventTime(best.value, precision_of(best.value))
+
+
+def _distance(a: Span, b: Span) -> int:
+    if a.overlaps(b):
+        return 0
+    return a.start - b.end if a.start >= b.end else b.start - a.end
+
+
+__all__ = ["annotate_times", "candidate_spans", "find_times", "time_for_span", "tense_at"]

@@ -1,0 +1,1 @@
+"""Evaluations against gold data sets in ../shared/eval: each module scores one task."""

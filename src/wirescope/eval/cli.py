@@ -1,0 +1,26 @@
+"""`wirescope eval ...`: one subcommand per evaluation, each defined in its own module.
+
+Registration is this one explicit list; the modules keep their heavy imports inside the commands.
+"""
+
+from __future__ import annotations
+
+import click
+
+from wirescope.eval.events import events_command
+from wirescope.eval.geo import geo_command
+from wirescope.eval.ner import ner_command
+from wirescope.eval.quotes import quotes_command
+from wirescope.eval.time import time_command
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Score wirescope against gold data sets and print the figures.
+
+    Example: wirescope eval time ../shared/eval/time-timebank/TBAQ-cleaned/TimeBank
+    """
+
+
+for _command in (time_command, geo_command, quotes_command, ner_command, events_command):
+    eval_group.add_command(_command)

@@ -1,0 +1,152 @@
+"""Event records: the JSONL contract's fields, PLOVER's JSON field names beside them, ACLED rows.
+
+`happened` is true only for asserted, non-historical events; every export carries the modality,
+so a negated, hypothetical or merely claimed event is never shown as one that happened.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, Any
+
+from wirescope.query.acled import EventFacts, acled_types
+from wirescope.record import Article, Event, Participant
+
+Record = dict[str, Any]
+
+ACLED_COLUMNS = (
+    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location",
+    "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+)
+# ACLED's time_precision: 1 the day is known, 2 the week or a few days, 3 only the month or more.
+ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "decade": 3, "unknown": 3}
+
+
+def _participant(p: Participant | None) -> Record | None:
+    return None if p is None else {"name": p.name, "id": p.actor_id}
+
+
+def event_record(a: Article, e: Event) -> Record:
+    """One event in the JSON contract (docs/record.md), with a `plover` object in PLOVER's field names."""
+    evidence = a.text_of(e.evidence)
+    return {
+        "id": e.id, "article_id": a.id, "type": e.type, "mode": e.mode,
+        "actor": _participant(e.actor), "target": _participant(e.target), "place": _participant(e.place),
+        "geo": _geo(a, e),
+        "time": {"value": e.time.value, "precision": e.time.precision} if e.time else None,
+        "modality": e.modality, "source": _participant(e.source), "historical": e.historical,
+        "happened": e.modality == "asserted" and not e.historical,
+        "fatalities": e.fatalities, "injured": e.injured,
+        "evidence": {"start": e.evidence.start, "end": e.evidence.end, "text": evidence},
+        "published": a.published.isoformat() if a.published else None, "publisher": a.publisher,
+        "plover": plover_fields(a, e, evidence),
+    }
+
+
+def plover_fields(a: Article, e: Event, evidence: str) -> Record:
+    """The event as PLOVER's JSON records name things (PLOVER's `source` is the doer)."""
+    return {
+        "id": e.id, "date": e.time.value if e.time else None, "event": e.type, "mode": e.mode or "",
+        "context": "", "source": [{"actorText": e.actor.name}] if e.actor else [],
+        "target": [{"actorText": e.target.name}] if e.target else [], "eventText": evidence,
+        "text": a.text_of(a.sentence_of(e.evidence) or e.evidence), "language": a.language,
+        "publication": a.publisher or a.source.uri, "dead": e.fatalities, "injured": e.injured,
+    }
+
+
+def _geo(a: Article, e: Event) -> Record | None:
+    if e.place is None:
+        return None
+    place = next((p for p in a.places if p.id == e.place.actor_id), None)
+    if place is None:
+        return None
+    return {"latitude": place.latitude, "longitude": place.longitude, "country": place.country,
+            "admin1": place.admin1, "precision": place.precision}
+
+
+def event_records(a: Article) -> Iterator[Record]:
+    for e in a.events:
+        yield event_record(a, e)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The `wirescope events` filters; each one given narrows the list."""
+
+    types: tuple[str, ...] = ()
+    actor: str | None = None  # a name or actor id, matched against the actor and the target
+    modalities: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+
+    def __call__(self, record: Record) -> bool:
+        if self.types and record["type"] not in {t.upper() for t in self.types}:
+            return False
+        if self.modalities and record["modality"] not in self.modalities:
+            return False
+        if self.actor and not _names(record, self.actor):
+            return False
+        day = event_day(record)
+        if (self.since or self.until) and day is None:
+            return False
+        return not ((self.since and day < self.since) or (self.until and day > self.until))
+
+
+def _names(record: Record, wanted: str) -> bool:
+    wanted = wanted.lower()
+    for key in ("actor", "target"):
+        p = record.get(key) or {}
+        if wanted == (p.get("id") or "").lower() or wanted in (p.get("name") or "").lower():
+            return True
+    return False
+
+
+def event_day(record: Record) -> date | None:
+    """The event's day when its time says it, else the article's publication day."""
+    value = (record.get("time") or {}).get("value") or ""
+    for candidate in (value[:10], (record.get("published") or "")[:10]):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+def acled_row(record: Record) -> Record:
+    """One event as an ACLED-style row. ACLED codes events that happened, so the modality goes into
+    `notes` in capitals whenever it is not asserted: the row never passes for an asserted event."""
+    facts = EventFacts(record["type"], record.get("mode"), (record.get("actor") or {}).get("name") or "",
+                       (record.get("target") or {}).get("name") or "")
+    event_type, sub_event_type = acled_types(facts)
+    geo = record.get("geo") or {}
+    day = event_day(record)
+    precision = (record.get("time") or {}).get("precision") or "unknown"
+    notes = record["evidence"]["text"]
+    if not record["happened"]:
+        status = record["modality"].upper() + (" HISTORICAL" if record["historical"] else "")
+        notes = f"[{status}] {notes}"
+    return {
+        "event_date": day.isoformat() if day else "", "time_precision": ACLED_TIME_PRECISION[precision],
+        "event_type": event_type, "sub_event_type": sub_event_type,
+        "actor1": (record.get("actor") or {}).get("name") or "", "actor2": (record.get("target") or {}).get("name") or "",
+        "admin1": geo.get("admin1") or "", "location": (record.get("place") or {}).get("name") or "",
+        "latitude": geo.get("latitude") if geo.get("latitude") is not None else "",
+        "longitude": geo.get("longitude") if geo.get("longitude") is not None else "",
+        "geo_precision": geo.get("precision") or "", "source": record.get("publisher") or "",
+        "notes": notes, "fatalities": (record.get("fatalities") or 0) if record["happened"] else "",
+    }
+
+
+def write_acled_csv(records: Iterable[Record], out: IO[str], only_happened: bool = True) -> None:
+    """ACLED-style CSV. By default only events that happened (asserted, not historical) are written:
+    ACLED rows are read as things that happened. With `only_happened=False` the others come too,
+    their notes opening with the modality in capitals and their fatalities left empty."""
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    for record in records:
+        if only_happened and not record["happened"]:
+            continue
+        writer.writerow(acled_row(record))

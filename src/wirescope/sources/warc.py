@@ -1,0 +1,67 @@
+"""WARC and WARC.gz archives: every archived page (a 200 response of HTML or text) as a document.
+
+Archives are streamed record by record (warcio), so a multi-gigabyte crawl never sits in memory;
+only one page's payload at a time, and a page over the size limit is refused from its length
+header before its body is read. Requests, metadata, redirects, images, scripts and style sheets
+are skipped without complaint: they are most of any crawl and none of them is an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from wirescope.errors import Rejected
+from wirescope.sources.decode import too_large
+from wirescope.sources.document import Metadata, RawDocument
+
+ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+def warc_documents(path: Path, metadata: Metadata = Metadata(), max_bytes: int | None = None,
+                   ) -> Iterator[RawDocument | Rejected]:
+    """The article-like pages archived in a WARC file (gzipped per record or not)."""
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                document = _document(record, path, metadata, max_bytes)
+                if document is not None:
+                    yield document
+    except ArchiveLoadFailed as exc:
+        yield Rejected(str(path), f"damaged WARC archive: {exc}")
+    except OSError as exc:
+        yield Rejected(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def _document(record, path: Path, metadata: Metadata, max_bytes: int | None) -> RawDocument | Rejected | None:
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if not _is_article_record(record):
+        return None
+    length = record.http_headers.get_header("Content-Length") if record.http_headers else None
+    if max_bytes is not None and length and length.isdigit() and int(length) > max_bytes:
+        return Rejected(url, too_large(int(length), max_bytes))
+    stream = record.content_stream()
+    data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:
+        return Rejected(url, f"over the {max_bytes / 1e6:.0f} MB limit for one article")
+    uri = url or f"{path}#{record.rec_headers.get_header('WARC-Record-ID')}"
+    return RawDocument(uri, data, Metadata(metadata.title, metadata.url or url or None, metadata.publisher,
+                                           metadata.published))
+
+
+def _is_article_record(record) -> bool:
+    if record.rec_type == "response":
+        if record.http_headers is None or record.http_headers.get_statuscode() != "200":
+            return False
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    elif record.rec_type == "resource":
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return False
+    return content_type.split(";")[0].strip().lower() in ARTICLE_TYPES
+
+
+__all__ = ["ARTICLE_TYPES", "warc_documents"]

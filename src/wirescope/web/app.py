@@ -1,0 +1,123 @@
+"""The ASGI application: the JSON API and the HTML views over one store, with an optional token.
+
+Bound to the loopback address, the server needs no token (only this machine reaches it). On any
+other address `serve` refuses to start without one, and then every request must carry it: an
+`Authorization: Bearer` header, or `?token=` once in a browser (it is then kept in a cookie).
+"""
+
+from __future__ import annotations
+
+import secrets
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from wirescope.errors import MissingExtra, NotFound, WirescopeError
+
+try:
+    from fastapi import FastAPI, Request
+    from fastapi.responses import JSONResponse, PlainTextResponse
+    from fastapi.staticfiles import StaticFiles
+except ModuleNotFoundError as exc:  # the web extra is optional
+    raise MissingExtra("wirescope serve", "web") from exc
+
+from wirescope.store import Store, open_store
+from wirescope.web import api, views
+
+STATIC = Path(__file__).parent / "static"
+TOKEN_COOKIE = "wirescope_token"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# No script, style, font or image from anywhere but wirescope itself; Leaflet sets inline styles.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def is_loopback(host: str) -> bool:
+    return host in LOOPBACK or host.startswith("127.")
+
+
+def _presented_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
+
+
+def _add_token_check(app: FastAPI, token: str) -> None:
+    @app.middleware("http")
+    async def check_token(request: Request, call_next):
+        presented = _presented_token(request)
+        if presented is None or not secrets.compare_digest(presented.encode(), token.encode()):
+            return PlainTextResponse("401: this wirescope server needs its token (?token=... or "
+                                     "Authorization: Bearer ...)", status_code=401)
+        response = await call_next(request)
+        if request.query_params.get("token"):
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+
+def _add_security_headers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
+        return _error(request, 404, exc)
+
+    @app.exception_handler(WirescopeError)
+    async def bad_request(request: Request, exc: WirescopeError):
+        return _error(request, 400, exc)
+
+
+def _error(request: Request, status: int, exc: WirescopeError):
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": str(exc), "hint": exc.hint}, status_code=status)
+    return views.error_page(request, status, exc)
+
+
+def create_app(db: str | Store, token: str | None = None) -> FastAPI:
+    """The app over a store (a --db value, or an open Store that the caller closes)."""
+    owned = not isinstance(db, Store)
+    store = open_store(db) if owned else db
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        if owned:
+            store.close()
+
+    app = FastAPI(title="wirescope", summary="The sourced record of who said and did what, to whom, where and when.",
+                  version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None)
+    app.state.store = store
+    app.include_router(api.router)
+    app.include_router(views.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _add_error_handlers(app)
+    _add_security_headers(app)
+    if token:
+        _add_token_check(app, token)
+    return app
+
+
+def _version() -> str:
+    from wirescope import __version__
+
+    return __version__
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+    """Run the app with uvicorn until interrupted. Any address but the loopback needs a token."""
+    from wirescope.errors import ConfigError
+
+    if not is_loopback(host) and not token:
+        raise ConfigError(f"--host {host}: serving beyond this machine needs a token",
+                          hint="add --token SECRET (or set WIRESCOPE_TOKEN); clients then send it")
+    import uvicorn
+
+    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")

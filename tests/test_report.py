@@ -1,0 +1,116 @@
+"""The situation report: self-contained, scoped, every fact linked to evidence the file itself carries."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+
+import wirescope
+from tests.see_fixtures import EVENTS, QUOTE, TEXT, hand_article, see_db  # noqa: F401 (see_db is a fixture)
+from wirescope.query.browse import Filters
+from wirescope.query.report import evidence_of, render_report
+
+
+class Links(HTMLParser):
+    """Collects what a self-contained file must not have (outside resources) and its anchors."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.resources: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+        if tag in ("link", "img", "iframe") or (tag == "script" and attrs.get("src")):
+            self.resources.append(attrs.get("href") or attrs.get("src") or tag)
+        if tag == "script":
+            self.scripts += 1
+
+
+@pytest.fixture(scope="module")
+def store(see_db):  # noqa: F811 (the fixture imported above)
+    with wirescope.open_store(see_db) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def charikar_html(store):
+    return render_report(store, Filters(place="Charikar"))
+
+
+def test_the_html_report_needs_nothing_beside_it(charikar_html):
+    links = Links()
+    links.feed(charikar_html)
+    assert links.resources == [] and links.scripts == 0
+    internal = [h[1:] for h in links.hrefs if h.startswith("#")]
+    assert internal and all(anchor in links.ids for anchor in internal)  # every evidence link lands
+
+
+def test_a_place_report_shows_its_events_with_their_evidence_and_no_others(charikar_html):
+    for e in EVENTS:
+        at_charikar = e.place.name == "Charikar"
+        assert (f'href="#ev-{e.id}"' in charikar_html) is at_charikar, e.id
+    claimed = next(e for e in EVENTS if e.modality == "claimed")
+    evidence = TEXT[claimed.evidence.start:claimed.evidence.end]
+    assert re.search(f'id="ev-{claimed.id}".*?<mark>{re.escape(evidence)}</mark>', charikar_html, re.S)
+
+
+def test_the_claimed_and_denied_attack_is_reported_as_contested(charikar_html):
+    section = charikar_html.split('id="contested"')[1].split("</section>")[0]
+    assert "ASSAULT — Charikar" in section
+    assert "Says so:" in section and "Denies:" in section
+
+
+def test_who_said_what_and_the_map(store):
+    html = render_report(store, Filters(actor="Ahmad Karimi"))
+    assert "We will never surrender to the army," in html and f'href="#ev-{QUOTE.id}"' in html
+    svg = html.split("<svg")[1].split("</svg>")[0]
+    assert "<path" in svg  # the world outline
+    # the view fits his one located event, the meeting in Doha; the places far from it are named
+    assert "<title>CONSULT (asserted) at Doha</title>" in svg and "<title>Charikar</title>" not in svg
+    outside = html.split("Also named, outside this map: ")[1].split("</p>")[0]
+    assert {"Charikar", "Kabul"} <= set(outside.rstrip(".").split(", "))
+
+
+def test_a_date_range_keeps_only_the_events_of_those_days(store):
+    html = render_report(store, Filters(since=date(2021, 9, 7), until=date(2021, 9, 7)))
+    asserted = next(e for e in EVENTS if e.modality == "asserted")
+    assert f"#ev-{asserted.id}" in html
+    assert all(f"#ev-{e.id}" not in html for e in EVENTS if e is not asserted)
+
+
+def test_the_markdown_report_escapes_html_and_links_evidence(store):
+    md = render_report(store, Filters(place="Charikar"), fmt="md")
+    assert md.startswith("# Situation report")
+    assert "<img" not in md and "&lt;img src=x" in md  # the hand article's title, as text
+    assert re.search(r"\[evidence\]\(#ev-event_test_claimed\)", md)
+    assert '<a id="ev-event_test_claimed"></a>' in md
+
+
+def test_evidence_is_shown_in_its_sentence():
+    article = hand_article()
+    quote_sentence = evidence_of(article, "ev-q", QUOTE.span.start, QUOTE.span.end)
+    assert quote_sentence.before == '"'
+    assert quote_sentence.text + quote_sentence.after == 'We will never surrender to the army," said Ahmad Karimi.'
+
+
+def test_the_cli_writes_the_report(see_db, tmp_path):  # noqa: F811
+    from click.testing import CliRunner
+
+    from wirescope.cli import cli
+
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["report", "--db", see_db, "--since", "2021-09-01", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
+    bad = CliRunner().invoke(cli, ["report", "--db", see_db, "--since", "September"])
+    assert bad.exit_code == 2 and "is not a date like 2021-08-25" in bad.output
