@@ -25,6 +25,10 @@ class DocumentError(WirescopeError):
         self.reason = reason
 
 
+class AnnotatorError(WirescopeError):
+    """An annotator failed on one article (a bug to report, with the article that shows it)."""
+
+
 class StoreError(WirescopeError):
     """The store cannot be opened, migrated or written."""
 

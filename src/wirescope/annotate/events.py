@@ -340,13 +340,19 @@ def _reference_year(article: Article) -> int | None:
     return max(years) if years else None
 
 
+def earliest_year(value: str) -> int:
+    """The first year a TIMEX3 value can mean: "2001-09-09" 2001, decade "198X" or "198" 1980, century "19" 1900."""
+    digits = re.match(r"\d+", value.replace("X", "0")).group()[:4]
+    return int(digits.ljust(4, "0"))
+
+
 def is_historical(reference_year: int | None, predicate, time: EventTime | None) -> bool:
     """Before the publication year: by the event's time, else by a year or decade named in its clause."""
     if reference_year is None:
         return False
     years = []
-    if time is not None and time.value[:3].isdigit():
-        years.append(int(time.value[:3] + ("0" if time.value[3] == "X" else time.value[3])))
+    if time is not None and time.value[:2].isdigit():
+        years.append(earliest_year(time.value))
     else:
         clause = " ".join(t.text for t in _clause_tokens(predicate) if t.ent_type_ == "DATE")
         years += [int(y) for y in _YEAR.findall(clause)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
-from wirescope.errors import ConfigError
+from wirescope.errors import AnnotatorError, ConfigError
 from wirescope.record import Article
 
 # Fields every cleaned article has before any annotator runs.
@@ -87,7 +87,13 @@ class Pipeline:
         return [s.name for s in self.steps]
 
     def __call__(self, article: Article) -> Article:
-        return next(self.pipe([article]))
+        """Run every step on one article; a failure names the annotator that failed."""
+        for step in self.steps:
+            try:
+                article = step(article)
+            except Exception as exc:
+                raise AnnotatorError(f"annotator {step.name!r} failed: {exc.__class__.__name__}: {exc}") from exc
+        return article
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Run every step over a stream of articles, lazily, batching where a step can."""

@@ -285,9 +285,11 @@ def reported_object(att: Attributor, verb) -> list[Quote]:
 
 def said_around(att: Attributor, verb, contents: list[Span]) -> Said:
     """The attribution of reported content: venue, medium and date come from outside it."""
-    sentence = verb.sent
-    first, last = min(c.start for c in contents), max(c.end for c in contents)
-    return att.said_by_verb(verb, [Span(sentence.start_char, first), Span(last, sentence.end_char)])
+    start, end = verb.sent.start_char, verb.sent.end_char
+    # Content can run past the parser's sentence (it is clipped to the paragraph, not the sentence).
+    first = min(max(min(c.start for c in contents), start), end)
+    last = max(min(max(c.end for c in contents), end), start)
+    return att.said_by_verb(verb, [Span(start, first), Span(last, end)])
 
 
 def within_paragraph(att: Attributor, token, span: Span) -> Span:

@@ -77,6 +77,7 @@ def name_key(name: str) -> str:
     return name.casefold()
 
 
+@lru_cache(maxsize=65536)
 def transliteration_key(name: str) -> tuple[str, ...]:
     """A spelling-insensitive key per word, for names written in Latin letters from Arabic script.
 
@@ -187,12 +188,13 @@ def cross_article_merges(actors: list[StoredActor]) -> dict[str, Merge]:
     """
     merges = _transliteration_merges(actors)
     kept = [a for a in actors if a.id not in merges]
+    full_names_by_part = _full_names_by_part(kept)
     for a in actors:
         if a.id in merges:
             continue
         merge = None
         if a.type == "PERSON":
-            merge = _single_name_merge(a, kept)
+            merge = _single_name_merge(a, full_names_by_part)
         elif a.type == "ORG":
             merge = _acronym_merge(a, kept)
         if merge is not None:
@@ -242,12 +244,22 @@ def _transliteration_merges(actors: list[StoredActor]) -> dict[str, Merge]:
     return merges
 
 
-def _single_name_merge(a: StoredActor, kept: list[StoredActor]) -> Merge | None:
+def _full_names_by_part(kept: list[StoredActor]) -> dict[str, list[StoredActor]]:
+    """People stored under a full name, by the key of their first and of their last name."""
+    index: dict[str, list[StoredActor]] = {}
+    for f in kept:
+        key = transliteration_key(f.name)
+        if f.type == "PERSON" and len(f.name.split()) > 1 and key:
+            for part in dict.fromkeys((key[0], key[-1])):
+                index.setdefault(part, []).append(f)
+    return index
+
+
+def _single_name_merge(a: StoredActor, full_names_by_part: dict[str, list[StoredActor]]) -> Merge | None:
     if len(a.name.split()) != 1:
         return None
     word = transliteration_key(a.name)
-    candidates = [f for f in kept if f.type == "PERSON" and len(f.name.split()) > 1
-                  and word and word[0] in (transliteration_key(f.name)[0], transliteration_key(f.name)[-1])]
+    candidates = full_names_by_part.get(word[0], []) if word else []
     if len(candidates) == 1:
         f = candidates[0]
         return Merge(f.id, 0.7, f"{a.name!r} alone: the only stored person whose full name has it is {f.name!r}")

@@ -274,8 +274,10 @@ def _relation_to(index: TokenIndex, org: int, noun, words: list, relation: str) 
     """The role's relation when it is about the organisation itself ("Taliban spokesman",
     "head of the NRF"); member_of when the organisation only qualifies a unit of it ("head of the
     NRF Foreign Relations": he heads a department, not the NRF)."""
-    org_root = next(tokens.root for k, tokens in index.mentions if k == org and tokens.start >= words[0].i
-                    and tokens.end <= words[-1].i + 1)
+    org_root = next((tokens.root for k, tokens in index.mentions if k == org and tokens.start >= words[0].i
+                     and tokens.end <= words[-1].i + 1), None)
+    if org_root is None:  # the organisation is only partly inside the role phrase: nothing qualifies it
+        return relation
     qualified = org_root.dep_ == "compound" and org_root.head.i != noun.i and org_root.head in words
     return "member_of" if qualified else relation
 

@@ -12,7 +12,7 @@ from itertools import islice
 
 from wirescope.annotate import Pipeline, build_pipeline
 from wirescope.clean import clean
-from wirescope.errors import Rejected, WirescopeError
+from wirescope.errors import AnnotatorError, Rejected, WirescopeError
 from wirescope.record import Article
 from wirescope.settings import Settings
 from wirescope.sources.document import RawDocument
@@ -55,8 +55,8 @@ def annotate_batch(pipeline: Pipeline, articles: list[Article]) -> list[Article 
         for article in articles:
             try:
                 results.append(pipeline(article))
-            except Exception as exc:
-                results.append(Rejected(article.source.uri, f"cannot annotate: {exc.__class__.__name__}: {exc}"))
+            except AnnotatorError as exc:
+                results.append(Rejected(article.source.uri, str(exc)))
         return results
 
 
