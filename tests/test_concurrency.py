@@ -2,7 +2,8 @@
 
 Two separate processes open the same empty store at the same moment (so they also race to
 migrate it) and each saves the same articles, in opposite orders, twice over. Every article
-adds its own alias to every actor, so a lost read-modify-write of the actor registry shows.
+adds its own alias to every actor, so a lost read-modify-write of the actor registry shows; and
+all are copies of one text, so two writers that missed each other's copy would split the story.
 """
 
 from __future__ import annotations
@@ -57,3 +58,5 @@ def test_two_processes_writing_the_same_articles_at_once(any_store_url, seed_art
             assert every_alias <= set(row["aliases"]), row["name"]
         for article in articles:
             assert store.article(article.id).mentions == article.mentions
+        # The copies have one text: whichever process stored each, they are one story.
+        assert len(set(store.story_ids().values())) == 1

@@ -59,3 +59,18 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path):
                                       "--cluster", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.output
+
+
+def _fails(*_args):
+    raise MemoryError("worker ran out of memory")
+
+
+def test_a_batch_whose_task_fails_rejects_its_documents_and_the_ingest_goes_on(cluster):
+    from wirescope.run.dask import _results_or_rejections
+    from wirescope.sources.document import RawDocument
+
+    batch = [RawDocument("a.txt", b"text"), RawDocument("b.txt", b"text")]
+    with distributed.Client(cluster) as client:
+        results = _results_or_rejections(client.submit(_fails, batch, pure=False), batch)
+    assert [r.uri for r in results] == ["a.txt", "b.txt"]
+    assert all("worker failed on its batch: MemoryError: worker ran out of memory" in r.reason for r in results)

@@ -103,16 +103,27 @@ def ingest(documents: Iterable[RawDocument | Rejected], store: Store, client, se
     report = IngestReport()
     limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
     batches = _batches(documents, settings.batch_size)
-    submit = lambda batch: client.submit(process_batch, batch, settings, pure=False)  # noqa: E731
+    submit = lambda batch: (client.submit(process_batch, batch, settings, pure=False), batch)  # noqa: E731
     in_flight = deque(submit(batch) for batch in islice(batches, limit))
     while in_flight:
-        future = in_flight.popleft()
-        results = future.result()
-        future.release()
+        future, batch = in_flight.popleft()
+        results = _results_or_rejections(future, batch)
         in_flight.extend(submit(batch) for batch in islice(batches, 1))
         for item in results:
             _record(report, _save(store, item, steps) if isinstance(item, Article) else item, on_done)
     return report
+
+
+def _results_or_rejections(future, batch: list[RawDocument | Rejected]) -> list[Article | Rejected]:
+    """A batch's results; if its task failed (a worker died on it more than Dask allows, or the
+    task raised), each of its documents is rejected with the reason and the ingest goes on."""
+    try:
+        return future.result()
+    except Exception as exc:
+        reason = f"worker failed on its batch: {exc.__class__.__name__}: {exc}"
+        return [doc if isinstance(doc, Rejected) else Rejected(doc.uri, reason) for doc in batch]
+    finally:
+        future.release()
 
 
 def _record(report: IngestReport, item: Article | Rejected, on_done) -> None:

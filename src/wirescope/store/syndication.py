@@ -21,6 +21,7 @@ import re
 
 from datasketch import MinHash
 from sqlalchemy import Connection, delete, select, tuple_, update
+from sqlalchemy import text as sql
 
 from wirescope.record import stable_id
 from wirescope.store import schema
@@ -34,6 +35,7 @@ BANDS, ROWS = 42, 3
 THRESHOLD = 0.5
 _SEED = 1  # fixed: signatures must be comparable across runs and machines
 _WORD = re.compile(r"\w+")
+_STORY_LOCK = 0x73746F72  # "stor": PostgreSQL advisory lock key for story assignment
 
 
 def shingles(text: str) -> set[str]:
@@ -59,11 +61,21 @@ def story_id_for(article_ids: set[str]) -> str:
     return stable_id("story", min(article_ids))
 
 
+def _queue_story_writers(conn: Connection) -> None:
+    """On PostgreSQL, one writer at a time assigns stories (until its commit), and each sees the
+    bands the previous one committed: two copies stored at the same moment by two ingesters
+    then still find each other. The lock comes last in a save, so only its tail is serialised.
+    SQLite needs nothing: it has one writer at a time already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _STORY_LOCK})
+
+
 def assign_story(conn: Connection, article_id: str, text: str) -> str:
     """Index the article's bands, join it to the stories of its near-duplicates (merging them if it
     bridges two), and return its story id. Runs inside the transaction that stores the article."""
     minhash = signature(text)
     keys = band_keys(minhash)
+    _queue_story_writers(conn)
     bands = schema.article_bands
     conn.execute(delete(bands).where(bands.c.article_id == article_id))
     conn.execute(bands.insert(), [{"article_id": article_id, "band": b, "key": k} for b, k in keys])
