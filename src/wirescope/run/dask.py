@@ -23,7 +23,7 @@ from itertools import islice
 from wirescope.annotate import Pipeline, build_pipeline
 from wirescope.errors import MissingExtra, Rejected, WirescopeError
 from wirescope.record import Article
-from wirescope.run.local import IngestReport, _clean_or_reject, _save, annotate_batch
+from wirescope.run.local import IngestReport, _clean_or_reject, _save, annotate_batch, link_batch
 from wirescope.settings import Settings
 from wirescope.sources.document import RawDocument
 from wirescope.store import Store
@@ -109,8 +109,10 @@ def ingest(documents: Iterable[RawDocument | Rejected], store: Store, client, se
         future, batch = in_flight.popleft()
         results = _results_or_rejections(future, batch)
         in_flight.extend(submit(batch) for batch in islice(batches, 1))
-        for item in results:
-            _record(report, _save(store, item, steps) if isinstance(item, Article) else item, on_done)
+        stored = [_save(store, item, steps) if isinstance(item, Article) else item for item in results]
+        link_batch(store, stored)
+        for item in stored:
+            _record(report, item, on_done)
     return report
 
 

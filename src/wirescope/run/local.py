@@ -69,6 +69,7 @@ def ingest(documents: Iterable[RawDocument | Rejected], store: Store, settings: 
         results = [c for c in cleaned if isinstance(c, Rejected)]
         for item in annotate_batch(pipeline, [c for c in cleaned if isinstance(c, Article)]):
             results.append(_save(store, item, pipeline) if isinstance(item, Article) else item)
+        link_batch(store, results)
         for item in results:
             if isinstance(item, Rejected):
                 report.rejected.append(item)
@@ -80,8 +81,16 @@ def ingest(documents: Iterable[RawDocument | Rejected], store: Store, settings: 
 
 
 def _save(store: Store, article: Article, pipeline: Pipeline) -> Article | Rejected:
+    """Store one article; actors are linked across articles once per batch (`link_batch`)."""
     try:
-        store.save(article, [f"{s.name}@{getattr(s, 'version', '1')}" for s in pipeline.steps])
+        store.save(article, [f"{s.name}@{getattr(s, 'version', '1')}" for s in pipeline.steps], link=False)
         return article
     except WirescopeError as exc:
         return Rejected(article.source.uri, str(exc))
+
+
+def link_batch(store: Store, results: list[Article | Rejected]) -> None:
+    """After a batch is stored, link its actors to the registry. Linking is recomputed from the
+    whole store, so a crash before it loses nothing: the next batch or run links everything."""
+    if any(isinstance(item, Article) for item in results):
+        store.link_actors()

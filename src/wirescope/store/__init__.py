@@ -79,15 +79,31 @@ class Store:
 
     # --- writing ---------------------------------------------------------------------------
 
-    def save(self, article: Article, pipeline: Iterable[str] = ()) -> None:
-        """Store an article and all its annotations; storing the same article again replaces it."""
+    def save(self, article: Article, pipeline: Iterable[str] = (), *, link: bool = True) -> None:
+        """Store an article and all its annotations; storing the same article again replaces it.
+
+        With `link`, the cross-article actor registry is brought up to date in the same
+        transaction. A batch writer passes link=False and calls `link_actors()` once per batch:
+        linking reads every stored actor, so doing it per article costs the square of a corpus.
+        """
         stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
         try:
-            with_retries(lambda: self._save_once(article, list(pipeline), stamp))
+            with_retries(lambda: self._save_once(article, list(pipeline), stamp, link))
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.description}: cannot store article {article.id} ({article.source.uri}): {exc}") from exc
 
-    def _save_once(self, article: Article, pipeline: list[str], stamp: str) -> None:
+    def link_actors(self) -> None:
+        """Recompute which stored actors are the same actor (store/actor_links.py)."""
+        try:
+            with_retries(lambda: self._link_once())
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.description}: cannot link actors across articles: {exc}") from exc
+
+    def _link_once(self) -> None:
+        with writing(self.engine) as conn:
+            link_actors(conn)
+
+    def _save_once(self, article: Article, pipeline: list[str], stamp: str, link: bool = True) -> None:
         # Row locks are taken in one order (source, article, actors and places by id) so that
         # concurrent writers queue rather than deadlock. Upserting the article row first makes a
         # second writer of the same article wait until the first commits, so the annotations it
@@ -106,7 +122,8 @@ class Store:
                     conn.execute(schema.metadata.tables[name].insert(), table_rows)
             self._drop_orphan_actors(conn, old_actors - {a.id for a in article.actors})
             assign_story(conn, article.id, article.text)  # syndicated copies (store/syndication.py)
-            link_actors(conn)  # the cross-article actor registry (store/actor_links.py)
+            if link:
+                link_actors(conn)  # the cross-article actor registry (store/actor_links.py)
 
     def _insert_missing(self, conn, table, key: str, new_rows: list[dict]) -> None:
         if not new_rows:
