@@ -25,6 +25,7 @@ from dataclasses import replace
 from wirescope.annotate import event_lexicon as lex
 from wirescope.annotate.modality import own_clause, read_modality
 from wirescope.annotate.pipeline import annotator
+from wirescope.annotate.timex import precision_of
 from wirescope.annotate.event_participants import (
     NESTED_CLAUSES,
     EventContext,
@@ -316,21 +317,6 @@ def time_of(ctx: EventContext, predicate, trigger) -> EventTime | None:
 
 def _clause_tokens(word) -> set:
     return {t for c in word.children if c.dep_ not in NESTED_CLAUSES for t in c.subtree}
-
-
-def precision_of(value: str) -> str:
-    """ACLED's time precision for a TIMEX3 value."""
-    if re.fullmatch(r"[\dX]{4}-\d\d-\d\d(T.*)?", value):
-        return "day"
-    if re.fullmatch(r"[\dX]{4}-W\d\d", value):
-        return "week"
-    if re.fullmatch(r"[\dX]{4}-\d\d", value):
-        return "month"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    if re.fullmatch(r"\d{3}X", value):
-        return "decade"
-    return "unknown"
 
 
 def _reference_year(article: Article) -> int | None:

@@ -16,14 +16,22 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from itertools import islice
 
 from wirescope.annotate import Pipeline, build_pipeline
 from wirescope.errors import MissingExtra, Rejected, WirescopeError
 from wirescope.record import Article
-from wirescope.run.local import IngestReport, _clean_or_reject, _save, annotate_batch, link_batch
+from wirescope.run.local import (
+    IngestReport,
+    _batches,
+    _clean_or_reject,
+    _save,
+    annotate_batch,
+    link_batch,
+    record_result,
+)
 from wirescope.settings import Settings
 from wirescope.sources.document import RawDocument
 from wirescope.store import Store
@@ -61,12 +69,6 @@ def process_batch(documents: list[RawDocument | Rejected], settings: Settings) -
     annotated = iter(annotate_batch(pipeline, [c for c in cleaned if isinstance(c, Article)]))
     results = [c if isinstance(c, Rejected) else next(annotated) for c in cleaned]
     return [dataclasses.replace(r, doc=None) if isinstance(r, Article) else r for r in results]
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 @contextmanager
@@ -112,7 +114,7 @@ def ingest(documents: Iterable[RawDocument | Rejected], store: Store, client, se
         stored = [_save(store, item, steps) if isinstance(item, Article) else item for item in results]
         link_batch(store, stored)
         for item in stored:
-            _record(report, item, on_done)
+            record_result(report, item, on_done)
     return report
 
 
@@ -127,14 +129,6 @@ def _results_or_rejections(future, batch: list[RawDocument | Rejected]) -> list[
     finally:
         future.release()
 
-
-def _record(report: IngestReport, item: Article | Rejected, on_done) -> None:
-    if isinstance(item, Rejected):
-        report.rejected.append(item)
-    else:
-        report.stored.append(item.id)
-    if on_done:
-        on_done(item)
 
 
 __all__ = ["dask_client", "ingest", "process_batch", "warm_up"]

@@ -71,13 +71,18 @@ def ingest(documents: Iterable[RawDocument | Rejected], store: Store, settings: 
             results.append(_save(store, item, pipeline) if isinstance(item, Article) else item)
         link_batch(store, results)
         for item in results:
-            if isinstance(item, Rejected):
-                report.rejected.append(item)
-            else:
-                report.stored.append(item.id)
-            if on_done:
-                on_done(item)
+            record_result(report, item, on_done)
     return report
+
+
+def record_result(report: IngestReport, item: Article | Rejected, on_done) -> None:
+    """Count a stored or rejected document and tell the caller (the CLI prints rejections)."""
+    if isinstance(item, Rejected):
+        report.rejected.append(item)
+    else:
+        report.stored.append(item.id)
+    if on_done:
+        on_done(item)
 
 
 def _save(store: Store, article: Article, pipeline: Pipeline) -> Article | Rejected:
