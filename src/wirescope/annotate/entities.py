@@ -56,9 +56,18 @@ def trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def doc_text(doc) -> str:
+    """A parse's text. Doc.text joins every token anew on each access, so annotators that look
+    at the text around many tokens read it through this cache instead."""
+    text = doc.user_data.get("wirescope.text")
+    if text is None:
+        text = doc.user_data["wirescope.text"] = doc.text
+    return text
+
+
 def mentions_of(doc) -> tuple[Mention, ...]:
     found = []
-    text = doc.text  # Doc.text joins every token anew on each access: read it once
+    text = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
             continue

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from wirescope.annotate import event_lexicon as lex
 from wirescope.annotate.modality import own_clause, read_modality
+from wirescope.annotate.entities import doc_text
 from wirescope.annotate.pipeline import annotator
 from wirescope.annotate.timex import precision_of
 from wirescope.annotate.event_participants import (
@@ -255,7 +256,7 @@ def evidence_span(predicate, trigger) -> Span:
     start = max(min(t.idx for t in tokens), sent.start_char)
     end = min(max(t.idx + len(t) for t in tokens), sent.end_char)
     # a parse that runs over a line break (a headline, a byline) is cut back to the trigger's line
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     start = max(start, text.rfind("\n", 0, trigger.idx) + 1)
     line_end = text.find("\n", trigger.idx)
     return Span(start, end if line_end < 0 else min(end, line_end))

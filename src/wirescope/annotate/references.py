@@ -17,6 +17,7 @@ Gender is not checked: "she" can be linked to a man when the text is odd.
 
 from __future__ import annotations
 
+from wirescope.annotate.entities import doc_text
 from wirescope.annotate import role_vocabulary as vocab
 from wirescope.annotate.actors import Cluster
 from wirescope.annotate.roles import TokenIndex, char_span
@@ -192,8 +193,9 @@ def _is_subject_pronoun(tok) -> bool:
 
 def _inside_quotes(tok) -> bool:
     """Inside an open quotation in its paragraph ("“... he said he would ...”")."""
-    start = tok.doc.text.rfind("\n", 0, tok.idx) + 1
-    before = tok.doc.text[start: tok.idx]
+    text = doc_text(tok.doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    before = text[start: tok.idx]
     return before.count(_OPEN_QUOTES) > before.count(_CLOSE_QUOTES)
 
 

@@ -238,14 +238,14 @@ def _is_conll(path: Path) -> bool:
 
 
 def predictions(doc, types: dict[str, str], trim: bool) -> set[Entity]:
-    from wirescope.annotate.entities import trim_entity
+    from wirescope.annotate.entities import doc_text, trim_entity
 
     found = set()
     for ent in doc.ents:
         t = types.get(ent.label_)
         if t is None:
             continue
-        start, end = trim_entity(doc.text, ent.start_char, ent.end_char) if trim else (ent.start_char, ent.end_char)
+        start, end = trim_entity(doc_text(doc), ent.start_char, ent.end_char) if trim else (ent.start_char, ent.end_char)
         if end > start:
             found.add((start, end, t))
     return found
