@@ -27,14 +27,13 @@ from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
 from wirescope.annotate import build_pipeline
 from wirescope.annotate.entities import load_model
 from wirescope.run import ingest as local_ingest
 from wirescope.settings import Settings
 from wirescope.sources import read_paths
-from wirescope.store import engine_url, open_store
+from wirescope.store import open_store
+from wirescope.store.scratch import scratch_schema
 
 
 def peak_rss_mb() -> float:
@@ -52,16 +51,8 @@ def fresh_db(backend: str, tmp: Path, postgres: str | None):
     if backend == "sqlite":
         yield str(tmp / f"{uuid.uuid4().hex}.db")
         return
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(engine_url(postgres))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{name}"'))
-    try:
-        yield f"{postgres}{'&' if '?' in postgres else '?'}options=-csearch_path%3D{name}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
-        admin.dispose()
+    with scratch_schema(postgres, "bench") as url:
+        yield url
 
 
 def cpu_seconds() -> float:

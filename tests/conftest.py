@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -91,19 +90,10 @@ def empty_store_url(backend: str, tmp_path: Path):
     if backend == "sqlite":
         yield str(tmp_path / "wirescope.db")
         return
-    from sqlalchemy import create_engine, text
+    from wirescope.store.scratch import scratch_schema
 
-    base = postgres_url_or_skip()
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{name}"'))
-    try:
-        yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{name}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
-        admin.dispose()
+    with scratch_schema(postgres_url_or_skip(), "test") as url:
+        yield url
 
 
 @pytest.fixture(params=BACKENDS)
