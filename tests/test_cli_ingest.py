@@ -136,3 +136,13 @@ def test_show_marks_an_article_and_unknown_ids_get_a_hint(tmp_path):
 def test_a_bad_published_flag_is_refused_before_any_work(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--published", "25/08/2021"])
     assert result.exit_code == 2 and "is not a date like 2021-08-25" in result.stderr
+
+
+def test_an_eval_subcommand_reports_bad_gold_as_one_line_with_a_hint(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a gold file\n")
+    result = CliRunner().invoke(cli, ["eval", "ner", str(tmp_path / "notes.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / 'notes.txt'}: neither re3d JSON folders nor CoNLL files (-DOCSTART- first) in it",
+        "hint: give a re3d folder (with entities.json) or CoNLL files (-DOCSTART- on the first line)",
+    ]

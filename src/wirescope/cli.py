@@ -6,7 +6,6 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import wraps
 
 import click
 
@@ -28,17 +27,15 @@ def fail(message: str, hint: str | None = None) -> None:
     sys.exit(2)
 
 
-def handle_errors(func):
-    """Turn wirescope's own errors into one line and a hint, without a traceback."""
+class WirescopeGroup(click.Group):
+    """Every command, and every subcommand of its groups, reports wirescope's own errors as one
+    line and a hint, without a traceback: handled here once rather than in each command."""
 
-    @wraps(func)
-    def wrapper(*args, **kwargs):
+    def invoke(self, ctx):
         try:
-            return func(*args, **kwargs)
+            return super().invoke(ctx)
         except WirescopeError as exc:
             fail(str(exc), exc.hint)
-
-    return wrapper
 
 
 def db_option(func):
@@ -55,7 +52,7 @@ def _iso_date(_ctx, _param, value: str | None) -> date | None:
         raise click.BadParameter(f"{value!r} is not a date like 2021-08-25") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=WirescopeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="wirescope")
 def cli() -> None:
     """wirescope: news reports of a conflict in, a sourced record of who said and did what out.
@@ -80,7 +77,6 @@ def cli() -> None:
 @click.option("--batch-size", type=int, help="Articles per spaCy batch (default 16).")
 @click.option("--workers", type=click.IntRange(min=1), help="Annotate in N local worker processes (Dask).")
 @click.option("--cluster", metavar="tcp://HOST:PORT", help="Annotate on the workers of this Dask scheduler.")
-@handle_errors
 def ingest(paths, input_list, allow_private, db, published, url, publisher, title, encoding, max_bytes,
            batch_size, workers, cluster) -> None:
     """Read documents (files, folders, URLs, RSS/Atom feeds, WARC archives, or - for stdin), extract
@@ -165,7 +161,6 @@ def _list_command(kind: str, filters: tuple[RecordFilter, ...] = ()):
     @db_option
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
     @click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
-    @handle_errors
     def command(db, fmt, article_ids, **wanted) -> None:
         settings = load_settings({"db": db})
         with open_store(settings.db) as store:
@@ -190,7 +185,6 @@ for _kind in KINDS:
 @click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
 @click.option("--name", help="Only actors so named (a whole word of a name or alias, or an id); the table "
                              "then shows each one and how they differ.")
-@handle_errors
 def actors(db, fmt, article_ids, name) -> None:
     """List the stored actors: name, type, roles, relations, article and mention counts.
 
@@ -220,7 +214,6 @@ def actors(db, fmt, article_ids, name) -> None:
               help="Only this modality (repeatable): asserted, negated, claimed...")
 @click.option("--since", callback=_iso_date, help="Only events on or after this day (YYYY-MM-DD).")
 @click.option("--until", callback=_iso_date, help="Only events on or before this day (YYYY-MM-DD).")
-@handle_errors
 def events(db, fmt, article_ids, types, actor, modalities, since, until) -> None:
     """List the stored events, each with how many independent sources report it.
 
@@ -243,7 +236,6 @@ def events(db, fmt, article_ids, types, actor, modalities, since, until) -> None
 @cli.command()
 @click.argument("article_id")
 @db_option
-@handle_errors
 def show(article_id, db) -> None:
     """Print an article's clean text with its annotations marked.
 
@@ -272,7 +264,6 @@ def show(article_id, db) -> None:
 @click.option("--polls", type=click.IntRange(min=1), help="Stop after this many rounds (default: never).")
 @click.option("--allow-private", is_flag=True,
               help="Let feeds and pages be fetched from loopback, private and link-local addresses.")
-@handle_errors
 def watch(feeds, db, interval, polls, allow_private) -> None:
     """Poll RSS/Atom feeds on an interval and ingest only the entries not seen before.
 
@@ -291,7 +282,6 @@ def watch(feeds, db, interval, polls, allow_private) -> None:
 
 @cli.command()
 @db_option
-@handle_errors
 def summary(db) -> None:
     """Count what the store holds and say where it is.
 
@@ -321,7 +311,6 @@ def scope_options(func):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--token", envvar="WIRESCOPE_TOKEN", help="Secret every request must carry; required off loopback.")
-@handle_errors
 def serve(db, host, port, token) -> None:
     """Serve the web UI and the JSON API (OpenAPI schema at /openapi.json).
 
@@ -341,7 +330,6 @@ def serve(db, host, port, token) -> None:
 @scope_options
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default stdout).")
 @click.option("--format", "fmt", type=click.Choice(("html", "md")), default="html", show_default=True)
-@handle_errors
 def report(db, since, until, place, actor, out, fmt) -> None:
     """Write a self-contained situation report: events, quotes, a map, contested claims, sources.
 
@@ -368,7 +356,6 @@ def report(db, since, until, place, actor, out, fmt) -> None:
 @click.option("--include-unasserted", is_flag=True,
               help="acled-csv: also events that did not happen (notes open with their modality).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default stdout).")
-@handle_errors
 def export(db, since, until, place, actor, fmt, kind, type_, modality, include_unasserted, out) -> None:
     """Export the record: Web Annotation JSONL, CSV, Parquet, GeoJSON, GEXF, FollowTheMoney, ACLED CSV.
 

@@ -29,6 +29,10 @@ class AnnotatorError(WirescopeError):
     """An annotator failed on one article (a bug to report, with the article that shows it)."""
 
 
+class EvalDataError(WirescopeError):
+    """A gold evaluation file that cannot be read as the format it should be in."""
+
+
 class StoreError(WirescopeError):
     """The store cannot be opened, migrated or written."""
 

@@ -3,12 +3,14 @@ what was removed and what was repaired."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from datetime import date
 
 from wirescope.clean.dates import dateline_date, parse_date
 from wirescope.clean.html import OUTSIDE_MAIN_TEXT, extract_html
 from wirescope.clean.repairs import DocumentVocabulary, repair_paragraph
-from wirescope.clean.scrape import BYLINE, TITLE, publisher_from, split_scrape
+from wirescope.clean.scrape import BYLINE, publisher_from, split_scrape
 from wirescope.errors import DocumentError
 from wirescope.record import Article, Removed, Repair, Source, Span, stable_id
 from wirescope.sources.decode import check_is_text, check_size, decode, is_html
@@ -25,7 +27,7 @@ class Body:
     title: str | None = None
     url: str | None = None
     publisher: str | None = None
-    published: object = None
+    published: date | None = None
 
 
 def clean(doc: RawDocument, max_bytes: int = 10_000_000) -> Article:
@@ -40,7 +42,7 @@ def clean(doc: RawDocument, max_bytes: int = 10_000_000) -> Article:
     if not clean_text.strip():
         raise DocumentError(doc.uri, "no article text left after removing page chrome")
     meta = doc.metadata
-    source = Source(doc.uri, "text/html" if html else "text/plain", _sha256(doc.data), encoding, doc.data)
+    source = Source(doc.uri, "text/html" if html else "text/plain", hashlib.sha256(doc.data).hexdigest(), encoding, doc.data)
     return Article(
         id=stable_id("art", source.sha256),
         text=clean_text,
@@ -53,12 +55,6 @@ def clean(doc: RawDocument, max_bytes: int = 10_000_000) -> Article:
         removed=tuple(body.removed),
         repairs=tuple(repairs),
     )
-
-
-def _sha256(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
 
 
 def _html_body(uri: str, text: str) -> Body:
@@ -88,4 +84,4 @@ def _assemble(paragraphs: list[str], vocabulary: DocumentVocabulary) -> tuple[st
     return PARAGRAPH_SEPARATOR.join(pieces), spans, repairs
 
 
-__all__ = ["clean", "TITLE"]
+__all__ = ["clean"]

@@ -20,7 +20,6 @@ by gold counts), the three the task reported.
 from __future__ import annotations
 
 import csv
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from pathlib import Path
 
 import click
 
-from wirescope.errors import DocumentError, WirescopeError
+from wirescope.errors import DocumentError
 from wirescope.query.acled import EventFacts, case_label
 from wirescope.record import Article, Event, Source, stable_id
 
@@ -197,9 +196,5 @@ def events_command(path: Path, limit: int | None) -> None:
 
     Example: wirescope eval events ../shared/eval/events-case2021
     """
-    try:
-        report = evaluate(path, limit)
-    except WirescopeError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    report = evaluate(path, limit)
     click.echo(format_report(report))

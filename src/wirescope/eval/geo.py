@@ -22,15 +22,13 @@ import hashlib
 import json
 import math
 import statistics
-import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
-from wirescope.errors import WirescopeError
-from wirescope.eval.time import EvalDataError
+from wirescope.errors import EvalDataError
 
 GWN_TOPONYM_TYPES = frozenset({
     "Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal", "Embedded_Non_Lit",
@@ -276,9 +274,5 @@ def geo_command(file: Path, limit: int | None, as_json: bool) -> None:
     """
     from wirescope.settings import load_settings
 
-    try:
-        figures = evaluate(file, limit, load_settings().model)
-    except WirescopeError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    figures = evaluate(file, limit, load_settings().model)
     click.echo(json.dumps(figures, indent=1) if as_json else "\n".join(report_lines(figures)))

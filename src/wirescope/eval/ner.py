@@ -37,7 +37,7 @@ from pathlib import Path
 
 import click
 
-from wirescope.errors import WirescopeError
+from wirescope.errors import EvalDataError
 
 Entity = tuple[int, int, str]  # character start, end, type
 
@@ -45,10 +45,6 @@ CONLL_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC":
                "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC", "PRODUCT": "MISC"}
 RE3D_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 RE3D_GOLD_TYPES = {"Person": "PER", "Organisation": "ORG", "Location": "LOC", "Nationality": "NORP"}
-
-
-class EvalDataError(WirescopeError):
-    """A gold file that cannot be read as the format it should be in."""
 
 
 @dataclass
@@ -222,7 +218,8 @@ def read_gold(path: Path, all_spans: bool = False) -> dict[str, list[NerDocument
     candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
     files = [p for p in candidates if _is_conll(p)]
     if not files:
-        raise EvalDataError(f"{path}: neither re3d JSON folders nor CoNLL files (-DOCSTART- first) in it")
+        raise EvalDataError(f"{path}: neither re3d JSON folders nor CoNLL files (-DOCSTART- first) in it",
+                            hint="give a re3d folder (with entities.json) or CoNLL files (-DOCSTART- on the first line)")
     return {str(f.relative_to(path.parent)): read_conll(f) for f in files}
 
 
@@ -308,13 +305,7 @@ def ner_command(path: Path, limit: int | None, model: str, all_spans: bool) -> N
 
     Example: wirescope eval ner ../shared/eval/ner-re3d-conflict
     """
-    from wirescope.cli import fail
-
-    try:
-        datasets = read_gold(path, all_spans)
-    except EvalDataError as exc:
-        fail(str(exc), "give a re3d folder (with entities.json) or CoNLL files (-DOCSTART- on the first line)")
-        return
+    datasets = read_gold(path, all_spans)
     for title, docs in datasets.items():
         docs = docs[:limit] if limit else docs
         types = RE3D_TYPES if title.startswith("re3d") else CONLL_TYPES

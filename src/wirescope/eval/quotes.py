@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from pathlib import Path
 
 import click
 
-from wirescope.errors import DocumentError, WirescopeError
+from wirescope.errors import DocumentError
 from wirescope.record import Article, Quote, Source, Span, stable_id
 
 GROUPS = ("direct", "indirect", "all")
@@ -376,9 +375,5 @@ def quotes_command(folder: Path, limit: int | None) -> None:
 
     Example: wirescope eval quotes ../shared/eval/quotes-polnear/data/dev
     """
-    try:
-        report = evaluate(folder, limit)
-    except WirescopeError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    report = evaluate(folder, limit)
     click.echo(format_report(report))

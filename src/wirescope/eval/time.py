@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,11 +20,7 @@ from pathlib import Path
 
 import click
 
-from wirescope.errors import WirescopeError
-
-
-class EvalDataError(WirescopeError):
-    """A gold file that cannot be read as the format it should be in."""
+from wirescope.errors import EvalDataError
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +173,5 @@ def time_command(folder: Path, limit: int | None, as_json: bool) -> None:
     """
     from wirescope.settings import load_settings
 
-    try:
-        figures = evaluate(folder, limit, load_settings().model)
-    except WirescopeError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    figures = evaluate(folder, limit, load_settings().model)
     click.echo(json.dumps(figures, indent=1) if as_json else "\n".join(report_lines(figures)))
