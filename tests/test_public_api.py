@@ -26,6 +26,46 @@ def test_process_returns_an_article_whose_spans_slice_its_text():
         assert article.text_of(mention.span).strip()
 
 
+# Text given as is: an evaluation scores our spans against gold offsets into this very string.
+AS_GIVEN = ("  KABUL, Aug 16 -- Taliban fighters attacked a police post in Kandahar on Monday, "
+            "officials said.\n\n   Two policemen were killed, the ministry said.\n")
+
+
+def test_process_as_given_keeps_every_offset_of_the_input():
+    article = wirescope.process(AS_GIVEN, published="2021-08-16", clean=False)
+    assert article.text == AS_GIVEN and not article.repairs and not article.removed
+    assert [article.text_of(p).strip() for p in article.paragraphs] == [
+        part.strip() for part in AS_GIVEN.split("\n\n")]
+    assert article.events and article.times and article.places
+    spans = [e.evidence for e in article.events] + [t.span for t in article.times] + [m.span for m in article.mentions]
+    assert all(0 <= s.start < s.end <= len(AS_GIVEN) for s in spans)
+    assert "Kandahar" in {article.text_of(m) for p in article.places for m in p.mentions}
+
+
+def test_process_cleans_by_default_and_the_spans_index_the_clean_text():
+    article = wirescope.process(AS_GIVEN, published="2021-08-16")
+    assert article.text != AS_GIVEN
+    assert all(article.text_of(t.span) in article.text for t in article.times)
+
+
+def test_process_many_batches_and_keeps_the_input_order():
+    texts = ["Police arrested two men in Kandahar on Friday.", ("Gunmen killed a policeman yesterday.", "2021-09-01")]
+    articles = list(wirescope.process_many(texts))
+    assert [a.text for a in articles] == [texts[0], texts[1][0]]
+    assert articles[1].published.isoformat() == "2021-09-01"
+    assert [t.value for t in articles[1].times] == ["2021-08-31"]
+
+
+def test_records_gives_the_jsonl_contract_by_kind():
+    article = wirescope.process(AS_GIVEN, published="2021-08-16", clean=False)
+    recs = wirescope.records(article)
+    assert set(recs) == {"articles", "actors", "quotes", "events", "times", "places"}
+    assert recs["articles"][0]["text"] == AS_GIVEN
+    for quote in recs["quotes"]:
+        assert AS_GIVEN[quote["start"]:quote["end"]] == quote["text"]
+    assert {e["article_id"] for e in recs["events"]} == {article.id}
+
+
 def test_open_store_creates_a_sqlite_file(tmp_path):
     with wirescope.open_store(str(tmp_path / "x.db")) as store:
         assert store.counts()["articles"] == 0

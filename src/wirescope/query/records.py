@@ -125,6 +125,34 @@ def actor_records(store: Store, articles: Iterable[Article]) -> list[Record]:
     return [r for r in merged.values() if r["mentions"] or r["roles"]]
 
 
+def own_actor_records(a: Article) -> list[Record]:
+    """One article's actors as the contract shows them, without the cross-article registry."""
+    out = []
+    for actor in a.actors:
+        mentions = [{"article_id": a.id, "start": m.span.start, "end": m.span.end, "text": a.text_of(m.span),
+                     "label": m.label} for m in a.mentions if m.actor_id == actor.id]
+        texts = {m["text"] for m in mentions if m["label"] not in ("DESC", "PRON")}
+        out.append({
+            "id": actor.id, "name": actor.name, "type": actor.type,
+            "aliases": sorted((set(actor.aliases) | texts) - {actor.name}),
+            "confidence": actor.confidence, "reason": actor.reason, "merged": [],
+            "roles": [{"role": r.role, "article_id": a.id, "start": r.span.start, "end": r.span.end}
+                      for r in actor.roles],
+            "relations": [{"relation": r.relation, "object_id": r.object_id, "article_id": a.id,
+                           "start": r.span.start, "end": r.span.end} for r in actor.relations],
+            "mentions": mentions, "articles": 1,
+        })
+    return out
+
+
+def article_records(a: Article) -> dict[str, list[Record]]:
+    """Every record of one article, by kind, as `wirescope.records` returns them."""
+    return {
+        "articles": [article_record(a)], "actors": own_actor_records(a), "quotes": list(quote_records(a)),
+        "events": list(event_records(a)), "times": list(time_records(a)), "places": place_records([a]),
+    }
+
+
 KINDS = ("articles", "actors", "quotes", "events", "times", "places")
 
 
