@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from wirescope.annotate import build_pipeline
-from wirescope.annotate.entities import load_model
+from wirescope.annotate.entities.model import load_model
 from wirescope.clean import clean
 from wirescope.run import ingest
 from wirescope.settings import Settings

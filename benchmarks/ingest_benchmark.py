@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from wirescope.annotate import build_pipeline
-from wirescope.annotate.entities import load_model
+from wirescope.annotate.entities.model import load_model
 from wirescope.run import ingest as local_ingest
 from wirescope.settings import Settings
 from wirescope.sources import read_paths

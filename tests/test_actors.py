@@ -13,7 +13,7 @@ import pytest
 
 import wirescope
 from tests.conftest import DEMO, ROOT
-from wirescope.annotate.registry import (
+from wirescope.annotate.actors.names import (
     StoredActor,
     cross_article_merges,
     curated_registry,

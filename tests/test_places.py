@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from wirescope.annotate.places import read_phrase
+from wirescope.annotate.places.resolve import read_phrase
 from wirescope.geo import destination, gazetteer, km_between
 from wirescope.record import Span
 
@@ -112,7 +112,7 @@ def test_an_unknown_place_stays_unresolved():
 
 
 def test_place_for_span_prefers_the_place_the_event_happened_in():
-    from wirescope.annotate.places import place_for_span
+    from wirescope.annotate.places.resolve import place_for_span
 
     article, _ = _places("The United States said fighters attacked a checkpoint in Kabul.\n")
     start = article.text.index("attacked")

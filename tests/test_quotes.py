@@ -11,12 +11,12 @@ import re
 import pytest
 
 from wirescope.annotate import build_pipeline
-from wirescope.annotate.quote_marks import quoted_segments, trim_content
+from wirescope.annotate.quotes.marks import quoted_segments, trim_content
 from wirescope.record import Article, Source, Span
 from wirescope.settings import Settings
 
 # The steps quotes depend on; the rest of the pipeline is other annotators' business.
-QUOTE_STEPS = Settings(pipeline="parse,actors,quotes")
+QUOTE_STEPS = Settings(pipeline="parse,actors,times,quotes")
 
 
 def annotate(text: str, published=None) -> Article:

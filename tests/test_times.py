@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from wirescope.annotate.timex import Anchor, normalise, precision_of
+from wirescope.annotate.times.timex import Anchor, normalise, precision_of
 from wirescope.record import EventTime, Span
 
 PUBLISHED = Anchor(date(2021, 8, 25))  # a Wednesday, in ISO week 34
@@ -146,7 +146,7 @@ def test_ages_and_words_that_are_not_times_are_not_dates():
 
 
 def test_time_for_span_gives_the_events_time_with_its_precision():
-    from wirescope.annotate.times import time_for_span
+    from wirescope.annotate.times.tagging import time_for_span
 
     article, _ = _times("Ashraf Ghani fled on August 15 as the Taliban entered Kabul.\n", "2021-08-25")
     start = article.text.index("fled")
@@ -154,7 +154,7 @@ def test_time_for_span_gives_the_events_time_with_its_precision():
 
 
 def test_time_for_span_ignores_durations():
-    from wirescope.annotate.times import time_for_span
+    from wirescope.annotate.times.tagging import time_for_span
 
     article, _ = _times("The siege lasted two weeks.\n", "2021-08-25")
     start = article.text.index("siege")

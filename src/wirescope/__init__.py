@@ -22,7 +22,6 @@ from wirescope.record import (
     TimeRef,
 )
 from wirescope.settings import Settings, load_settings
-from wirescope.sources import Metadata, RawDocument
 from wirescope.store import Store, open_store
 
 __version__ = "0.1.0"

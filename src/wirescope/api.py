@@ -17,12 +17,14 @@ from wirescope.annotate import build_pipeline
 from wirescope.annotate.pipeline import Pipeline
 from wirescope.clean import clean as clean_document
 from wirescope.query.records import article_records
+from wirescope.errors import ConfigError
 from wirescope.record import Article, Source, Span, stable_id
 from wirescope.settings import Settings, load_settings
 from wirescope.sources import Metadata, RawDocument
 
-# A blank line (possibly holding white space) separates paragraphs in text given as is.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+# A paragraph of text given as is: from its first to its last non-space character, up to a blank
+# line (which may hold white space) or the end of the text.
+_PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", re.S)
 
 Item = str | tuple[str, date | str | None]
 
@@ -40,13 +42,7 @@ def as_given(text: str, *, published: date | None = None, uri: str = "<text>") -
 
 
 def _paragraphs(text: str) -> Iterator[Span]:
-    start = 0
-    for brk in _PARAGRAPH_BREAK.finditer(text):
-        if text[start : brk.start()].strip():
-            yield Span(start, brk.start())
-        start = brk.end()
-    if text[start:].strip():
-        yield Span(start, len(text))
+    return (Span(m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
 
 
 def _date(value: date | str | None) -> date | None:
@@ -97,16 +93,24 @@ def process(
 
 
 def process_many(
-    items: Iterable[Item], *, clean: bool = False, settings: Settings | None = None,
-    pipeline: Pipeline | None = None,
+    items: Iterable[Item], *, clean: bool = False, only: Iterable[str] | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Article]:
     """Annotate many texts in batches (one spaCy `pipe` over them); yields Articles in input order.
 
     Each item is a text, or a `(text, published)` pair. The texts are taken as given unless
-    `clean=True`, as in `process`.
+    `clean=True`, as in `process`. `only` names the annotators to run ("parse", "times"...), in
+    the pipeline's order: an evaluation runs what it scores and what that requires, and a step
+    named without what it requires is refused with the fix.
     """
     settings = settings or load_settings()
-    steps = pipeline or build_pipeline(settings)
+    steps = build_pipeline(settings)
+    if only is not None:
+        wanted = set(only)
+        unknown = wanted - set(steps.names)
+        if unknown:
+            raise ConfigError(f"unknown annotators {sorted(unknown)}", hint=f"available: {steps.names}")
+        steps = Pipeline([s for s in steps.steps if s.name in wanted])
 
     def prepared() -> Iterator[Article]:
         for item in items:

@@ -27,9 +27,11 @@ from pathlib import Path
 
 import click
 
+from wirescope.api import process
 from wirescope.errors import DocumentError
+from wirescope.settings import load_settings
 from wirescope.query.acled import EventFacts, case_label
-from wirescope.record import Article, Event, Source, stable_id
+from wirescope.record import Article, Event
 
 TSV_NAME = "test_set_final_release_with_labels.tsv"
 HEADER = ("id", "EventSnippet", "SubType")
@@ -134,24 +136,15 @@ def _intervention(events: list[Event]) -> set[str]:
 
 
 def annotate(snippets: list[Snippet], failures: list[str]) -> Iterator[Article | None]:
-    """Each snippet as an article through parse, actors and events (no cleaning: it is clean text).
+    """Each snippet annotated as given (no cleaning: it is clean text) by the whole pipeline.
 
     One at a time, so that an annotator failing on one snippet costs that snippet only: it is
     yielded as None and its error kept in `failures`, which the report prints.
     """
-    from wirescope.annotate.actors import group_actors
-    from wirescope.annotate.entities import Parse
-    from wirescope.annotate.events import extract_events
-    from wirescope.annotate.pipeline import Pipeline
-    from wirescope.settings import load_settings
-
     settings = load_settings()
-    pipeline = Pipeline([Parse(settings.model, settings.batch_size), group_actors, extract_events])
     for s in snippets:
-        article = Article(id=stable_id("case", s.id), text=s.text,
-                          source=Source(f"case2021:{s.id}", "text/plain", stable_id("sha", s.text)))
         try:
-            yield pipeline(article)
+            yield process(s.text, clean=False, url=f"case2021:{s.id}", settings=settings)
         except Exception as exc:  # noqa: BLE001 (any annotator bug; counted and shown, not hidden)
             failures.append(f"snippet {s.id}: {type(exc).__name__}: {exc}")
             yield None

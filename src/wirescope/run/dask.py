@@ -56,7 +56,7 @@ def _pipeline(settings: Settings) -> Pipeline:
 
 def warm_up(settings: Settings) -> None:
     """On a worker: build the pipeline and load the model now, before the first batch arrives."""
-    from wirescope.annotate.entities import load_model
+    from wirescope.annotate.entities.model import load_model
 
     _pipeline(settings)
     load_model(settings.model)

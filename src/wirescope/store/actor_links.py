@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from sqlalchemy import func, select
 
-from wirescope.annotate.registry import StoredActor, cross_article_merges, ids_needing_details
+from wirescope.annotate.actors.names import StoredActor, cross_article_merges, ids_needing_details
 from wirescope.store import schema
 
 _STOP = frozenset({"of", "the", "a", "an", "and", "for", "in"})

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from wirescope.annotate.pipeline import annotator
-from wirescope.annotate.time_vocabulary import (
+from wirescope.annotate.times.vocabulary import (
     DATED_PIECE_CUES,
     FUTURE_MARKERS,
     HEDGES,
@@ -27,7 +27,7 @@ from wirescope.annotate.time_vocabulary import (
     TEMPORAL_WORDS,
     WEEKDAYS,
 )
-from wirescope.annotate.timex import Anchor, Tense, Timex, normalise, precision_of
+from wirescope.annotate.times.timex import Anchor, Tense, Timex, normalise, precision_of
 from wirescope.record import Article, EventTime, Span, TimeRef, stable_id
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -147,10 +147,8 @@ def _tense_of_verb(verb) -> Tense:
 
 
 def quotations(article: Article) -> list[Span]:
-    """Quoted passages: the quotes annotator's where it ran, else quotation marks in the text."""
-    found = [Span(m.start(), m.end()) for m in QUOTATION.finditer(article.text)]
-    found += [q.span for q in article.quotes if not any(q.span.overlaps(f) for f in found)]
-    return found
+    """Quoted passages, by their quotation marks (times run before quotes are attributed)."""
+    return [Span(m.start(), m.end()) for m in QUOTATION.finditer(article.text)]
 
 
 def _attribution(article: Article, quote: Span) -> list[Span]:
@@ -166,9 +164,6 @@ def _attribution(article: Article, quote: Span) -> list[Span]:
 
 def piece_anchor(article: Article, quote: Span, found: list[_Found]) -> Anchor | None:
     """The date of the piece or statement a quotation comes from, when its sentence gives one."""
-    for q in article.quotes:
-        if q.span.overlaps(quote) and (anchor := Anchor.from_value(q.date)):
-            return anchor
     for region in _attribution(article, quote):
         words = set(re.findall(r"[a-z][a-z-]*", article.text_of(region).lower()))
         if not words & DATED_PIECE_CUES:

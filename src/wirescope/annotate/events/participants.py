@@ -12,7 +12,7 @@ pronouns) are used first; the rules here only fill in where it did not.
 
 from __future__ import annotations
 
-from wirescope.annotate import event_lexicon as lex
+from wirescope.annotate.events import lexicon as lex
 from wirescope.record import Article, Mention, Participant, Quote, Span
 
 # Clause-level dependents that start another clause: their words are not this event's participants.

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from wirescope.annotate.pipeline import annotator
-from wirescope.annotate.place_vocabulary import (
+from wirescope.annotate.places.vocabulary import (
     ANAPHORS,
     BEARINGS,
     CONTINENTS,
@@ -40,7 +40,7 @@ from wirescope.annotate.place_vocabulary import (
     REGION_WORDS,
     TOWN_WORDS,
 )
-from wirescope.annotate.time_vocabulary import NUMBER_WORDS
+from wirescope.annotate.times.vocabulary import NUMBER_WORDS
 from wirescope.geo import Entry, gazetteer, km_between
 from wirescope.geo.gazetteer import fold
 from wirescope.record import Article, Place, Span, stable_id

@@ -22,12 +22,14 @@ Steps (the annotator `actors` runs them in this order):
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from wirescope.annotate.actors.clusters import Cluster
+from wirescope.annotate.actors.references import find_references
+from wirescope.annotate.actors.roles import find_roles
 from wirescope.annotate.pipeline import annotator
-from wirescope.annotate.role_vocabulary import STATE_AGENT_NOUNS, STATE_DEMONYMS
-from wirescope.annotate.registry import (
+from wirescope.annotate.actors.vocabulary import STATE_AGENT_NOUNS, STATE_DEMONYMS
+from wirescope.annotate.actors.names import (
     KnownActor,
     Registry,
     actor_id,
@@ -36,7 +38,7 @@ from wirescope.annotate.registry import (
     is_acronym_of,
     name_key,
 )
-from wirescope.record import Actor, Article, Mention, Relation, Role, Span
+from wirescope.record import Actor, Article, Mention, Relation
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE"}
 _SPACES = re.compile(r"\s+")
@@ -49,44 +51,6 @@ _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
 __all__ = ["Cluster", "actor_id", "group_actors", "group_mentions", "initials", "is_acronym_of", "name_of"]
-
-
-@dataclass
-class Cluster:
-    """The mentions of one actor in one article, while the annotator works on them."""
-
-    type: str
-    names: list[str] = field(default_factory=list)
-    members: list[int] = field(default_factory=list)  # indexes into article.mentions
-    known: KnownActor | None = None
-    confidence: float = 1.0
-    reason: str = "full name in the article"
-    roles: list[Role] = field(default_factory=list)
-    relations: list[tuple[str, int, Span]] = field(default_factory=list)  # relation, object cluster, evidence
-    labels: list[str] = field(default_factory=list)  # the type each named mention was tagged with
-
-    def settle_type(self) -> None:
-        """The type most mentions carry ("Fahim Dashti" tagged ORG once and PERSON twice is a
-        person); the curated list's type when it knows the actor; the first type on a tie."""
-        if self.known is None and self.labels:
-            counts = Counter(self.labels)
-            self.type = max(dict.fromkeys(self.labels), key=lambda t: counts[t])
-
-    @property
-    def full_name(self) -> str:
-        return max(self.names, key=lambda n: (len(n.split()), len(n)))
-
-    @property
-    def canonical(self) -> str:
-        return self.known.canonical if self.known else self.full_name
-
-    def add_role(self, role: Role) -> None:
-        if all(r.role.lower() != role.role.lower() for r in self.roles):
-            self.roles.append(role)
-
-    def add_relation(self, relation: str, obj: int, span: Span) -> None:
-        if all((r, o) != (relation, obj) for r, o, _ in self.relations):
-            self.relations.append((relation, obj, span))
 
 
 def name_of(text: str) -> str:
@@ -246,9 +210,6 @@ def build_actors(clusters: list[Cluster]) -> list[Actor]:
 @annotator("actors", requires=("mentions", "doc"), adds=("actors",), version="2")
 def group_actors(article: Article) -> Article:
     """Annotator: join mentions into actors, find their roles and relations, link each mention."""
-    from wirescope.annotate.references import find_references
-    from wirescope.annotate.roles import find_roles
-
     clusters = _merge_same_known(group_mentions(article))
     find_roles(article, clusters)
     extra = find_references(article, clusters)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from wirescope.annotate.quote_marks import is_nickname, quoted_segments
-from wirescope.annotate.speakers import Speakers
-from wirescope.annotate.speech import (
+from wirescope.annotate.quotes.marks import is_nickname, quoted_segments
+from wirescope.annotate.quotes.speakers import Speakers
+from wirescope.annotate.quotes.vocabulary import (
     ACCORDING_TO,
     DASH_CUES,
     MEDIA_NAME_WORDS,

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wirescope.annotate import event_lexicon as lex
-from wirescope.annotate.modality import own_clause, read_modality
-from wirescope.annotate.entities import doc_text
+from wirescope.annotate.events import lexicon as lex
+from wirescope.annotate.events.modality import own_clause, read_modality
+from wirescope.annotate.tokens import doc_text
 from wirescope.annotate.pipeline import annotator
-from wirescope.annotate.timex import precision_of
-from wirescope.annotate.event_participants import (
+from wirescope.annotate.times.timex import precision_of
+from wirescope.annotate.events.participants import (
     NESTED_CLAUSES,
     EventContext,
     actor_of,
@@ -43,7 +43,7 @@ from wirescope.record import Article, Event, EventTime, Span, stable_id
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
 
-@annotator("events", requires=("doc", "sentences", "mentions", "actors"), adds=("events",), version="1")
+@annotator("events", requires=("doc", "sentences", "mentions", "actors", "times", "places", "quotes"), adds=("events",), version="1")
 def extract_events(article: Article) -> Article:
     """Annotator: every event the parse shows, typed, with participants, time and modality."""
     if article.doc is None:

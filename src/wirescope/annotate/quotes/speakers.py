@@ -18,7 +18,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
-from wirescope.annotate.speech import (
+from wirescope.annotate.quotes.vocabulary import (
     ADDRESSEE_VERBS,
     GENDER_OF_PRONOUN,
     GENDER_OF_TITLE,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wirescope.annotate import event_lexicon as lex
+from wirescope.annotate.events import lexicon as lex
 
 # Most cautious first: the first that applies is the event's modality.
 MODALITY_PRIORITY = ("negated", "hypothetical", "requested", "intended", "unconfirmed", "reported", "claimed")

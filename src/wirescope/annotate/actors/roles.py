@@ -17,48 +17,16 @@ roles split across sentences, and roles of people named only by a pronoun.
 
 from __future__ import annotations
 
-from wirescope.annotate import role_vocabulary as vocab
-from wirescope.annotate.ner_vocabulary import EPITHET_CUES
-from wirescope.annotate.actors import Cluster
+from wirescope.annotate.actors import vocabulary as vocab
+from wirescope.annotate.entities.vocabulary import EPITHET_CUES
+from wirescope.annotate.actors.clusters import Cluster, TokenIndex
+from wirescope.annotate.actors.references import resolve_possessive
+from wirescope.annotate.tokens import char_span
 from wirescope.record import Article, Role, Span
 
 _STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "nummod"})
 _LEADING_DETS = frozenset({"a", "an", "the"})
-
-
-class TokenIndex:
-    """Which cluster each token of a named mention belongs to."""
-
-    def __init__(self, article: Article, clusters: list[Cluster]) -> None:
-        self.doc = article.doc
-        self.clusters = clusters
-        self.by_token: dict[int, int] = {}
-        self.mentions: list[tuple[int, object]] = []  # (cluster index, spaCy span)
-        for k, c in enumerate(clusters):
-            for i in c.members:
-                span = article.mentions[i].span
-                tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
-                if tokens is None:
-                    continue
-                self.mentions.append((k, tokens))
-                self.by_token.update({t.i: k for t in tokens})
-
-    def mention_bounds(self, token) -> tuple[int, int]:
-        """First and last token index of the named mention a token is in."""
-        tokens = next((t for _, t in self.mentions if t.start <= token.i < t.end), None)
-        return (token.i, token.i) if tokens is None else (tokens.start, tokens.end - 1)
-
-    def cluster_of(self, token) -> int | None:
-        return self.by_token.get(token.i)
-
-    def clusters_in(self, tokens) -> list[int]:
-        return list(dict.fromkeys(k for t in tokens if (k := self.by_token.get(t.i)) is not None))
-
-
-def char_span(tokens) -> Span:
-    tokens = list(tokens)
-    return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
 def find_roles(article: Article, clusters: list[Cluster]) -> None:
@@ -311,8 +279,6 @@ def _add_kinship(index: TokenIndex, k: int, kin, words: list, span: Span) -> Non
 
 def _pronoun_possessor(index: TokenIndex, kin, k: int) -> list[int]:
     """ "His son, Ahmad Massoud": the person "his" stands for, where references.py finds it safe."""
-    from wirescope.annotate.references import resolve_possessive
-
     possessor = next((c for c in kin.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
     if possessor is None or possessor.lower_ not in {"his", "her"}:
         return []

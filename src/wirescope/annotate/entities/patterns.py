@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from wirescope.annotate import ner_vocabulary as vocab
+from wirescope.annotate.entities import vocabulary as vocab
 
 RULER_NAME = "wirescope_entity_ruler"
 FIXES_NAME = "wirescope_entity_fixes"
@@ -248,18 +248,3 @@ def _after_place_preposition(ent: SpacySpan) -> bool:
     before = doc[i].lower_ if i >= 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     return before in vocab.PLACE_PREPOSITIONS and after not in {"'s", "’s"}
-
-
-# --- the model with both --------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4)
-def conflict_model(name: str) -> Language:
-    """A separate copy of the installed model with the ruler and the repairs (the bare one is untouched)."""
-    from wirescope.annotate.entities import load_fresh_model
-
-    nlp = load_fresh_model(name)
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(ruler_patterns(nlp))
-    nlp.add_pipe(FIXES_NAME, after="ner")
-    return nlp

@@ -17,10 +17,9 @@ Gender is not checked: "she" can be linked to a man when the text is odd.
 
 from __future__ import annotations
 
-from wirescope.annotate.entities import doc_text
-from wirescope.annotate import role_vocabulary as vocab
-from wirescope.annotate.actors import Cluster
-from wirescope.annotate.roles import TokenIndex, char_span
+from wirescope.annotate.actors import vocabulary as vocab
+from wirescope.annotate.actors.clusters import Cluster, TokenIndex
+from wirescope.annotate.tokens import char_span, doc_text
 from wirescope.record import Article, Mention, Role
 
 _STOP_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "in", "-", "’s", "'s"})

@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wirescope.annotate.attribution import Attributor, Said, according_to, cue_span, is_speech_verb
+from wirescope.annotate.quotes.attribution import Attributor, Said, according_to, cue_span, is_speech_verb
 from wirescope.annotate.pipeline import annotator
-from wirescope.annotate.quote_marks import Segment, frames, looks_like_name, sentence_ends, trim_content
-from wirescope.annotate.speech import BELIEF_VERBS, OBJECT_CUES, PREPOSITION_CUES, SPEECH_VERBS
+from wirescope.annotate.quotes.marks import Segment, frames, looks_like_name, sentence_ends, trim_content
+from wirescope.annotate.quotes.vocabulary import BELIEF_VERBS, OBJECT_CUES, PREPOSITION_CUES, SPEECH_VERBS
 from wirescope.record import Article, Quote, QuoteKind, Span, stable_id
 
 VERSION = "1"
@@ -48,7 +48,7 @@ MAX_TOKENS_TO_CUE_AFTER_NAME = 2
 MIN_REPORTED_TOKENS = 3
 
 
-@annotator("quotes", requires=("doc", "mentions", "actors", "sentences"), adds=("quotes",), version=VERSION)
+@annotator("quotes", requires=("doc", "mentions", "actors", "sentences", "times"), adds=("quotes",), version=VERSION)
 def extract_quotes(article: Article) -> Article:
     """Annotator: direct, partial and reported quotes with speaker, cue, venue, medium and date."""
     if article.doc is None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from wirescope.annotate.time_vocabulary import (
+from wirescope.annotate.times.vocabulary import (
     DAY_PARTS,
     DECADE_WORDS,
     HEDGES,

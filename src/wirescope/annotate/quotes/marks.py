@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wirescope.annotate.speech import (
+from wirescope.annotate.quotes.vocabulary import (
     ABBREVIATIONS,
     CLOSING_MARKS,
     DOUBLED_APOSTROPHE,
