@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from wirescope.annotate.times.timex import Anchor, normalise, precision_of
+from wirescope.annotate.times.timex import normalise
+from wirescope.annotate.times.values import Anchor, precision_of
 from wirescope.record import EventTime, Span
 
 PUBLISHED = Anchor(date(2021, 8, 25))  # a Wednesday, in ISO week 34

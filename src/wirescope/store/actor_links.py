@@ -1,7 +1,7 @@
 """The cross-article actor registry, applied to the store: which stored actor is another one.
 
 After every save, `link_actors` reads every stored actor with its role words and mention count,
-asks the registry (annotate/registry.py `cross_article_merges`) and writes `merged_into`,
+asks the resolution stage (resolve/actors.py `cross_article_merges`) and writes `merged_into`,
 `merge_confidence` and `merge_reason`. The answer depends only on what is stored, never on the
 order articles arrived in, so the result is the same however often and in whatever order it runs.
 Readers (query/records.py) show a merged actor's mentions under the actor it was merged into.
@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from sqlalchemy import func, select
 
-from wirescope.annotate.actors.names import StoredActor, cross_article_merges, ids_needing_details
+from wirescope.resolve.actors import StoredActor, cross_article_merges, ids_needing_details
 from wirescope.store import schema
 
 _STOP = frozenset({"of", "the", "a", "an", "and", "for", "in"})

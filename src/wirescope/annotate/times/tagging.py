@@ -27,7 +27,8 @@ from wirescope.annotate.times.vocabulary import (
     TEMPORAL_WORDS,
     WEEKDAYS,
 )
-from wirescope.annotate.times.timex import Anchor, Tense, Timex, normalise, precision_of
+from wirescope.annotate.times.timex import normalise
+from wirescope.annotate.times.values import Anchor, Tense, Timex, precision_of
 from wirescope.record import Article, EventTime, Span, TimeRef, stable_id
 
 TIME_LABELS = frozenset({"DATE", "TIME"})

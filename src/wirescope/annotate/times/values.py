@@ -1,0 +1,130 @@
+"""TIMEX3 values: the anchor relative expressions count from, and the arithmetic that writes a
+day, a week, a duration or a year-less date as a value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from wirescope.annotate.times.vocabulary import NUMBER_WORDS, UNIT_MULTIPLIER, UNITS, VAGUE_QUANTITIES
+
+Tense = Literal["past", "future"] | None
+# Arithmetic on a day whose year is unknown is done in a non-leap placeholder year.
+PLACEHOLDER_YEAR = 2001
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The day relative expressions count from; `year_known` is False for "XXXX-08-18"."""
+
+    day: date
+    year_known: bool = True
+
+    @classmethod
+    def from_value(cls, value: str | None) -> Anchor | None:
+        """An anchor from a day-precision TIMEX3 value ("2021-08-18" or "XXXX-08-18")."""
+        m = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})", value or "")
+        if not m:
+            return None
+        year_known = m.group(1) != "XXXX"
+        try:
+            return cls(date(int(m.group(1)) if year_known else PLACEHOLDER_YEAR, int(m.group(2)), int(m.group(3))), year_known)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    value: str | None
+    type: str = "DATE"  # DATE, TIME, DURATION or SET
+    anchored: bool = False  # the value was computed from a known anchor date
+
+
+
+# --- values -------------------------------------------------------------------------------------
+
+
+def day_value(d: date, anchor: Anchor | None = None) -> str:
+    """YYYY-MM-DD, or XXXX-MM-DD when the day came from an anchor whose year is unknown."""
+    text = d.isoformat()
+    return text if anchor is None or anchor.year_known else "XXXX" + text[4:]
+
+
+def week_value(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def number_of(text: str | None) -> int | None:
+    """20, "forty", "twenty four" or "twenty-four" as an int; None for vague quantities."""
+    if not text:
+        return 1
+    text = text.replace(",", "")
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if text in VAGUE_QUANTITIES or re.fullmatch(r"\d+\.\d+", text):
+        return None
+    words = re.split(r"[- ]", text)
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]  # "a two day" trip
+    if any(w not in NUMBER_WORDS for w in words):
+        return None
+    total = 0
+    for w in words:
+        n = NUMBER_WORDS[w]
+        total = total * n if n in (100, 1000) else total + n
+    return total or None
+
+
+def duration_value(count: int | None, unit: str) -> str:
+    letter, clock = UNITS[unit]
+    amount = "X" if count is None else str(count * UNIT_MULTIPLIER.get(unit, 1))
+    return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
+
+
+# --- choosing a year for a year-less date -------------------------------------------------------
+
+
+def nearest_year(anchor: date, month: int, day: int | None, tense: Tense) -> int:
+    """The year putting month(-day) nearest the anchor on the side the tense points to.
+
+    A week of slack either way: "on August 27" in a past-tense sentence of an August 25 story is
+    more likely a typo'd or scheduled day this year than a day 51 weeks ago.
+    """
+    def when(year: int) -> date:
+        return date(year, month, min(day or 1, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
+
+    candidates = [when(anchor.year + k) for k in (-1, 0, 1)]
+    slack = timedelta(days=7 if day else 31)
+    if tense == "future":
+        fits = [c for c in candidates if c >= anchor - slack]
+        return min(fits).year
+    if tense == "past":
+        fits = [c for c in candidates if c <= anchor + slack]
+        return max(fits).year
+    return min(candidates, key=lambda c: abs((c - anchor).days)).year
+
+
+def precision_of(value: str | None) -> str:
+    """ACLED-style time precision of a TIMEX3 value: day, week, month, year, decade or unknown."""
+    if not value:
+        return "unknown"
+    if re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}(?:T.*)?", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}(?:-WE)?", value):
+        return "week"
+    if re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}(?:-(?:Q\d|SP|SU|FA|WI))?", value):
+        return "year"
+    if re.fullmatch(r"\d{3}X", value):
+        return "decade"
+    return "unknown"
