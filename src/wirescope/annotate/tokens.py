@@ -22,3 +22,13 @@ def char_span(tokens) -> Span:
     """The character span from the first token's start to the last token's end."""
     tokens = list(tokens)
     return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def token_span(token) -> Span:
+    """The character span of one token."""
+    return Span(token.idx, token.idx + len(token.text))
+
+
+def subtree_span(head) -> Span:
+    """Everything the head token governs: the full phrase, appositions included."""
+    return Span(head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))

@@ -76,5 +76,10 @@ class TokenIndex:
     def cluster_of(self, token) -> int | None:
         return self.by_token.get(token.i)
 
+    def type_of(self, token) -> str | None:
+        """The type of the actor whose named mention the token is in, if any."""
+        k = self.by_token.get(token.i)
+        return self.clusters[k].type if k is not None else None
+
     def clusters_in(self, tokens) -> list[int]:
         return list(dict.fromkeys(k for t in tokens if (k := self.by_token.get(t.i)) is not None))

@@ -215,14 +215,9 @@ def _coordinated(index: TokenIndex, tok) -> bool:
     doc = tok.doc
     for conj, neighbour in ((start - 1, start - 2), (end + 1, end + 2)):
         if 0 <= neighbour < len(doc) and doc[conj].lower_ in {"and", "or"} \
-                and _cluster_type(index, doc[neighbour]) == "PERSON":
+                and index.type_of(doc[neighbour]) == "PERSON":
             return True
     return False
-
-
-def _cluster_type(index: TokenIndex, tok) -> str | None:
-    k = index.cluster_of(tok)
-    return index.clusters[k].type if k is not None else None
 
 
 def _root_subject(sent):

@@ -211,7 +211,7 @@ def _title_words(index: TokenIndex, words: list) -> list:
 
 def _in_person_mention(index: TokenIndex, tok) -> bool:
     """Another person's name ends the title: "Massoud's" in "Massoud's ally X" is not a title."""
-    return _cluster_type(index, tok) == "PERSON"
+    return index.type_of(tok) == "PERSON"
 
 
 def _head_chain_end(tok) -> int:
@@ -316,11 +316,8 @@ def _verb_arguments(index: TokenIndex, verb):
     elif verb.dep_ == "acl":
         objects = [verb.head]
         subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    person = next((s for s in subjects if _cluster_type(index, s) == "PERSON"), None)
-    org = next((o for o in objects if _cluster_type(index, o) == "ORG"), None)
+    person = next((s for s in subjects if index.type_of(s) == "PERSON"), None)
+    org = next((o for o in objects if index.type_of(o) == "ORG"), None)
     return person, org
 
 
-def _cluster_type(index: TokenIndex, tok) -> str | None:
-    k = index.cluster_of(tok)
-    return index.clusters[k].type if k is not None else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from wirescope.annotate.english import pronouns
+
 # Nouns that make a phrase next to a name a role or title: "Taliban spokesman", "head of ...".
 # Value: the relation the role states with an organisation named in it ("NRF spokesman" ->
 # spokesperson_for NRF), or None when the noun names a role without such a relation.
@@ -69,7 +71,7 @@ RELATIONS: tuple[str, ...] = ("parent_of", "sibling_of", "founder_of", "leader_o
 
 # Pronouns resolved to a person ("where safe", references.py); possessives are left alone:
 # "his group's allegiance" names the group, not the man.
-PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+PERSON_PRONOUNS: frozenset[str] = pronouns(person=True, cases=("subject",))
 
 # Demonyms that stand for a state when they modify a state's agents: "Soviet forces", "the
 # Soviet army", "American troops" are actions of the Soviet Union / the United States; "Afghan

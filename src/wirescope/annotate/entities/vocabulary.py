@@ -6,6 +6,8 @@ vocabulary of conflict reporting, not the names of one article.
 
 from __future__ import annotations
 
+from wirescope.annotate import english
+
 # Armed groups, movements and coalitions that the small English model misses or calls NORP/GPE/
 # PERSON ("Taliban" as NORP, "al-Shabaab" as PERSON, "Islamic State" as GPE). Matched
 # case-insensitively token by token, so "Al-Qaeda" and "al-Qaeda" both match.
@@ -61,11 +63,7 @@ PERSON_TITLES: frozenset[str] = frozenset({
 
 # Common nouns after a place name that make it a place: "Andarab district", "Panjshir valley".
 # Value: the label the name gets. Administrative units are GPE, natural features LOC.
-PLACE_NOUNS: dict[str, str] = {
-    "province": "GPE", "district": "GPE", "city": "GPE", "village": "GPE", "town": "GPE", "county": "GPE",
-    "valley": "LOC", "river": "LOC", "gorge": "LOC", "pass": "LOC", "mountains": "LOC", "plain": "LOC",
-    "provinces": "GPE", "districts": "GPE", "villages": "GPE", "valleys": "LOC",
-}
+PLACE_NOUNS: dict[str, str] = {w: n.label for w, n in english.PLACE_NOUNS.items() if n.label}
 
 # Words that make a name a building or facility, never a person, even when it starts with a
 # given name: "Hamid Karzai International Airport".
@@ -91,4 +89,4 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
 
 # Prepositions after which a one-word name the model calls ORG or PERSON is a place: "in Herat",
 # "near Bazarak". Not "from" or "to" ("a statement from Mujahid", "according to Dashti").
-PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "near", "outside", "inside", "across", "around", "into"})
+PLACE_PREPOSITIONS: frozenset[str] = english.place_prepositions("name")

@@ -10,6 +10,8 @@ nothing about how.
 
 from __future__ import annotations
 
+from wirescope.annotate import english
+
 Trigger = tuple[str, str | None]
 
 # --- verbs that name an event on their own ---------------------------------------------------
@@ -295,11 +297,9 @@ DISASTER_WORDS = frozenset({
 # Prepositions whose object is the event's target ("attack on", "talks with", "sanctions against").
 TARGET_PREPOSITIONS = frozenset({"on", "upon", "against", "with", "at", "to", "toward", "towards", "into"})
 # Prepositions whose object can be where it happened.
-PLACE_PREPOSITIONS = frozenset({"in", "at", "along", "near", "across", "into", "inside", "outside", "around",
-                                "throughout", "from", "on", "within", "over"})
+PLACE_PREPOSITIONS = english.place_prepositions("event")
 # A common noun after a place name that belongs to the name: "the Panjshir valley".
-PLACE_HEADS = frozenset({"valley", "province", "district", "city", "town", "village", "region", "mountains",
-                         "river", "border", "county", "state", "camp", "governorate", "area", "pass"})
+PLACE_HEADS = frozenset(w for w, n in english.PLACE_NOUNS.items() if n.event)
 # Entity labels that can be a place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words for one's adversary: their attacker is the speaker's own side ("the enemy is under siege").

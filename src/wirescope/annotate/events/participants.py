@@ -12,13 +12,14 @@ pronouns) are used first; the rules here only fill in where it did not.
 
 from __future__ import annotations
 
+from wirescope.annotate.english import pronouns
 from wirescope.annotate.events import lexicon as lex
 from wirescope.record import Article, Mention, Participant, Quote, Span
 
 # Clause-level dependents that start another clause: their words are not this event's participants.
 NESTED_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "conj", "parataxis", "csubj", "acl", "xcomp", "cc"})
-PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-COLLECTIVE = frozenset({"they", "them", "their", "theirs", "it", "its", "themselves", "itself"})
+PERSONAL = pronouns(person=True)
+COLLECTIVE = pronouns(person=False)
 RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "GROUP"})
 # Entity labels that are never a participant: "fled on August 15" has no target.

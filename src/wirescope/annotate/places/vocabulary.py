@@ -5,32 +5,19 @@ Lower case; the rules in annotate/places.py compare case-insensitively.
 
 from __future__ import annotations
 
+from wirescope.annotate.english import PLACE_NOUNS, place_nouns, place_prepositions
+
 # A word after a name that makes it a natural feature: never a town of that name. The gazetteer
 # has no natural features, so the place is located by the region (or town) of the same name.
-NATURAL_FEATURES: dict[str, str] = {
-    "valley": "valley", "river": "river", "mountains": "mountains", "mountain": "mountain",
-    "mount": "mountain", "lake": "lake", "desert": "desert", "sea": "sea", "gulf": "gulf",
-    "strait": "strait", "plain": "plain", "plains": "plain", "pass": "pass", "gorge": "gorge",
-    "island": "island", "islands": "island", "peninsula": "peninsula", "coast": "coast",
-    "basin": "basin", "hills": "hills", "range": "mountains", "gorges": "gorge", "delta": "delta",
-}
+NATURAL_FEATURES: dict[str, str] = place_nouns("natural")
 # A word after a name that makes it an administrative region of that level.
-REGION_WORDS: dict[str, str] = {
-    "province": "admin1", "state": "admin1", "region": "admin1", "governorate": "admin1",
-    "oblast": "admin1", "prefecture": "admin1", "county": "admin2", "district": "admin2",
-}
+REGION_WORDS: dict[str, str] = place_nouns("region")
 # A word after a name that makes it a settlement.
-TOWN_WORDS: dict[str, str] = {"city": "city", "town": "city", "village": "city"}
+TOWN_WORDS: dict[str, str] = place_nouns("town")
 # A word after a name that makes it a facility in (or named after) the place.
-FACILITY_WORDS: dict[str, str] = {
-    "airport": "airport", "air base": "air base", "airbase": "air base", "base": "base",
-    "square": "square", "bridge": "bridge", "dam": "dam", "prison": "prison", "palace": "palace",
-}
+FACILITY_WORDS: dict[str, str] = place_nouns("facility")
 # Nouns that refer back to the last place of their kind ("holed up in the valley").
-ANAPHORS: dict[str, str] = {
-    "valley": "valley", "province": "admin1", "district": "admin2", "city": "city", "town": "city",
-    "village": "city", "river": "river",
-}
+ANAPHORS: dict[str, str] = {w: n.feature for w, n in PLACE_NOUNS.items() if n.anaphor}
 
 # English names the gazetteer does not know, to the name it files the place under.
 ENGLISH_NAMES: dict[str, str] = {
@@ -53,8 +40,7 @@ KM_PER_UNIT: dict[str, float] = {
 HEDGES = ("about", "around", "some", "roughly", "nearly", "almost", "approximately", "more than", "less than")
 
 # Prepositions that put an event in a place ("fighting in Kabul"), as opposed to naming one.
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "along", "around", "across",
-                                   "into", "on", "throughout", "within", "toward", "towards", "from"})
+LOCATIVE_PREPOSITIONS = place_prepositions("located")
 
 # Continents, which the gazetteer package lacks: GeoNames ids and the points GeoNames gives them.
 CONTINENTS: dict[str, tuple[int, float, float]] = {

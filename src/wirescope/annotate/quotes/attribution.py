@@ -14,12 +14,13 @@ from wirescope.annotate.quotes.vocabulary import (
     MEDIA_OUTLETS,
     MEDIUM_BY_VERB,
     MEDIUM_NOUNS,
-    MONTHS,
     SPEECH_VERBS,
 )
+from wirescope.annotate.times.vocabulary import MONTH_NAMES
+from wirescope.annotate.tokens import token_span
 from wirescope.record import Article, Participant, Span
 
-_MONTH_DAY = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
+_MONTH_DAY = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
 _MEDIUM_WORDS = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(MEDIUM_NOUNS, key=len, reverse=True)) + r")s?\b", re.I)
 
 
@@ -147,11 +148,7 @@ class Attributor:
         if m is None:
             return None
         year = m.group(3) or (str(self.article.published.year) if self.article.published else "XXXX")
-        return f"{year}-{MONTHS.index(m.group(1).lower()) + 1:02d}-{int(m.group(2)):02d}"
-
-
-def token_span(token) -> Span:
-    return Span(token.idx, token.idx + len(token.text))
+        return f"{year}-{MONTH_NAMES.index(m.group(1).lower()) + 1:02d}-{int(m.group(2)):02d}"
 
 
 def cue_span(verb) -> Span:

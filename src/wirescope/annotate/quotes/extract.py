@@ -28,6 +28,7 @@ from wirescope.annotate.quotes.attribution import Attributor, Said, according_to
 from wirescope.annotate.pipeline import annotator
 from wirescope.annotate.quotes.marks import Segment, frames, looks_like_name, sentence_ends, trim_content
 from wirescope.annotate.quotes.vocabulary import BELIEF_VERBS, OBJECT_CUES, PREPOSITION_CUES, SPEECH_VERBS
+from wirescope.annotate.tokens import subtree_span
 from wirescope.record import Article, Quote, QuoteKind, Span, stable_id
 
 VERSION = "1"
@@ -299,10 +300,6 @@ def within_paragraph(att: Attributor, token, span: Span) -> Span:
         return span
     start, end = max(span.start, paragraph.start), min(span.end, paragraph.end)
     return Span(start, max(start, end))
-
-
-def subtree_span(token) -> Span:
-    return Span(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
 
 
 def mostly_quoted(att: Attributor, content: Span) -> bool:

@@ -18,15 +18,16 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
+from wirescope.annotate.english import GENDER_OF_PRONOUN
 from wirescope.annotate.quotes.vocabulary import (
     ADDRESSEE_VERBS,
-    GENDER_OF_PRONOUN,
     GENDER_OF_TITLE,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
 )
+from wirescope.annotate.tokens import subtree_span
 from wirescope.record import Actor, Article, Mention, Participant, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -229,12 +230,6 @@ class Speakers:
             if overlap > best_overlap:
                 best, best_overlap = actor, overlap
         return best
-
-
-def subtree_span(head) -> Span:
-    """Everything the head token governs: the full phrase, appositions included."""
-    tokens = list(head.subtree)
-    return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
 def _phrase_span(head) -> Span:

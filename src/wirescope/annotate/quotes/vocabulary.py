@@ -7,6 +7,8 @@ that is rarely used for speech ("call", "tell" is kept) costs precision.
 
 from __future__ import annotations
 
+from wirescope.annotate.english import pronouns
+
 # Verbs that introduce words someone said or wrote, direct or reported.
 SPEECH_VERBS = frozenset({
     "say", "tell", "add", "tweet", "retweet", "write", "pen", "post", "vow", "insist", "claim", "state",
@@ -130,11 +132,10 @@ MEDIA_NAME_WORDS = frozenset({
 })
 
 # Pronouns that can stand for a speaker, by the kind of actor they stand for.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "it", "them"})
+PERSON_PRONOUNS = pronouns(person=True, cases=("subject", "object"))
+GROUP_PRONOUNS = pronouns(person=False, cases=("subject", "object"))
 # Evidence of a person's gender the text itself gives: pronouns the actors annotator linked to
 # them, and the honorific before their name. Used only to stop "she" resolving to a "Mr.".
-GENDER_OF_PRONOUN = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GENDER_OF_TITLE = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 
 # Head nouns of descriptions that stand for a person ("the 32-year-old resistance leader").
@@ -183,8 +184,3 @@ TITLE_CASE_FUNCTION_WORDS = frozenset({
     "al", "el", "la", "le", "du", "von", "van",
 })
 
-# Month names, for a date written next to a cue ("in an op-ed ... on August 18").
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)

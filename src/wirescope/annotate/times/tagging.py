@@ -63,7 +63,6 @@ PATTERNS = [re.compile(p) for p in (
 )]
 # A quotation: curly quotes, or straight ones on one line.
 QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +152,14 @@ def quotations(article: Article) -> list[Span]:
 
 
 def _attribution(article: Article, quote: Span) -> list[Span]:
-    """The parts of the quote's sentence outside it: where a speaker, a venue and a date stand."""
+    """The parts of the quote's sentences outside it, within its line: where a speaker, a venue and
+    a date stand. Sentences are the parse's."""
     text = article.text
-    before = [m.end() for m in SENTENCE_END.finditer(text, 0, quote.start)]
-    start = max([text.rfind("\n", 0, quote.start) + 1, *before])
-    after = SENTENCE_END.search(text, quote.end)
+    first = article.sentence_of(quote)
+    last = article.sentence_of(Span(max(quote.start, quote.end - 1), quote.end))
+    start = max(text.rfind("\n", 0, quote.start) + 1, first.start if first else 0)
     newline = text.find("\n", quote.end)
-    end = min(x for x in (after.start() + 1 if after else len(text), newline if newline >= 0 else len(text)))
+    end = min(last.end if last else len(text), newline if newline >= 0 else len(text))
     return [Span(start, quote.start), Span(quote.end, max(quote.end, end))]
 
 
@@ -212,7 +212,7 @@ def _reanchor_quoted(article: Article, found: list[_Found]) -> list[_Found]:
     return result
 
 
-@annotator("times", requires=("doc",), adds=("times",), version="1")
+@annotator("times", requires=("doc", "sentences"), adds=("times",), version="1")
 def annotate_times(article: Article) -> Article:
     """Temporal expressions with TIMEX3 values against the publication date (or none, unanchored)."""
     refs = tuple(
