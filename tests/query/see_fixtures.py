@@ -99,7 +99,7 @@ def hand_article() -> Article:
     mentions += [Mention(span("Ahmad Karimi", i), "PERSON", KARIMI.id) for i in range(3)]
     return Article(
         id=stable_id("art", "see-fixtures"), text=TEXT, title=TITLE, publisher="Test Wire", published=date(2021, 9, 8),
-        source=Source("tests/see_fixtures.py", "text/plain", hashlib.sha256(raw).hexdigest(), "utf-8", raw),
+        source=Source("tests/query/see_fixtures.py", "text/plain", hashlib.sha256(raw).hexdigest(), "utf-8", raw),
         sentences=_sentences(), mentions=tuple(sorted(mentions, key=lambda m: m.span)),
         actors=(FRONT, ARMY, KARIMI), quotes=(QUOTE,), events=EVENTS, places=(CHARIKAR, KABUL, DOHA),
         times=(TimeRef("time_test_monday", span("Monday"), "2021-09-06", anchored=True),
@@ -118,5 +118,5 @@ def see_db(demo_db, tmp_path_factory) -> str:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(demo_db, path)
     with wirescope.open_store(path) as store:
-        store.save(hand_article(), ["tests.see_fixtures@1"])
+        store.save(hand_article(), ["tests.query.see_fixtures@1"])
     return path

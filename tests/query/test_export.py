@@ -10,7 +10,7 @@ import json
 import pytest
 
 import wirescope
-from tests.see_fixtures import EVENTS, see_db  # noqa: F401 (see_db is a fixture)
+from tests.query.see_fixtures import EVENTS, see_db  # noqa: F401 (see_db is a fixture)
 from wirescope.query.browse import Filters, filtered
 from wirescope.query.export import export
 

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 import wirescope
-from tests.see_fixtures import EVENTS, QUOTE, TEXT, hand_article, see_db  # noqa: F401 (see_db is a fixture)
+from tests.query.see_fixtures import EVENTS, QUOTE, TEXT, hand_article, see_db  # noqa: F401 (see_db is a fixture)
 from wirescope.query.browse import Filters
 from wirescope.query.report import evidence_of, render_report
 

@@ -9,7 +9,7 @@ from wirescope.cli import cli
 from wirescope.query import records
 from wirescope.store import open_store
 
-from .conftest import DEMO
+from tests.conftest import DEMO
 
 distributed = pytest.importorskip("distributed")
 

@@ -14,7 +14,7 @@ from wirescope.settings import Settings
 from wirescope.sources.urls import Fetcher
 from wirescope.store import open_store
 
-from .conftest import DEMO
+from tests.conftest import DEMO
 
 STORIES = sorted(p for p in DEMO.iterdir() if p.suffix == ".txt")[:3]
 

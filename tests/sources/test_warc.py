@@ -35,7 +35,7 @@ def write_archive(path, gz: bool, pages: dict[str, bytes], extra=()):
     return path
 
 
-DEMO = Path(__file__).resolve().parents[1] / "src" / "wirescope" / "demo" / "corpus"
+DEMO = Path(__file__).resolve().parents[2] / "src" / "wirescope" / "demo" / "corpus"
 PAGES = {"https://a.example/one": (DEMO / "2021-08-19-lantern-gazette-massoud-op-ed.html").read_bytes(),
          "https://b.example/two": (DEMO / "2021-09-06-wayfarer-herald-bazarak-flag.html").read_bytes()}
 NOT_ARTICLES = (

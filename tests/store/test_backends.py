@@ -12,7 +12,7 @@ from wirescope.record import Actor, Article, Mention, Source, Span, stable_id
 from wirescope.store import engine_url, open_store
 from wirescope.store.schema import mentions, schema_migrations
 
-from .conftest import copy_of_article
+from tests.conftest import copy_of_article
 
 
 @pytest.mark.parametrize(("db", "url"), [

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from wirescope.store import open_store
 from wirescope.store.schema import mentions
 
-from .conftest import copy_of_article
+from tests.conftest import copy_of_article
 
 COPIES = 8
 

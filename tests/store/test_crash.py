@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from wirescope.store import open_store, schema
 
-from .conftest import DEMO
+from tests.conftest import DEMO
 
 KILLS = 3
 DOCUMENTS = 6  # a part of the demo corpus, HTML and text scrapes both, to keep the test under a minute

@@ -107,7 +107,7 @@ def test_the_demo_corpus_syndicated_pair_is_one_story(tmp_path):
     from wirescope.sources import read_paths
     from wirescope.store import open_store
 
-    from .conftest import DEMO
+    from tests.conftest import DEMO
 
     meta = json.loads((DEMO.parent / "corpus.json").read_text(encoding="utf-8"))
     pairs = {m["file"]: m["syndicated_of"] for m in meta if m["syndicated_of"]}

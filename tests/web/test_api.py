@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from tests.see_fixtures import EVENTS, QUOTE, TEXT, hand_article, see_db  # noqa: F401 (see_db is a fixture)
+from tests.query.see_fixtures import EVENTS, QUOTE, TEXT, hand_article, see_db  # noqa: F401 (see_db is a fixture)
 
 pytest.importorskip("fastapi")
 

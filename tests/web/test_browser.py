@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.see_fixtures import EVENTS, QUOTE, TEXT, hand_article, see_db  # noqa: F401 (see_db is a fixture)
-from tests.test_web_api import Server
+from tests.query.see_fixtures import EVENTS, QUOTE, TEXT, hand_article, see_db  # noqa: F401 (see_db is a fixture)
+from tests.web.test_api import Server
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 SCRIPT_ARTICLE = "2021-09-03-bellwether-post-panjshir-rival-claims.html"
 
 
