@@ -27,6 +27,7 @@ class Settings:
     batch_size: int = 16
     max_bytes: int = 10_000_000
     pipeline: str = ""
+    plugins: str = ""
     workers: int = 1
 
 
@@ -36,6 +37,7 @@ SETTING_HELP: dict[str, str] = {
     "batch_size": "Articles per spaCy batch (spaCy's default 256 takes 3+ GB on articles).",
     "max_bytes": "Documents larger than this many bytes are rejected.",
     "pipeline": "Comma-separated annotator names to run instead of the default pipeline.",
+    "plugins": "Comma-separated installed plugin annotators to add, each after the step it names.",
     "workers": "Local worker processes for ingest.",
 }
 

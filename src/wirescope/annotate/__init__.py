@@ -1,7 +1,8 @@
-"""3. Annotations: the default pipeline, as one explicit list.
+"""3. Annotations: one article in, one article out; the default pipeline, as one explicit list.
 
-Plugins add annotators through the `wirescope.annotators` entry point group and are run when
-named in the `pipeline` setting.
+Plugins are annotators other packages register under the `wirescope.annotators` entry point group.
+An installed plugin runs only when the `plugins` setting names it, placed after the step its
+`after` attribute names (or at the end); the `pipeline` setting can also name it among the steps.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from wirescope.annotate.actors import group_actors
 from wirescope.annotate.entities import Parse
 from wirescope.annotate.events import extract_events
-from wirescope.annotate.pipeline import Annotator, Pipeline, annotator, plugin_annotators
+from wirescope.annotate.pipeline import Annotator, Pipeline, annotator, insert_after, plugin_annotators
 from wirescope.annotate.places import annotate_places
 from wirescope.annotate.quotes import extract_quotes
 from wirescope.annotate.times import annotate_times
@@ -30,15 +31,26 @@ def default_annotators(settings: Settings) -> list[Annotator]:
 
 
 def build_pipeline(settings: Settings = Settings()) -> Pipeline:
+    """The default pipeline, or the one the `pipeline` setting lists, with the plugins asked for."""
     steps = default_annotators(settings)
+    wanted_plugins = _names(settings.plugins)
+    installed = plugin_annotators() if settings.pipeline or wanted_plugins else {}
     if settings.pipeline:
-        available = {s.name: s for s in steps} | plugin_annotators()
-        names = [n.strip() for n in settings.pipeline.split(",") if n.strip()]
-        unknown = [n for n in names if n not in available]
-        if unknown:
-            raise ConfigError(f"unknown annotators {unknown}", hint=f"available: {sorted(available)}")
-        steps = [available[n] for n in names]
+        steps = _chosen(_names(settings.pipeline), {s.name: s for s in steps} | installed)
+    for step in _chosen(wanted_plugins, installed, what="installed plugins"):
+        steps = insert_after(steps, step)
     return Pipeline(steps)
+
+
+def _names(setting: str) -> list[str]:
+    return [n.strip() for n in setting.split(",") if n.strip()]
+
+
+def _chosen(names: list[str], available: dict[str, Annotator], what: str = "annotators") -> list[Annotator]:
+    unknown = [n for n in names if n not in available]
+    if unknown:
+        raise ConfigError(f"unknown annotators {unknown}", hint=f"{what}: {sorted(available) or 'none'}")
+    return [available[n] for n in names]
 
 
 __all__ = ["Annotator", "Pipeline", "annotator", "build_pipeline", "default_annotators"]

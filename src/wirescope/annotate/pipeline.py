@@ -26,6 +26,8 @@ class Annotator(Protocol):
     name: str
     requires: tuple[str, ...]
     adds: tuple[str, ...]
+    # A plugin's place in the pipeline: the name of the step it runs after (None: at the end).
+    after: str | None
 
     def __call__(self, article: Article) -> Article: ...
 
@@ -39,16 +41,23 @@ class FunctionAnnotator:
     requires: tuple[str, ...] = ()
     adds: tuple[str, ...] = ()
     version: str = "1"
+    after: str | None = None
 
     def __call__(self, article: Article) -> Article:
         return self.func(article)
 
 
-def annotator(name: str, *, requires: tuple[str, ...] = (), adds: tuple[str, ...] = (), version: str = "1"):
-    """Decorator turning `def f(article) -> article` into a declared annotator."""
+def annotator(
+    name: str, *, requires: tuple[str, ...] = (), adds: tuple[str, ...] = (), version: str = "1",
+    after: str | None = None,
+) -> Callable[[Callable[[Article], Article]], FunctionAnnotator]:
+    """Decorator turning `def f(article) -> article` into a declared annotator.
+
+    `after` is for plugins: the name of the step the annotator runs after.
+    """
 
     def wrap(func: Callable[[Article], Article]) -> FunctionAnnotator:
-        return FunctionAnnotator(name, func, requires, adds, version)
+        return FunctionAnnotator(name, func, requires, adds, version, after)
 
     return wrap
 
@@ -64,6 +73,19 @@ def check_order(annotators: Iterable[Annotator]) -> None:
                 hint="put the annotators that add them earlier in the pipeline",
             )
         available.update(step.adds)
+
+
+def insert_after(steps: list[Annotator], step: Annotator) -> list[Annotator]:
+    """The steps with `step` placed right after the one its `after` names (at the end without one)."""
+    anchor = getattr(step, "after", None)
+    if anchor is None:
+        return [*steps, step]
+    names = [s.name for s in steps]
+    if anchor not in names:
+        raise ConfigError(f"plugin {step.name!r} runs after {anchor!r}, which is not in the pipeline",
+                          hint=f"the pipeline has: {', '.join(names)}")
+    at = names.index(anchor) + 1
+    return [*steps[:at], step, *steps[at:]]
 
 
 def plugin_annotators() -> dict[str, Annotator]:
