@@ -16,15 +16,34 @@ from typing import Any, Literal
 
 ActorType = Literal["PERSON", "ORG", "GPE", "NORP", "GROUP"]
 QuoteKind = Literal["direct", "indirect", "partial"]
-Modality = Literal[
-    "asserted", "negated", "claimed", "reported", "unconfirmed", "intended", "requested", "hypothetical"
-]
+Modality = Literal["asserted", "negated", "claimed", "reported", "unconfirmed", "intended", "requested", "hypothetical"]
 MODALITIES: tuple[str, ...] = (
-    "asserted", "negated", "claimed", "reported", "unconfirmed", "intended", "requested", "hypothetical",
+    "asserted",
+    "negated",
+    "claimed",
+    "reported",
+    "unconfirmed",
+    "intended",
+    "requested",
+    "hypothetical",
 )
 PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 TimePrecision = Literal["day", "week", "month", "year", "decade", "unknown"]
 

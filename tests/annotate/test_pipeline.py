@@ -19,7 +19,7 @@ from wirescope.settings import Settings
 def wrong_orders():
     """Every default step moved to just before a step that adds something it requires."""
     steps = default_annotators(Settings())
-    for i, step in enumerate(steps):
+    for _i, step in enumerate(steps):
         for need in step.requires:
             if need in CLEAN_FIELDS:
                 continue
@@ -80,16 +80,18 @@ def direct_only(article):
     return replace(article, quotes=tuple(q for q in article.quotes if q.kind == "direct"))
 '''
 
-PLUGIN_SETUP = '''
+PLUGIN_SETUP = """
 from setuptools import setup
 
 setup(name="wirescope-test-plugin", version="1.0", py_modules=["wirescope_test_plugin"],
       entry_points={"wirescope.annotators": ["direct-only = wirescope_test_plugin:direct_only"]})
-'''
+"""
 
 # A direct quote and an indirect one.
-TEXT = ("“We hold every road into the valley,” said Nadia Karimi, a commander.\n\n"
-        "Omar Farouk said his men were ready to leave the city.")
+TEXT = (
+    "“We hold every road into the valley,” said Nadia Karimi, a commander.\n\n"
+    "Omar Farouk said his men were ready to leave the city."
+)
 
 PROBE = textwrap.dedent(f"""
     import json, wirescope
@@ -107,8 +109,23 @@ def installed_plugin(tmp_path_factory):
     source, target = tmp_path_factory.mktemp("plugin-src"), tmp_path_factory.mktemp("plugin-site")
     (source / "wirescope_test_plugin.py").write_text(PLUGIN_MODULE, encoding="utf-8")
     (source / "setup.py").write_text(PLUGIN_SETUP, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--no-index", "--target", str(target), str(source)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--target",
+            str(target),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return target
 
 

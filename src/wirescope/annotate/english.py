@@ -25,19 +25,28 @@ class Pronoun:
 
 
 PRONOUNS: dict[str, Pronoun] = {
-    "he": Pronoun(True, "subject", "m"), "him": Pronoun(True, "object", "m"),
-    "his": Pronoun(True, "possessive", "m"), "himself": Pronoun(True, "reflexive", "m"),
-    "she": Pronoun(True, "subject", "f"), "her": Pronoun(True, "object", "f"),  # also possessive
-    "hers": Pronoun(True, "possessive", "f"), "herself": Pronoun(True, "reflexive", "f"),
-    "they": Pronoun(False, "subject"), "them": Pronoun(False, "object"),
-    "their": Pronoun(False, "possessive"), "theirs": Pronoun(False, "possessive"),
+    "he": Pronoun(True, "subject", "m"),
+    "him": Pronoun(True, "object", "m"),
+    "his": Pronoun(True, "possessive", "m"),
+    "himself": Pronoun(True, "reflexive", "m"),
+    "she": Pronoun(True, "subject", "f"),
+    "her": Pronoun(True, "object", "f"),  # also possessive
+    "hers": Pronoun(True, "possessive", "f"),
+    "herself": Pronoun(True, "reflexive", "f"),
+    "they": Pronoun(False, "subject"),
+    "them": Pronoun(False, "object"),
+    "their": Pronoun(False, "possessive"),
+    "theirs": Pronoun(False, "possessive"),
     "it": Pronoun(False, "subject"),  # also object
-    "its": Pronoun(False, "possessive"), "themselves": Pronoun(False, "reflexive"),
+    "its": Pronoun(False, "possessive"),
+    "themselves": Pronoun(False, "reflexive"),
     "itself": Pronoun(False, "reflexive"),
 }
 
 
-def pronouns(*, person: bool, cases: tuple[Case, ...] = ("subject", "object", "possessive", "reflexive")) -> frozenset[str]:
+def pronouns(
+    *, person: bool, cases: tuple[Case, ...] = ("subject", "object", "possessive", "reflexive")
+) -> frozenset[str]:
     """The pronouns for a person (or for a group), in the grammatical cases asked for."""
     return frozenset(w for w, p in PRONOUNS.items() if p.person == person and p.case in cases)
 
@@ -55,11 +64,22 @@ GENDER_OF_PRONOUN: dict[str, str] = {w: p.gender for w, p in PRONOUNS.items() if
 PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     word: frozenset(uses.split())
     for word, uses in {
-        "in": "name event located", "near": "name event located", "outside": "name event located",
-        "inside": "name event located", "across": "name event located", "around": "name event located",
-        "into": "name event located", "at": "event located", "along": "event located",
-        "from": "event located", "on": "event located", "throughout": "event located",
-        "within": "event located", "over": "event", "toward": "located", "towards": "located",
+        "in": "name event located",
+        "near": "name event located",
+        "outside": "name event located",
+        "inside": "name event located",
+        "across": "name event located",
+        "around": "name event located",
+        "into": "name event located",
+        "at": "event located",
+        "along": "event located",
+        "from": "event located",
+        "on": "event located",
+        "throughout": "event located",
+        "within": "event located",
+        "over": "event",
+        "toward": "located",
+        "towards": "located",
     }.items()
 }
 
@@ -91,7 +111,9 @@ class PlaceNoun:
     anaphor: bool = False
 
 
-def _noun(kind: str | None, feature: str, label: str | None = None, event: bool = False, anaphor: bool = False) -> PlaceNoun:
+def _noun(
+    kind: str | None, feature: str, label: str | None = None, event: bool = False, anaphor: bool = False
+) -> PlaceNoun:
     return PlaceNoun(kind, feature, label, event, anaphor)
 
 
@@ -101,22 +123,34 @@ PLACE_NOUNS: dict[str, PlaceNoun] = {
     "valleys": _noun(None, "valley", "LOC"),
     "river": _noun("natural", "river", "LOC", event=True, anaphor=True),
     "mountains": _noun("natural", "mountains", "LOC", event=True),
-    "mountain": _noun("natural", "mountain"), "mount": _noun("natural", "mountain"),
-    "range": _noun("natural", "mountains"), "hills": _noun("natural", "hills"),
-    "lake": _noun("natural", "lake"), "desert": _noun("natural", "desert"), "sea": _noun("natural", "sea"),
-    "gulf": _noun("natural", "gulf"), "strait": _noun("natural", "strait"),
-    "plain": _noun("natural", "plain", "LOC"), "plains": _noun("natural", "plain"),
+    "mountain": _noun("natural", "mountain"),
+    "mount": _noun("natural", "mountain"),
+    "range": _noun("natural", "mountains"),
+    "hills": _noun("natural", "hills"),
+    "lake": _noun("natural", "lake"),
+    "desert": _noun("natural", "desert"),
+    "sea": _noun("natural", "sea"),
+    "gulf": _noun("natural", "gulf"),
+    "strait": _noun("natural", "strait"),
+    "plain": _noun("natural", "plain", "LOC"),
+    "plains": _noun("natural", "plain"),
     "pass": _noun("natural", "pass", "LOC", event=True),
-    "gorge": _noun("natural", "gorge", "LOC"), "gorges": _noun("natural", "gorge"),
-    "island": _noun("natural", "island"), "islands": _noun("natural", "island"),
-    "peninsula": _noun("natural", "peninsula"), "coast": _noun("natural", "coast"),
-    "basin": _noun("natural", "basin"), "delta": _noun("natural", "delta"),
+    "gorge": _noun("natural", "gorge", "LOC"),
+    "gorges": _noun("natural", "gorge"),
+    "island": _noun("natural", "island"),
+    "islands": _noun("natural", "island"),
+    "peninsula": _noun("natural", "peninsula"),
+    "coast": _noun("natural", "coast"),
+    "basin": _noun("natural", "basin"),
+    "delta": _noun("natural", "delta"),
     # administrative regions
     "province": _noun("region", "admin1", "GPE", event=True, anaphor=True),
     "provinces": _noun(None, "admin1", "GPE"),
-    "state": _noun("region", "admin1", event=True), "region": _noun("region", "admin1", event=True),
+    "state": _noun("region", "admin1", event=True),
+    "region": _noun("region", "admin1", event=True),
     "governorate": _noun("region", "admin1", event=True),
-    "oblast": _noun("region", "admin1"), "prefecture": _noun("region", "admin1"),
+    "oblast": _noun("region", "admin1"),
+    "prefecture": _noun("region", "admin1"),
     "county": _noun("region", "admin2", "GPE", event=True),
     "district": _noun("region", "admin2", "GPE", event=True, anaphor=True),
     "districts": _noun(None, "admin2", "GPE"),
@@ -126,13 +160,18 @@ PLACE_NOUNS: dict[str, PlaceNoun] = {
     "village": _noun("town", "city", "GPE", event=True, anaphor=True),
     "villages": _noun(None, "city", "GPE"),
     # facilities (in, or named after, the place)
-    "airport": _noun("facility", "airport"), "air base": _noun("facility", "air base"),
-    "airbase": _noun("facility", "air base"), "base": _noun("facility", "base"),
-    "square": _noun("facility", "square"), "bridge": _noun("facility", "bridge"),
-    "dam": _noun("facility", "dam"), "prison": _noun("facility", "prison"),
+    "airport": _noun("facility", "airport"),
+    "air base": _noun("facility", "air base"),
+    "airbase": _noun("facility", "air base"),
+    "base": _noun("facility", "base"),
+    "square": _noun("facility", "square"),
+    "bridge": _noun("facility", "bridge"),
+    "dam": _noun("facility", "dam"),
+    "prison": _noun("facility", "prison"),
     "palace": _noun("facility", "palace"),
     # places an event can be in, which name no kind of place the gazetteer knows
-    "area": _noun(None, "area", event=True), "border": _noun(None, "border", event=True),
+    "area": _noun(None, "area", event=True),
+    "border": _noun(None, "border", event=True),
     "camp": _noun(None, "camp", event=True),
 }
 

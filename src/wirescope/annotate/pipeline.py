@@ -23,11 +23,17 @@ ENTRY_POINT_GROUP = "wirescope.annotators"
 
 @runtime_checkable
 class Annotator(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    adds: tuple[str, ...]
-    # A plugin's place in the pipeline: the name of the step it runs after (None: at the end).
-    after: str | None
+    """What the pipeline asks of a step. A plugin may also have `after`: the name of the step it
+    runs after (without it, or with None, it runs at the end)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def adds(self) -> tuple[str, ...]: ...
 
     def __call__(self, article: Article) -> Article: ...
 
@@ -48,7 +54,11 @@ class FunctionAnnotator:
 
 
 def annotator(
-    name: str, *, requires: tuple[str, ...] = (), adds: tuple[str, ...] = (), version: str = "1",
+    name: str,
+    *,
+    requires: tuple[str, ...] = (),
+    adds: tuple[str, ...] = (),
+    version: str = "1",
     after: str | None = None,
 ) -> Callable[[Callable[[Article], Article]], FunctionAnnotator]:
     """Decorator turning `def f(article) -> article` into a declared annotator.
@@ -82,8 +92,10 @@ def insert_after(steps: list[Annotator], step: Annotator) -> list[Annotator]:
         return [*steps, step]
     names = [s.name for s in steps]
     if anchor not in names:
-        raise ConfigError(f"plugin {step.name!r} runs after {anchor!r}, which is not in the pipeline",
-                          hint=f"the pipeline has: {', '.join(names)}")
+        raise ConfigError(
+            f"plugin {step.name!r} runs after {anchor!r}, which is not in the pipeline",
+            hint=f"the pipeline has: {', '.join(names)}",
+        )
     at = names.index(anchor) + 1
     return [*steps[:at], step, *steps[at:]]
 

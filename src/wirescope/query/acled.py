@@ -44,35 +44,151 @@ ACLED_TYPES: dict[str, tuple[str, str]] = {
 
 # ASSAULT modes that alone decide the ACLED sub-event type.
 ASSAULT_BY_MODE: dict[str, str] = {
-    "chemical": "CHEM_WEAP", "suicide bomb": "SUIC_BOMB", "aerial": "AIR_STRIKE", "artillery": "ART_MISS_ATTACK",
-    "grenade": "GRENADE", "explosives": "REM_EXPLOS", "sexual": "SEX_VIOL", "abduct": "ABDUCT_DISSAP",
-    "mob": "MOB_VIOL", "clash": "ARMED_CLASH", "repress": "PROTEST_WITH_INTER",
+    "chemical": "CHEM_WEAP",
+    "suicide bomb": "SUIC_BOMB",
+    "aerial": "AIR_STRIKE",
+    "artillery": "ART_MISS_ATTACK",
+    "grenade": "GRENADE",
+    "explosives": "REM_EXPLOS",
+    "sexual": "SEX_VIOL",
+    "abduct": "ABDUCT_DISSAP",
+    "mob": "MOB_VIOL",
+    "clash": "ARMED_CLASH",
+    "repress": "PROTEST_WITH_INTER",
 }
 COERCE_BY_MODE: dict[str, str] = {
-    "arrest": "ARREST", "destroy property": "PROPERTY_DISTRUCT", "disrupt weapons": "DISR_WEAP",
-    "disperse": "PROTEST_WITH_INTER", "repress": "PROTEST_WITH_INTER", "restrict": "OTHER", "siege": "OTHER",
-    "deport": "OTHER", "seize": "OTHER",
+    "arrest": "ARREST",
+    "destroy property": "PROPERTY_DISTRUCT",
+    "disrupt weapons": "DISR_WEAP",
+    "disperse": "PROTEST_WITH_INTER",
+    "repress": "PROTEST_WITH_INTER",
+    "restrict": "OTHER",
+    "siege": "OTHER",
+    "deport": "OTHER",
+    "seize": "OTHER",
 }
 BY_TYPE: dict[str, str] = {
-    "AGREE": "AGREEMENT", "MOBILIZE": "CHANGE_TO_GROUP_ACT", "RETREAT": "NON_VIOL_TERRIT_TRANSFER",
-    "ACCUSE": "ATTRIB", "CONSULT": "DIPLO", "SUPPORT": "DIPLO", "COOPERATE": "DIPLO", "AID": "DIPLO",
-    "REQUEST": "DIPLO", "REJECT": "DIPLO", "THREATEN": "DIPLO", "SANCTION": "DIPLO", "CONCEDE": "DIPLO",
+    "AGREE": "AGREEMENT",
+    "MOBILIZE": "CHANGE_TO_GROUP_ACT",
+    "RETREAT": "NON_VIOL_TERRIT_TRANSFER",
+    "ACCUSE": "ATTRIB",
+    "CONSULT": "DIPLO",
+    "SUPPORT": "DIPLO",
+    "COOPERATE": "DIPLO",
+    "AID": "DIPLO",
+    "REQUEST": "DIPLO",
+    "REJECT": "DIPLO",
+    "THREATEN": "DIPLO",
+    "SANCTION": "DIPLO",
+    "CONCEDE": "DIPLO",
     "PROTEST": "PEACE_PROTEST",
 }
-PROTESTER_WORDS = frozenset({"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
-                             "marchers", "rally", "protest", "demonstration", "crowd", "students", "activists"})
-ARMED_WORDS = frozenset({"soldier", "soldiers", "troops", "forces", "fighters", "militants", "army", "police",
-                         "policemen", "officers", "rebels", "insurgents", "militia", "militiamen", "patrol",
-                         "checkpoint", "base", "convoy", "guards", "jihadists", "gunmen", "terrorists", "jawan",
-                         "military", "position", "positions", "camp", "camps", "bases", "posts", "outpost",
-                         "barracks"})
-RIOTER_WORDS = frozenset({"protesters", "protester", "demonstrators", "demonstrator", "rioters", "rioter",
-                          "mob", "crowd", "crowds", "students", "youths"})
-STATE_WORDS = frozenset({"army", "government", "military", "troops", "soldiers", "regime", "security", "police",
-                         "forces", "navy", "authorities", "state"})
-NON_STATE_WORDS = frozenset({"rebels", "militants", "insurgents", "fighters", "jihadists", "militia", "gunmen",
-                             "terrorists", "opposition", "separatists", "group", "isis", "isil", "taliban",
-                             "shabaab", "qaeda", "boko", "haram"})
+PROTESTER_WORDS = frozenset(
+    {
+        "protester",
+        "protesters",
+        "protestor",
+        "protestors",
+        "demonstrator",
+        "demonstrators",
+        "marchers",
+        "rally",
+        "protest",
+        "demonstration",
+        "crowd",
+        "students",
+        "activists",
+    }
+)
+ARMED_WORDS = frozenset(
+    {
+        "soldier",
+        "soldiers",
+        "troops",
+        "forces",
+        "fighters",
+        "militants",
+        "army",
+        "police",
+        "policemen",
+        "officers",
+        "rebels",
+        "insurgents",
+        "militia",
+        "militiamen",
+        "patrol",
+        "checkpoint",
+        "base",
+        "convoy",
+        "guards",
+        "jihadists",
+        "gunmen",
+        "terrorists",
+        "jawan",
+        "military",
+        "position",
+        "positions",
+        "camp",
+        "camps",
+        "bases",
+        "posts",
+        "outpost",
+        "barracks",
+    }
+)
+RIOTER_WORDS = frozenset(
+    {
+        "protesters",
+        "protester",
+        "demonstrators",
+        "demonstrator",
+        "rioters",
+        "rioter",
+        "mob",
+        "crowd",
+        "crowds",
+        "students",
+        "youths",
+    }
+)
+STATE_WORDS = frozenset(
+    {
+        "army",
+        "government",
+        "military",
+        "troops",
+        "soldiers",
+        "regime",
+        "security",
+        "police",
+        "forces",
+        "navy",
+        "authorities",
+        "state",
+    }
+)
+NON_STATE_WORDS = frozenset(
+    {
+        "rebels",
+        "militants",
+        "insurgents",
+        "fighters",
+        "jihadists",
+        "militia",
+        "gunmen",
+        "terrorists",
+        "opposition",
+        "separatists",
+        "group",
+        "isis",
+        "isil",
+        "taliban",
+        "shabaab",
+        "qaeda",
+        "boko",
+        "haram",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,10 @@ def _relations(record: Record, names: dict[str, str]) -> Counter:
 def describe(record: Record, names: dict[str, str]) -> list[str]:
     """One actor in a few lines: who, how often, roles, relations, how sure the registry is."""
     mentions = record.get("mentions", ())
-    lines = [f"{record['name']} ({record['type']}, {record['id']}): {record['articles']} article(s), "
-             f"{len(mentions)} mention(s)"]
+    lines = [
+        f"{record['name']} ({record['type']}, {record['id']}): {record['articles']} article(s), "
+        f"{len(mentions)} mention(s)"
+    ]
     if record.get("aliases"):
         lines.append(f"  also named: {', '.join(record['aliases'])}")
     roles = _roles(record)
@@ -64,8 +66,10 @@ def differences(a: Record, b: Record, names: dict[str, str]) -> list[str]:
             lines.append(f"  only {x['name']} is: {'; '.join(only_roles)}")
         if only_relations:
             lines.append(f"  only {x['name']} has: {'; '.join(only_relations)}")
-    lines.append(f"  articles: {a['articles']} / {b['articles']}; mentions: {len(a.get('mentions', ()))} / "
-                 f"{len(b.get('mentions', ()))}")
+    lines.append(
+        f"  articles: {a['articles']} / {b['articles']}; mentions: {len(a.get('mentions', ()))} / "
+        f"{len(b.get('mentions', ()))}"
+    )
     return lines
 
 
@@ -73,8 +77,10 @@ def table_rows(found: list[Record], every: list[Record]) -> list[Record]:
     """Records for the terminal table: distinct roles, relations with the other actor's name, and
     the number of mentions instead of the mentions themselves (the other formats keep them all)."""
     names = {r["id"]: r["name"] for r in every}
-    return [{**r, "roles": list(_roles(r)), "relations": list(_relations(r, names)), "mentions": len(r["mentions"])}
-            for r in found]
+    return [
+        {**r, "roles": list(_roles(r)), "relations": list(_relations(r, names)), "mentions": len(r["mentions"])}
+        for r in found
+    ]
 
 
 def compare(found: list[Record], every: list[Record]) -> list[str]:
@@ -86,6 +92,6 @@ def compare(found: list[Record], every: list[Record]) -> list[str]:
     for record in found:
         lines += describe(record, names)
     for i, a in enumerate(found):
-        for b in found[i + 1:]:
+        for b in found[i + 1 :]:
             lines += differences(a, b, names)
     return lines

@@ -52,16 +52,23 @@ class Page:
 def actor_ids_for(store: Store, actor: str) -> set[str]:
     """Ids of the actors an id, name or alias designates."""
     wanted = actor.casefold()
-    return {r["id"] for r in store.actor_rows()
-            if r["id"] == actor or r["name"].casefold() == wanted
-            or any(a.casefold() == wanted for a in r["aliases"] or ())}
+    return {
+        r["id"]
+        for r in store.actor_rows()
+        if r["id"] == actor or r["name"].casefold() == wanted or any(a.casefold() == wanted for a in r["aliases"] or ())
+    }
 
 
 def place_ids_for(store: Store, place: str) -> set[str]:
     """Ids of the places an id or a name designates."""
     with store.engine.connect() as conn:
-        return set(conn.scalars(select(schema.places.c.id).where(or_(
-            schema.places.c.id == place, func.lower(schema.places.c.name) == place.lower()))))
+        return set(
+            conn.scalars(
+                select(schema.places.c.id).where(
+                    or_(schema.places.c.id == place, func.lower(schema.places.c.name) == place.lower())
+                )
+            )
+        )
 
 
 def published_dates(store: Store) -> dict[str, str | None]:
@@ -101,8 +108,14 @@ def _article_ids(store: Store, f: Filters, actor_ids: set[str], place_ids: set[s
     if f.actor is not None:
         query, narrowed = query.where(a.c.id.in_(_articles_naming_actors(actor_ids))), True
     if f.place is not None:
-        query, narrowed = query.where(a.c.id.in_(
-            select(schema.place_mentions.c.article_id).where(schema.place_mentions.c.place_id.in_(place_ids)))), True
+        query, narrowed = (
+            query.where(
+                a.c.id.in_(
+                    select(schema.place_mentions.c.article_id).where(schema.place_mentions.c.place_id.in_(place_ids))
+                )
+            ),
+            True,
+        )
     if not narrowed:
         return None
     with store.engine.connect() as conn:
@@ -111,9 +124,11 @@ def _article_ids(store: Store, f: Filters, actor_ids: set[str], place_ids: set[s
 
 def _articles_naming_actors(actor_ids: set[str]):
     m, q, e = schema.mentions, schema.quotes, schema.events
-    return union(select(m.c.article_id).where(m.c.actor_id.in_(actor_ids)),
-                 select(q.c.article_id).where(q.c.speaker_id.in_(actor_ids)),
-                 select(e.c.article_id).where(or_(e.c.actor_id.in_(actor_ids), e.c.target_id.in_(actor_ids))))
+    return union(
+        select(m.c.article_id).where(m.c.actor_id.in_(actor_ids)),
+        select(q.c.article_id).where(q.c.speaker_id.in_(actor_ids)),
+        select(e.c.article_id).where(or_(e.c.actor_id.in_(actor_ids), e.c.target_id.in_(actor_ids))),
+    )
 
 
 def _participant_is(p: Record | None, ids: set[str], name: str | None) -> bool:
@@ -137,14 +152,15 @@ def keeps(kind: str, r: Record, f: Filters, actor_ids: set[str], place_ids: set[
         return False
     if f.modality and kind == "events" and r["modality"] != f.modality:
         return False
-    if f.actor and kind == "events" and not (_participant_is(r["actor"], actor_ids, f.actor)
-                                              or _participant_is(r["target"], actor_ids, f.actor)):
+    if (
+        f.actor
+        and kind == "events"
+        and not (_participant_is(r["actor"], actor_ids, f.actor) or _participant_is(r["target"], actor_ids, f.actor))
+    ):
         return False
     if f.actor and kind == "quotes" and not _participant_is(r["speaker"], actor_ids, f.actor):
         return False
-    if f.place and kind == "events" and not _participant_is(r["place"], place_ids, f.place):
-        return False
-    return True
+    return not (f.place and kind == "events" and not _participant_is(r["place"], place_ids, f.place))
 
 
 def filtered(store: Store, kind: str, f: Filters = Filters()) -> list[Record]:
@@ -169,7 +185,7 @@ def browse(store: Store, kind: str, f: Filters = Filters(), limit: int = 50, off
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     found = filtered(store, kind, f)
-    return Page(len(found), limit, offset, found[offset:offset + limit])
+    return Page(len(found), limit, offset, found[offset : offset + limit])
 
 
 def counts(store: Store) -> dict[str, int]:

@@ -23,8 +23,18 @@ AFFIRMING = {"asserted", "claimed", "reported", "unconfirmed"}
 
 
 def claim_records(a: Article) -> list[Record]:
-    return [{"id": c.id, "article_id": a.id, "subject": c.subject, "predicate": c.predicate, "polarity": c.polarity,
-             "source": participant_dict(c.source), "evidence": span_dict(a, c.span)} for c in a.claims]
+    return [
+        {
+            "id": c.id,
+            "article_id": a.id,
+            "subject": c.subject,
+            "predicate": c.predicate,
+            "polarity": c.polarity,
+            "source": participant_dict(c.source),
+            "evidence": span_dict(a, c.span),
+        }
+        for c in a.claims
+    ]
 
 
 def _about(event: Record) -> str | None:
@@ -47,9 +57,14 @@ def contested_events(events: list[Record]) -> list[Record]:
         modalities = {e["modality"] for e in group}
         if "negated" in modalities and modalities & AFFIRMING:
             subject = (group[0]["place"] or group[0]["target"])["name"]
-            result.append({"kind": "event", "question": f"{event_type} — {subject}",
-                           "for": [e for e in group if e["modality"] in AFFIRMING],
-                           "against": [e for e in group if e["modality"] == "negated"]})
+            result.append(
+                {
+                    "kind": "event",
+                    "question": f"{event_type} — {subject}",
+                    "for": [e for e in group if e["modality"] in AFFIRMING],
+                    "against": [e for e in group if e["modality"] == "negated"],
+                }
+            )
     return result
 
 
@@ -60,15 +75,22 @@ def contested_claims(claims: list[Record]) -> list[Record]:
     result = []
     for group in groups.values():
         if len({c["polarity"] for c in group}) > 1:
-            result.append({"kind": "claim", "question": f"{group[0]['subject']} {group[0]['predicate']}",
-                           "for": [c for c in group if c["polarity"]],
-                           "against": [c for c in group if not c["polarity"]]})
+            result.append(
+                {
+                    "kind": "claim",
+                    "question": f"{group[0]['subject']} {group[0]['predicate']}",
+                    "for": [c for c in group if c["polarity"]],
+                    "against": [c for c in group if not c["polarity"]],
+                }
+            )
     return result
 
 
 def contested(store: Store, f: Filters = Filters()) -> list[Record]:
     """Every point the sources disagree on, with the records on each side."""
-    ids = [a["id"] for a in filtered(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor,
-                                                                  place=f.place))]
+    ids = [
+        a["id"]
+        for a in filtered(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor, place=f.place))
+    ]
     claims = [c for a in store.articles(ids) for c in claim_records(a)]
     return contested_claims(claims) + contested_events(filtered(store, "events", f))

@@ -18,8 +18,20 @@ from wirescope.record import Article, Event, Participant
 Record = dict[str, Any]
 
 ACLED_COLUMNS = (
-    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location",
-    "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
 )
 # ACLED's time_precision: 1 the day is known, 2 the week or a few days, 3 only the month or more.
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "decade": 3, "unknown": 3}
@@ -33,15 +45,24 @@ def event_record(a: Article, e: Event) -> Record:
     """One event in the JSON contract (docs/record.md), with a `plover` object in PLOVER's field names."""
     evidence = a.text_of(e.evidence)
     return {
-        "id": e.id, "article_id": a.id, "type": e.type, "mode": e.mode,
-        "actor": _participant(e.actor), "target": _participant(e.target), "place": _participant(e.place),
+        "id": e.id,
+        "article_id": a.id,
+        "type": e.type,
+        "mode": e.mode,
+        "actor": _participant(e.actor),
+        "target": _participant(e.target),
+        "place": _participant(e.place),
         "geo": _geo(a, e),
         "time": {"value": e.time.value, "precision": e.time.precision} if e.time else None,
-        "modality": e.modality, "source": _participant(e.source), "historical": e.historical,
+        "modality": e.modality,
+        "source": _participant(e.source),
+        "historical": e.historical,
         "happened": e.modality == "asserted" and not e.historical,
-        "fatalities": e.fatalities, "injured": e.injured,
+        "fatalities": e.fatalities,
+        "injured": e.injured,
         "evidence": {"start": e.evidence.start, "end": e.evidence.end, "text": evidence},
-        "published": a.published.isoformat() if a.published else None, "publisher": a.publisher,
+        "published": a.published.isoformat() if a.published else None,
+        "publisher": a.publisher,
         "plover": plover_fields(a, e, evidence),
     }
 
@@ -49,11 +70,19 @@ def event_record(a: Article, e: Event) -> Record:
 def plover_fields(a: Article, e: Event, evidence: str) -> Record:
     """The event as PLOVER's JSON records name things (PLOVER's `source` is the doer)."""
     return {
-        "id": e.id, "date": e.time.value if e.time else None, "event": e.type, "mode": e.mode or "",
-        "context": "", "source": [{"actorText": e.actor.name}] if e.actor else [],
-        "target": [{"actorText": e.target.name}] if e.target else [], "eventText": evidence,
-        "text": a.text_of(a.sentence_of(e.evidence) or e.evidence), "language": a.language,
-        "publication": a.publisher or a.source.uri, "dead": e.fatalities, "injured": e.injured,
+        "id": e.id,
+        "date": e.time.value if e.time else None,
+        "event": e.type,
+        "mode": e.mode or "",
+        "context": "",
+        "source": [{"actorText": e.actor.name}] if e.actor else [],
+        "target": [{"actorText": e.target.name}] if e.target else [],
+        "eventText": evidence,
+        "text": a.text_of(a.sentence_of(e.evidence) or e.evidence),
+        "language": a.language,
+        "publication": a.publisher or a.source.uri,
+        "dead": e.fatalities,
+        "injured": e.injured,
     }
 
 
@@ -63,8 +92,13 @@ def _geo(a: Article, e: Event) -> Record | None:
     place = next((p for p in a.places if p.id == e.place.actor_id), None)
     if place is None:
         return None
-    return {"latitude": place.latitude, "longitude": place.longitude, "country": place.country,
-            "admin1": place.admin1, "precision": place.precision}
+    return {
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "country": place.country,
+        "admin1": place.admin1,
+        "precision": place.precision,
+    }
 
 
 def event_records(a: Article) -> Iterator[Record]:
@@ -92,6 +126,8 @@ class EventFilter:
         day = event_day(record)
         if (self.since or self.until) and day is None:
             return False
+        if day is None:
+            return True
         return not ((self.since and day < self.since) or (self.until and day > self.until))
 
 
@@ -118,8 +154,12 @@ def event_day(record: Record) -> date | None:
 def acled_row(record: Record) -> Record:
     """One event as an ACLED-style row. ACLED codes events that happened, so the modality goes into
     `notes` in capitals whenever it is not asserted: the row never passes for an asserted event."""
-    facts = EventFacts(record["type"], record.get("mode"), (record.get("actor") or {}).get("name") or "",
-                       (record.get("target") or {}).get("name") or "")
+    facts = EventFacts(
+        record["type"],
+        record.get("mode"),
+        (record.get("actor") or {}).get("name") or "",
+        (record.get("target") or {}).get("name") or "",
+    )
     event_type, sub_event_type = acled_types(facts)
     geo = record.get("geo") or {}
     day = event_day(record)
@@ -129,14 +169,20 @@ def acled_row(record: Record) -> Record:
         status = record["modality"].upper() + (" HISTORICAL" if record["historical"] else "")
         notes = f"[{status}] {notes}"
     return {
-        "event_date": day.isoformat() if day else "", "time_precision": ACLED_TIME_PRECISION[precision],
-        "event_type": event_type, "sub_event_type": sub_event_type,
-        "actor1": (record.get("actor") or {}).get("name") or "", "actor2": (record.get("target") or {}).get("name") or "",
-        "admin1": geo.get("admin1") or "", "location": (record.get("place") or {}).get("name") or "",
+        "event_date": day.isoformat() if day else "",
+        "time_precision": ACLED_TIME_PRECISION[precision],
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": (record.get("actor") or {}).get("name") or "",
+        "actor2": (record.get("target") or {}).get("name") or "",
+        "admin1": geo.get("admin1") or "",
+        "location": (record.get("place") or {}).get("name") or "",
         "latitude": geo.get("latitude") if geo.get("latitude") is not None else "",
         "longitude": geo.get("longitude") if geo.get("longitude") is not None else "",
-        "geo_precision": geo.get("precision") or "", "source": record.get("publisher") or "",
-        "notes": notes, "fatalities": (record.get("fatalities") or 0) if record["happened"] else "",
+        "geo_precision": geo.get("precision") or "",
+        "source": record.get("publisher") or "",
+        "notes": notes,
+        "fatalities": (record.get("fatalities") or 0) if record["happened"] else "",
     }
 
 

@@ -8,6 +8,7 @@ the page nests nothing. Text stays plain: whoever renders a segment escapes it.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from wirescope.query.records import Record, article_record, event_records, quote_records, time_records
@@ -25,8 +26,15 @@ class Annotation:
     record: Record
 
     def as_dict(self) -> Record:
-        return {"id": self.id, "kind": self.kind, "start": self.start, "end": self.end, "style": self.style,
-                "label": self.label, "record": self.record}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "style": self.style,
+            "label": self.label,
+            "record": self.record,
+        }
 
 
 def event_style(event: Record) -> str:
@@ -37,15 +45,33 @@ def event_style(event: Record) -> str:
 
 
 def _quote_annotations(a: Article) -> list[Annotation]:
-    return [Annotation(q["id"], "quote", q["start"], q["end"], f"quote {q['kind']}",
-                       f"{q['kind']} quote by {(q['speaker'] or {}).get('name') or 'unattributed'}", q)
-            for q in quote_records(a)]
+    return [
+        Annotation(
+            q["id"],
+            "quote",
+            q["start"],
+            q["end"],
+            f"quote {q['kind']}",
+            f"{q['kind']} quote by {(q['speaker'] or {}).get('name') or 'unattributed'}",
+            q,
+        )
+        for q in quote_records(a)
+    ]
 
 
 def _event_annotations(a: Article) -> list[Annotation]:
-    return [Annotation(e["id"], "event", e["evidence"]["start"], e["evidence"]["end"], event_style(e),
-                       f"{e['type']} ({'historical' if e['historical'] else e['modality']})", e)
-            for e in event_records(a)]
+    return [
+        Annotation(
+            e["id"],
+            "event",
+            e["evidence"]["start"],
+            e["evidence"]["end"],
+            event_style(e),
+            f"{e['type']} ({'historical' if e['historical'] else e['modality']})",
+            e,
+        )
+        for e in event_records(a)
+    ]
 
 
 def _mention_annotations(a: Article) -> list[Annotation]:
@@ -55,34 +81,67 @@ def _mention_annotations(a: Article) -> list[Annotation]:
         if not m.actor_id:
             continue
         actor = names.get(m.actor_id)
-        record = {"article_id": a.id, "start": m.span.start, "end": m.span.end, "text": a.text_of(m.span),
-                  "label": m.label, "actor_id": m.actor_id, "actor": actor.name if actor else None,
-                  "actor_type": actor.type if actor else None}
-        result.append(Annotation(f"m{i}", "mention", m.span.start, m.span.end, "mention",
-                                 f"{actor.name if actor else m.actor_id} ({m.label})", record))
+        record = {
+            "article_id": a.id,
+            "start": m.span.start,
+            "end": m.span.end,
+            "text": a.text_of(m.span),
+            "label": m.label,
+            "actor_id": m.actor_id,
+            "actor": actor.name if actor else None,
+            "actor_type": actor.type if actor else None,
+        }
+        result.append(
+            Annotation(
+                f"m{i}",
+                "mention",
+                m.span.start,
+                m.span.end,
+                "mention",
+                f"{actor.name if actor else m.actor_id} ({m.label})",
+                record,
+            )
+        )
     return result
 
 
 def _time_annotations(a: Article) -> list[Annotation]:
-    return [Annotation(t["id"], "time", t["start"], t["end"], "time", f"time {t['value'] or '?'}", t)
-            for t in time_records(a)]
+    return [
+        Annotation(t["id"], "time", t["start"], t["end"], "time", f"time {t['value'] or '?'}", t)
+        for t in time_records(a)
+    ]
 
 
 def _place_annotations(a: Article) -> list[Annotation]:
     result = []
     for p in a.places:
         for n, s in enumerate(p.mentions):
-            record = {"article_id": a.id, "place_id": p.id, "name": p.name, "start": s.start, "end": s.end,
-                      "text": a.text_of(s), "latitude": p.latitude, "longitude": p.longitude,
-                      "country": p.country, "feature": p.feature, "geonames_id": p.geonames_id}
+            record = {
+                "article_id": a.id,
+                "place_id": p.id,
+                "name": p.name,
+                "start": s.start,
+                "end": s.end,
+                "text": a.text_of(s),
+                "latitude": p.latitude,
+                "longitude": p.longitude,
+                "country": p.country,
+                "feature": p.feature,
+                "geonames_id": p.geonames_id,
+            }
             result.append(Annotation(f"{p.id}-{n}", "place", s.start, s.end, "place", f"place {p.name}", record))
     return result
 
 
-def annotations(a: Article) -> list[Annotation]:
+def article_annotations(a: Article) -> list[Annotation]:
     """Every annotation of the article, widest first at each start (so wider ones draw underneath)."""
-    found = (_quote_annotations(a) + _event_annotations(a) + _mention_annotations(a)
-             + _time_annotations(a) + _place_annotations(a))
+    found = (
+        _quote_annotations(a)
+        + _event_annotations(a)
+        + _mention_annotations(a)
+        + _time_annotations(a)
+        + _place_annotations(a)
+    )
     return sorted((x for x in found if x.end > x.start), key=lambda x: (x.start, -x.end, x.kind))
 
 
@@ -90,17 +149,29 @@ def segments(text: str, marks: list[Annotation]) -> list[Record]:
     """The text cut at every annotation edge: [{"text", "start", "end", "ids", "styles"}]."""
     edges = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
     result = []
-    for start, end in zip(edges, edges[1:]):
+    for start, end in itertools.pairwise(edges):
         covering = [m for m in marks if m.start <= start and end <= m.end]
-        result.append({"text": text[start:end], "start": start, "end": end, "ids": [m.id for m in covering],
-                       "styles": sorted({s for m in covering for s in m.style.split()})})
+        result.append(
+            {
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "ids": [m.id for m in covering],
+                "styles": sorted({s for m in covering for s in m.style.split()}),
+            }
+        )
     return result
 
 
 def article_evidence(a: Article) -> Record:
     """The article's record, its annotations, and its text in segments: all a page needs to show it."""
-    marks = annotations(a)
+    marks = article_annotations(a)
     record = article_record(a)
-    return {"article": record, "annotations": [m.as_dict() for m in marks], "segments": segments(a.text, marks),
-            "counts": {kind: sum(1 for m in marks if m.kind == kind)
-                       for kind in ("quote", "event", "mention", "time", "place")}}
+    return {
+        "article": record,
+        "annotations": [m.as_dict() for m in marks],
+        "segments": segments(a.text, marks),
+        "counts": {
+            kind: sum(1 for m in marks if m.kind == kind) for kind in ("quote", "event", "mention", "time", "place")
+        },
+    }

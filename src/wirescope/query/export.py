@@ -22,7 +22,7 @@ from xml.etree import ElementTree as ET
 
 from wirescope.errors import MissingExtra
 from wirescope.query.browse import Filters, filtered
-from wirescope.query.evidence import annotations
+from wirescope.query.evidence import article_annotations
 from wirescope.query.network import network
 from wirescope.query.records import KINDS, Record
 from wirescope.query.timeline import located_events
@@ -37,6 +37,7 @@ ANNOTATION_CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"wirescope": "urn:wir
 
 # --- JSONL: W3C Web Annotations ----------------------------------------------------------------
 
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -45,8 +46,12 @@ def selectors(text: str, start: int, end: int) -> list[Record]:
     """Both W3C selectors for [start, end) of text. Offsets count code points, as the spec says."""
     return [
         {"type": "TextPositionSelector", "start": start, "end": end},
-        {"type": "TextQuoteSelector", "exact": text[start:end],
-         "prefix": text[max(0, start - QUOTE_CONTEXT):start], "suffix": text[end:end + QUOTE_CONTEXT]},
+        {
+            "type": "TextQuoteSelector",
+            "exact": text[start:end],
+            "prefix": text[max(0, start - QUOTE_CONTEXT) : start],
+            "suffix": text[end : end + QUOTE_CONTEXT],
+        },
     ]
 
 
@@ -54,22 +59,35 @@ def web_annotations(article: Article) -> Iterator[Record]:
     """Each annotation of the article as a Web Annotation; the wirescope record rides along."""
     digest = text_sha256(article.text)
     source = article.url or f"urn:wirescope:article:{article.id}"
-    for a in annotations(article):
+    for a in article_annotations(article):
         yield {
-            "@context": ANNOTATION_CONTEXT, "id": f"urn:wirescope:annotation:{article.id}:{a.id}",
-            "type": "Annotation", "motivation": "classifying",
+            "@context": ANNOTATION_CONTEXT,
+            "id": f"urn:wirescope:annotation:{article.id}:{a.id}",
+            "type": "Annotation",
+            "motivation": "classifying",
             "generator": {"type": "Software", "name": "wirescope"},
-            "body": {"type": "TextualBody", "purpose": "classifying", "format": "text/plain",
-                     "value": f"{a.kind}: {a.label}"},
-            "target": {"source": source, "wirescope:article_id": article.id, "wirescope:text_sha256": digest,
-                       "selector": selectors(article.text, a.start, a.end)},
-            "wirescope:kind": a.kind, "wirescope:record": a.record,
+            "body": {
+                "type": "TextualBody",
+                "purpose": "classifying",
+                "format": "text/plain",
+                "value": f"{a.kind}: {a.label}",
+            },
+            "target": {
+                "source": source,
+                "wirescope:article_id": article.id,
+                "wirescope:text_sha256": digest,
+                "selector": selectors(article.text, a.start, a.end),
+            },
+            "wirescope:kind": a.kind,
+            "wirescope:record": a.record,
         }
 
 
 def _article_ids(store: Store, f: Filters) -> list[str]:
-    return [a["id"] for a in filtered(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor,
-                                                                   place=f.place))]
+    return [
+        a["id"]
+        for a in filtered(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor, place=f.place))
+    ]
 
 
 def write_jsonl(store: Store, f: Filters, out: IO[str]) -> None:
@@ -79,6 +97,7 @@ def write_jsonl(store: Store, f: Filters, out: IO[str]) -> None:
 
 
 # --- CSV and Parquet: flat records ---------------------------------------------------------------
+
 
 def flatten(record: Record, prefix: str = "") -> Record:
     """Nested dicts become dotted columns; lists become JSON text (a cell holds one value)."""
@@ -119,6 +138,7 @@ def write_parquet(rows: list[Record], out: IO[bytes]) -> None:
 
 # --- GeoJSON (RFC 7946) ---------------------------------------------------------------------------
 
+
 def _point(lon: float, lat: float, properties: Record) -> Record:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
 
@@ -127,14 +147,33 @@ def geojson(store: Store, f: Filters) -> Record:
     """Places (the places engineer's features, query/geojson.py), then located events."""
     from wirescope.query.geojson import place_feature
 
-    features = [{**feature, "properties": {"kind": "place", **feature["properties"]}}
-                for feature in map(place_feature, filtered(store, "places", f))]
-    features += [_point(e["longitude"], e["latitude"], {
-        "kind": "event", "id": e["id"], "article_id": e["article_id"], "type": e["type"], "modality": e["modality"],
-        "historical": e["historical"], "happened": e["happened"], "day": e["day"], "place": e["place_name"],
-        "actor": (e["actor"] or {}).get("name"), "target": (e["target"] or {}).get("name"),
-        "evidence": e["evidence"]["text"], "start": e["evidence"]["start"], "end": e["evidence"]["end"]})
-        for e in located_events(store, f)]
+    features = [
+        {**feature, "properties": {"kind": "place", **feature["properties"]}}
+        for feature in map(place_feature, filtered(store, "places", f))
+    ]
+    features += [
+        _point(
+            e["longitude"],
+            e["latitude"],
+            {
+                "kind": "event",
+                "id": e["id"],
+                "article_id": e["article_id"],
+                "type": e["type"],
+                "modality": e["modality"],
+                "historical": e["historical"],
+                "happened": e["happened"],
+                "day": e["day"],
+                "place": e["place_name"],
+                "actor": (e["actor"] or {}).get("name"),
+                "target": (e["target"] or {}).get("name"),
+                "evidence": e["evidence"]["text"],
+                "start": e["evidence"]["start"],
+                "end": e["evidence"]["end"],
+            },
+        )
+        for e in located_events(store, f)
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -170,14 +209,24 @@ def gexf(store: Store, f: Filters) -> bytes:
         _values(ET.SubElement(nodes, "node", {"id": n["id"], "label": n["name"]}), [n["type"] or "", n["articles"]])
     edges = ET.SubElement(graph, "edges")
     for e in graph_data["edges"]:
-        edge = ET.SubElement(edges, "edge", {"id": e["id"], "source": e["source"], "target": e["target"],
-                                             "label": e["tie"], "weight": str(float(e["weight"]))})
+        edge = ET.SubElement(
+            edges,
+            "edge",
+            {
+                "id": e["id"],
+                "source": e["source"],
+                "target": e["target"],
+                "label": e["tie"],
+                "weight": str(float(e["weight"])),
+            },
+        )
         _values(edge, [e["tie"], ",".join(e["modalities"]), "asserted" in e["modalities"], len(e["evidence"])])
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 # --- FollowTheMoney -------------------------------------------------------------------------------
+
 
 def ftm_entities(store: Store, f: Filters) -> Iterator[Any]:
     """Aleph's entities: actors, articles, each actor mention, and each event (with its modality)."""
@@ -198,6 +247,7 @@ def write_ftm(store: Store, f: Filters, out: IO[str]) -> None:
 
 # --- ACLED ---------------------------------------------------------------------------------------
 
+
 def write_acled(store: Store, f: Filters, out: IO[str], only_happened: bool) -> None:
     """The events passing the filters as ACLED rows, through the events engineer's mapping
     (query/events.py): by default only events that happened, as ACLED rows are read."""
@@ -210,8 +260,10 @@ def write_acled(store: Store, f: Filters, out: IO[str], only_happened: bool) -> 
 
 # --- one entry point -----------------------------------------------------------------------------
 
-def export(store: Store, fmt: str, out: IO, f: Filters = Filters(), kind: str = "events",
-           only_happened: bool = True) -> None:
+
+def export(
+    store: Store, fmt: str, out: IO, f: Filters = Filters(), kind: str = "events", only_happened: bool = True
+) -> None:
     """Write the export in `fmt` to `out` (a binary stream for parquet, text for the others).
 
     `only_happened` concerns acled-csv alone; every other format carries each event's modality.

@@ -24,8 +24,13 @@ def _cell(value: Any, limit: int = 80) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        value = (value.get("name") or value.get("text") or value.get("value") or value.get("role")
-                 or json.dumps(value, ensure_ascii=False))
+        value = (
+            value.get("name")
+            or value.get("text")
+            or value.get("value")
+            or value.get("role")
+            or json.dumps(value, ensure_ascii=False)
+        )
     elif isinstance(value, list):
         value = ", ".join(_cell(v, 30) for v in value[:4]) + (" …" if len(value) > 4 else "")
     text = " ".join(str(value).split())

@@ -20,7 +20,7 @@ SCHEMA_BY_ACTOR_TYPE = {"PERSON": "Person", "ORG": "Organization", "GROUP": "Org
 def ftm_id(*parts: str) -> str:
     """An FtM entity id for a wirescope id. FtM ids allow letters, digits, dots and dashes only:
     an id with an underscore is dropped, silently, where another entity refers to it."""
-    return "-".join(("wirescope",) + parts).replace("_", "-")
+    return "-".join(("wirescope", *parts)).replace("_", "-")
 
 
 def _model():
@@ -74,7 +74,7 @@ def event_entity(article: Article, event: Event, known: dict[str, Any]) -> Any:
     entity.id = ftm_id(event.id)
     state = "historical" if event.historical else event.modality
     entity.add("name", f"{event.type}: {article.text_of(event.evidence)}"[:200])
-    entity.add("summary", f"{event.type} ({state}) — \"{article.text_of(event.evidence)}\"")
+    entity.add("summary", f'{event.type} ({state}) — "{article.text_of(event.evidence)}"')
     entity.add("keywords", [event.type, state] + ([event.mode] if event.mode else []))
     if event.time and event.time.value[:10].count("-") == 2 and "X" not in event.time.value[:10]:
         entity.add("date", event.time.value[:10])

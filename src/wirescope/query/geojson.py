@@ -12,8 +12,18 @@ from typing import IO, Any
 
 from wirescope.errors import ConfigError
 
-PROPERTIES = ("id", "name", "geonames_id", "country", "admin1", "feature", "precision", "anchor_id", "offset_km",
-              "bearing")
+PROPERTIES = (
+    "id",
+    "name",
+    "geonames_id",
+    "country",
+    "admin1",
+    "feature",
+    "precision",
+    "anchor_id",
+    "offset_km",
+    "bearing",
+)
 
 
 def place_feature(place: dict[str, Any]) -> dict[str, Any]:
@@ -31,7 +41,9 @@ def feature_collection(places: list[dict[str, Any]]) -> dict[str, Any]:
 
 def write_geojson(records: list[dict[str, Any]], kind: str, out: IO[str]) -> None:
     if kind != "places":
-        raise ConfigError(f"--format geojson lists places, not {kind}",
-                          hint="for located events use: wirescope export --format geojson")
+        raise ConfigError(
+            f"--format geojson lists places, not {kind}",
+            hint="for located events use: wirescope export --format geojson",
+        )
     json.dump(feature_collection(records), out, ensure_ascii=False, indent=1)
     out.write("\n")

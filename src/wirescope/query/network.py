@@ -29,8 +29,15 @@ def event_ties(events: list[Record]) -> list[tuple[str, str, str, str, Record]]:
             continue
         tie = TIE_BY_EVENT_TYPE.get(e["type"], e["type"].lower())
         ev = e["evidence"]
-        ties.append((actor["id"], target["id"], tie, e["modality"],
-                     _evidence(e["article_id"], ev["start"], ev["end"], ev["text"], e["id"], "event")))
+        ties.append(
+            (
+                actor["id"],
+                target["id"],
+                tie,
+                e["modality"],
+                _evidence(e["article_id"], ev["start"], ev["end"], ev["text"], e["id"], "event"),
+            )
+        )
     return ties
 
 
@@ -45,11 +52,21 @@ def quote_ties(quotes: list[Record], actors: list[Record]) -> list[tuple[str, st
         speaker = q["speaker"]
         if not (speaker and speaker["id"]):
             continue
-        named = {actor_id for start, end, actor_id in mentions_by_article[q["article_id"]]
-                 if q["start"] <= start and end <= q["end"] and actor_id != speaker["id"]}
+        named = {
+            actor_id
+            for start, end, actor_id in mentions_by_article[q["article_id"]]
+            if q["start"] <= start and end <= q["end"] and actor_id != speaker["id"]
+        }
         for actor_id in sorted(named):
-            ties.append((speaker["id"], actor_id, TIE_QUOTE, "asserted",
-                         _evidence(q["article_id"], q["start"], q["end"], q["text"], q["id"], "quote")))
+            ties.append(
+                (
+                    speaker["id"],
+                    actor_id,
+                    TIE_QUOTE,
+                    "asserted",
+                    _evidence(q["article_id"], q["start"], q["end"], q["text"], q["id"], "quote"),
+                )
+            )
     return ties
 
 
@@ -59,9 +76,17 @@ def network(store: Store, f: Filters = Filters()) -> dict:
     ties = event_ties(filtered(store, "events", f)) + quote_ties(filtered(store, "quotes", f), actors)
     edges: dict[tuple[str, str, str], Record] = {}
     for source, target, tie, modality, evidence in ties:
-        edge = edges.setdefault((source, target, tie), {
-            "id": f"{source}-{tie}-{target}", "source": source, "target": target, "tie": tie,
-            "modalities": [], "evidence": []})
+        edge = edges.setdefault(
+            (source, target, tie),
+            {
+                "id": f"{source}-{tie}-{target}",
+                "source": source,
+                "target": target,
+                "tie": tie,
+                "modalities": [],
+                "evidence": [],
+            },
+        )
         edge["evidence"].append(evidence)
         if modality not in edge["modalities"]:
             edge["modalities"].append(modality)
@@ -69,6 +94,13 @@ def network(store: Store, f: Filters = Filters()) -> dict:
         edge["weight"] = len(edge["evidence"])
     by_id = {a["id"]: a for a in actors}
     used = {e["source"] for e in edges.values()} | {e["target"] for e in edges.values()}
-    nodes = [{"id": i, "name": by_id[i]["name"] if i in by_id else i, "type": by_id[i]["type"] if i in by_id else None,
-              "articles": by_id[i]["articles"] if i in by_id else 0} for i in sorted(used)]
+    nodes = [
+        {
+            "id": i,
+            "name": by_id[i]["name"] if i in by_id else i,
+            "type": by_id[i]["type"] if i in by_id else None,
+            "articles": by_id[i]["articles"] if i in by_id else 0,
+        }
+        for i in sorted(used)
+    ]
     return {"nodes": nodes, "edges": list(edges.values())}

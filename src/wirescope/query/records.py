@@ -31,22 +31,39 @@ def participant_dict(p: Participant | None) -> Record | None:
 
 def article_record(a: Article, story_id: str | None = None) -> Record:
     return {
-        "id": a.id, "story_id": story_id, "url": a.url, "title": a.title, "publisher": a.publisher,
-        "published": a.published.isoformat() if a.published else None, "language": a.language,
-        "uri": a.source.uri, "content_type": a.source.content_type, "text": a.text,
+        "id": a.id,
+        "story_id": story_id,
+        "url": a.url,
+        "title": a.title,
+        "publisher": a.publisher,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+        "uri": a.source.uri,
+        "content_type": a.source.content_type,
+        "text": a.text,
         "paragraphs": [[s.start, s.end] for s in a.paragraphs],
         "removed": [{"text": r.text, "reason": r.reason, "start": r.start, "end": r.end} for r in a.removed],
-        "repairs": [{"start": r.span.start, "end": r.span.end, "before": r.before, "after": r.after,
-                     "reason": r.reason} for r in a.repairs],
+        "repairs": [
+            {"start": r.span.start, "end": r.span.end, "before": r.before, "after": r.after, "reason": r.reason}
+            for r in a.repairs
+        ],
     }
 
 
 def quote_records(a: Article) -> Iterator[Record]:
     for q in a.quotes:
         yield {
-            "id": q.id, "article_id": a.id, "kind": q.kind, "text": a.text_of(q.span), "start": q.span.start,
-            "end": q.span.end, "speaker": participant_dict(q.speaker), "cue": span_dict(a, q.cue),
-            "venue": q.venue, "medium": q.medium, "date": q.date,
+            "id": q.id,
+            "article_id": a.id,
+            "kind": q.kind,
+            "text": a.text_of(q.span),
+            "start": q.span.start,
+            "end": q.span.end,
+            "speaker": participant_dict(q.speaker),
+            "cue": span_dict(a, q.cue),
+            "venue": q.venue,
+            "medium": q.medium,
+            "date": q.date,
         }
 
 
@@ -57,8 +74,16 @@ def event_records(a: Article) -> Iterator[Record]:
 
 def time_records(a: Article) -> Iterator[Record]:
     for t in a.times:
-        yield {"id": t.id, "article_id": a.id, "text": a.text_of(t.span), "start": t.span.start,
-               "end": t.span.end, "value": t.value, "type": t.type, "anchored": t.anchored}
+        yield {
+            "id": t.id,
+            "article_id": a.id,
+            "text": a.text_of(t.span),
+            "start": t.span.start,
+            "end": t.span.end,
+            "value": t.value,
+            "type": t.type,
+            "anchored": t.anchored,
+        }
 
 
 def place_records(articles: Iterable[Article]) -> list[Record]:
@@ -66,14 +91,27 @@ def place_records(articles: Iterable[Article]) -> list[Record]:
     merged: dict[str, Record] = {}
     for a in articles:
         for p in a.places:
-            rec = merged.setdefault(p.id, {
-                "id": p.id, "name": p.name, "geonames_id": p.geonames_id, "latitude": p.latitude,
-                "longitude": p.longitude, "country": p.country, "admin1": p.admin1, "feature": p.feature,
-                "precision": p.precision, "anchor_id": p.anchor_id, "offset_km": p.offset_km,
-                "bearing": p.bearing, "mentions": [],
-            })
-            rec["mentions"] += [{"article_id": a.id, "start": s.start, "end": s.end, "text": a.text_of(s)}
-                                for s in p.mentions]
+            rec = merged.setdefault(
+                p.id,
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "geonames_id": p.geonames_id,
+                    "latitude": p.latitude,
+                    "longitude": p.longitude,
+                    "country": p.country,
+                    "admin1": p.admin1,
+                    "feature": p.feature,
+                    "precision": p.precision,
+                    "anchor_id": p.anchor_id,
+                    "offset_km": p.offset_km,
+                    "bearing": p.bearing,
+                    "mentions": [],
+                },
+            )
+            rec["mentions"] += [
+                {"article_id": a.id, "start": s.start, "end": s.end, "text": a.text_of(s)} for s in p.mentions
+            ]
     return list(merged.values())
 
 
@@ -86,36 +124,68 @@ def actor_records(store: Store, articles: Iterable[Article]) -> list[Record]:
     rows = store.actor_rows()
     shown = merged_ids(rows)
     merged: dict[str, Record] = {
-        r["id"]: {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": list(r["aliases"]),
-                  "confidence": r.get("confidence"), "reason": r.get("reason"), "merged": [],
-                  "roles": [], "relations": [], "mentions": [], "articles": 0}
-        for r in rows if shown[r["id"]] == r["id"]
+        r["id"]: {
+            "id": r["id"],
+            "name": r["name"],
+            "type": r["type"],
+            "aliases": list(r["aliases"]),
+            "confidence": r.get("confidence"),
+            "reason": r.get("reason"),
+            "merged": [],
+            "roles": [],
+            "relations": [],
+            "mentions": [],
+            "articles": 0,
+        }
+        for r in rows
+        if shown[r["id"]] == r["id"]
     }
     for r in rows:
         if shown[r["id"]] != r["id"] and shown[r["id"]] in merged:
             target = merged[shown[r["id"]]]
-            target["merged"].append({"id": r["id"], "name": r["name"], "confidence": r.get("merge_confidence"),
-                                     "reason": r.get("merge_reason")})
+            target["merged"].append(
+                {
+                    "id": r["id"],
+                    "name": r["name"],
+                    "confidence": r.get("merge_confidence"),
+                    "reason": r.get("merge_reason"),
+                }
+            )
             target["aliases"] += [r["name"], *r["aliases"]]
     for a in articles:
-        seen = set()
+        seen: set[str] = set()
         for m in a.mentions:
             actor_id = shown.get(m.actor_id or "", m.actor_id)
             rec = merged.get(actor_id or "")
             if rec is None:
                 continue
-            rec["mentions"].append({"article_id": a.id, "start": m.span.start, "end": m.span.end,
-                                    "text": a.text_of(m.span), "label": m.label})
-            seen.add(actor_id)
+            rec["mentions"].append(
+                {
+                    "article_id": a.id,
+                    "start": m.span.start,
+                    "end": m.span.end,
+                    "text": a.text_of(m.span),
+                    "label": m.label,
+                }
+            )
+            seen.add(rec["id"])
         for actor in a.actors:
             rec = merged.get(shown.get(actor.id, actor.id))
             if rec is None:
                 continue
-            rec["roles"] += [{"role": r.role, "article_id": a.id, "start": r.span.start, "end": r.span.end}
-                             for r in actor.roles]
-            rec["relations"] += [{"relation": r.relation, "object_id": shown.get(r.object_id, r.object_id),
-                                  "article_id": a.id, "start": r.span.start, "end": r.span.end}
-                                 for r in actor.relations]
+            rec["roles"] += [
+                {"role": r.role, "article_id": a.id, "start": r.span.start, "end": r.span.end} for r in actor.roles
+            ]
+            rec["relations"] += [
+                {
+                    "relation": r.relation,
+                    "object_id": shown.get(r.object_id, r.object_id),
+                    "article_id": a.id,
+                    "start": r.span.start,
+                    "end": r.span.end,
+                }
+                for r in actor.relations
+            ]
         for actor_id in seen:
             merged[actor_id]["articles"] += 1
     for rec in merged.values():
@@ -129,27 +199,50 @@ def own_actor_records(a: Article) -> list[Record]:
     """One article's actors as the contract shows them, without the cross-article registry."""
     out = []
     for actor in a.actors:
-        mentions = [{"article_id": a.id, "start": m.span.start, "end": m.span.end, "text": a.text_of(m.span),
-                     "label": m.label} for m in a.mentions if m.actor_id == actor.id]
-        texts = {m["text"] for m in mentions if m["label"] not in ("DESC", "PRON")}
-        out.append({
-            "id": actor.id, "name": actor.name, "type": actor.type,
-            "aliases": sorted((set(actor.aliases) | texts) - {actor.name}),
-            "confidence": actor.confidence, "reason": actor.reason, "merged": [],
-            "roles": [{"role": r.role, "article_id": a.id, "start": r.span.start, "end": r.span.end}
-                      for r in actor.roles],
-            "relations": [{"relation": r.relation, "object_id": r.object_id, "article_id": a.id,
-                           "start": r.span.start, "end": r.span.end} for r in actor.relations],
-            "mentions": mentions, "articles": 1,
-        })
+        own = [m for m in a.mentions if m.actor_id == actor.id]
+        mentions = [
+            {"article_id": a.id, "start": m.span.start, "end": m.span.end, "text": a.text_of(m.span), "label": m.label}
+            for m in own
+        ]
+        texts = {a.text_of(m.span) for m in own if m.label not in ("DESC", "PRON")}
+        out.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "type": actor.type,
+                "aliases": sorted((set(actor.aliases) | texts) - {actor.name}),
+                "confidence": actor.confidence,
+                "reason": actor.reason,
+                "merged": [],
+                "roles": [
+                    {"role": r.role, "article_id": a.id, "start": r.span.start, "end": r.span.end} for r in actor.roles
+                ],
+                "relations": [
+                    {
+                        "relation": r.relation,
+                        "object_id": r.object_id,
+                        "article_id": a.id,
+                        "start": r.span.start,
+                        "end": r.span.end,
+                    }
+                    for r in actor.relations
+                ],
+                "mentions": mentions,
+                "articles": 1,
+            }
+        )
     return out
 
 
 def article_records(a: Article) -> dict[str, list[Record]]:
     """Every record of one article, by kind, as `wirescope.records` returns them."""
     return {
-        "articles": [article_record(a)], "actors": own_actor_records(a), "quotes": list(quote_records(a)),
-        "events": list(event_records(a)), "times": list(time_records(a)), "places": place_records([a]),
+        "articles": [article_record(a)],
+        "actors": own_actor_records(a),
+        "quotes": list(quote_records(a)),
+        "events": list(event_records(a)),
+        "times": list(time_records(a)),
+        "places": place_records([a]),
     }
 
 

@@ -49,8 +49,13 @@ def search(store: Store, q: str, limit: int = 20, offset: int = 0) -> Page:
 
 
 def _hit(row) -> Record:
-    return {"id": row.id, "title": row.title, "publisher": row.publisher, "published": row.published,
-            "snippet": snippet_parts(row.snippet)}
+    return {
+        "id": row.id,
+        "title": row.title,
+        "publisher": row.publisher,
+        "published": row.published,
+        "snippet": snippet_parts(row.snippet),
+    }
 
 
 def _search_sqlite(store: Store, q: str, limit: int, offset: int) -> Page:
@@ -60,11 +65,14 @@ def _search_sqlite(store: Store, q: str, limit: int, offset: int) -> Page:
     where = f"FROM {FTS_TABLE} JOIN articles a ON a.rowid = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH :q"
     with store.engine.connect() as conn:
         total = conn.execute(text(f"SELECT count(*) {where}"), {"q": match}).scalar_one()
-        rows = conn.execute(text(
-            f"SELECT a.id, a.title, a.publisher, a.published, "
-            f"snippet({FTS_TABLE}, 1, :open, :close, '…', {_SNIPPET_TOKENS}) AS snippet "
-            f"{where} ORDER BY rank LIMIT :limit OFFSET :offset"),
-            {"q": match, "open": _OPEN, "close": _CLOSE, "limit": limit, "offset": offset}).all()
+        rows = conn.execute(
+            text(
+                f"SELECT a.id, a.title, a.publisher, a.published, "
+                f"snippet({FTS_TABLE}, 1, :open, :close, '…', {_SNIPPET_TOKENS}) AS snippet "
+                f"{where} ORDER BY rank LIMIT :limit OFFSET :offset"
+            ),
+            {"q": match, "open": _OPEN, "close": _CLOSE, "limit": limit, "offset": offset},
+        ).all()
     return Page(total, limit, offset, [_hit(r) for r in rows])
 
 
@@ -74,9 +82,12 @@ def _search_postgres(store: Store, q: str, limit: int, offset: int) -> Page:
     options = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=35, MinWords=15"
     with store.engine.connect() as conn:
         total = conn.execute(text(f"SELECT count(*) {where}"), {"q": q}).scalar_one()
-        rows = conn.execute(text(
-            f"SELECT id, title, publisher, published, "
-            f"ts_headline('english', text, {query}, :options) AS snippet {where} "
-            f"ORDER BY ts_rank({PG_DOCUMENT}, {query}) DESC, id LIMIT :limit OFFSET :offset"),
-            {"q": q, "options": options, "limit": limit, "offset": offset}).all()
+        rows = conn.execute(
+            text(
+                f"SELECT id, title, publisher, published, "
+                f"ts_headline('english', text, {query}, :options) AS snippet {where} "
+                f"ORDER BY ts_rank({PG_DOCUMENT}, {query}) DESC, id LIMIT :limit OFFSET :offset"
+            ),
+            {"q": q, "options": options, "limit": limit, "offset": offset},
+        ).all()
     return Page(total, limit, offset, [_hit(r) for r in rows])

@@ -37,8 +37,20 @@ def marked_text(article: Article) -> Text:
 
 
 # One colour per actor, so the mentions of one actor (names, descriptions, pronouns) read as one.
-ACTOR_COLOURS = ("cyan", "bright_green", "bright_magenta", "bright_yellow", "bright_blue", "bright_red",
-                 "dark_orange", "spring_green1", "orchid", "turquoise2", "gold1", "deep_pink2")
+ACTOR_COLOURS = (
+    "cyan",
+    "bright_green",
+    "bright_magenta",
+    "bright_yellow",
+    "bright_blue",
+    "bright_red",
+    "dark_orange",
+    "spring_green1",
+    "orchid",
+    "turquoise2",
+    "gold1",
+    "deep_pink2",
+)
 
 
 def actor_styles(article: Article) -> dict[str, str]:
@@ -59,6 +71,8 @@ def legend(article: Article) -> list[str]:
     for a in article.actors:
         roles = "; ".join(r.role for r in a.roles)
         marked = [article.text_of(m.span) for m in article.mentions if m.actor_id == a.id]
-        lines.append(f"actor {a.name} ({a.type}) [{styles[a.id]}]: {len(marked)} mention(s) "
-                     f"({', '.join(dict.fromkeys(marked))})" + (f" roles: {roles}" if roles else ""))
+        lines.append(
+            f"actor {a.name} ({a.type}) [{styles[a.id]}]: {len(marked)} mention(s) "
+            f"({', '.join(dict.fromkeys(marked))})" + (f" roles: {roles}" if roles else "")
+        )
     return lines

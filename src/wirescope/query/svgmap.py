@@ -46,8 +46,12 @@ def bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, floa
     west, south, east, north = min(lons), min(lats), max(lons), max(lats)
     pad_lon = max((east - west) * 0.15, MARGIN_DEGREES, (MIN_SPAN_DEGREES - (east - west)) / 2)
     pad_lat = max((north - south) * 0.15, MARGIN_DEGREES, (MIN_SPAN_DEGREES - (north - south)) / 2)
-    return (max(west - pad_lon, -180.0), max(south - pad_lat, -90.0),
-            min(east + pad_lon, 180.0), min(north + pad_lat, 90.0))
+    return (
+        max(west - pad_lon, -180.0),
+        max(south - pad_lat, -90.0),
+        min(east + pad_lon, 180.0),
+        min(north + pad_lat, 90.0),
+    )
 
 
 class Projection:
@@ -92,5 +96,11 @@ def map_view(points: list[dict], focus: list[dict] | None = None) -> dict:
             continue
         x, y = project(p["longitude"], p["latitude"])
         placed.append({**p, "x": round(x, 1), "y": round(y, 1)})
-    return {"width": WIDTH, "height": round(project.height, 1), "outline": outline_paths(project, box),
-            "points": placed, "outside": outside, "has_outline": bool(world_arcs())}
+    return {
+        "width": WIDTH,
+        "height": round(project.height, 1),
+        "outline": outline_paths(project, box),
+        "points": placed,
+        "outside": outside,
+        "has_outline": bool(world_arcs()),
+    }

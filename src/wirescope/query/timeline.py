@@ -35,6 +35,7 @@ def located_events(store: Store, f: Filters = Filters()) -> list[Record]:
     for e in timeline(store, f):
         place = places.get((e["place"] or {}).get("id") or "")
         if place:
-            located.append({**e, "latitude": place["latitude"], "longitude": place["longitude"],
-                            "place_name": place["name"]})
+            located.append(
+                {**e, "latitude": place["latitude"], "longitude": place["longitude"], "place_name": place["name"]}
+            )
     return located

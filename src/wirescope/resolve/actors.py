@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from wirescope.annotate.actors.names import is_acronym_of, transliteration_key
 
 
-
 @dataclass(frozen=True, slots=True)
 class StoredActor:
     """What the store knows of an actor when deciding merges across articles."""
@@ -101,8 +100,9 @@ def _transliteration_merges(actors: list[StoredActor]) -> dict[str, Merge]:
         target = max(group, key=lambda a: (a.mentions, -len(a.name), a.id))
         for a in group:
             if a is not target:
-                merges[a.id] = Merge(target.id, 0.8,
-                                     f"transliteration variant of {target.name!r} (same letters but vowels)")
+                merges[a.id] = Merge(
+                    target.id, 0.8, f"transliteration variant of {target.name!r} (same letters but vowels)"
+                )
     return merges
 
 
@@ -129,16 +129,26 @@ def _single_name_merge(a: StoredActor, full_names_by_part: dict[str, list[Stored
     if len(scored) > 1 and scored[0][0] > 0 and scored[0][0] > scored[1][0]:
         f = scored[0][1]
         shared = ", ".join(sorted(a.role_words & f.role_words))
-        return Merge(f.id, 0.6, f"{a.name!r} alone: of {len(candidates)} stored people so named, only {f.name!r} "
-                                f"shares the roles ({shared})")
+        return Merge(
+            f.id,
+            0.6,
+            f"{a.name!r} alone: of {len(candidates)} stored people so named, only {f.name!r} "
+            f"shares the roles ({shared})",
+        )
     return None
 
 
 def _acronym_merge(a: StoredActor, kept: list[StoredActor]) -> Merge | None:
     if " " in a.name or not a.name.replace(".", "").isupper():
         return None
-    candidates = [o for o in kept if o.type == "ORG" and o.id != a.id and len(o.name.split()) > 1
-                  and (a.name in o.aliases or is_acronym_of(a.name, o.name))]
+    candidates = [
+        o
+        for o in kept
+        if o.type == "ORG"
+        and o.id != a.id
+        and len(o.name.split()) > 1
+        and (a.name in o.aliases or is_acronym_of(a.name, o.name))
+    ]
     if len(candidates) != 1:
         return None
     o = candidates[0]

@@ -22,35 +22,58 @@ _STOP = frozenset({"of", "the", "a", "an", "and", "for", "in"})
 
 def stored_actors(conn) -> list[StoredActor]:
     """Every stored actor; role words and mention counts only for those the rules may compare."""
-    rows = conn.execute(select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.type,
-                               schema.actors.c.aliases).order_by(schema.actors.c.id)).all()
+    rows = conn.execute(
+        select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.type, schema.actors.c.aliases).order_by(
+            schema.actors.c.id
+        )
+    ).all()
     actors = [StoredActor(r.id, r.name, r.type, tuple(r.aliases or ())) for r in rows]
     needed = sorted(ids_needing_details(actors))
     if not needed:
         return actors
     roles: dict[str, set[str]] = defaultdict(set)
-    for actor_id, role in conn.execute(select(schema.roles.c.actor_id, schema.roles.c.role)
-                                       .where(schema.roles.c.actor_id.in_(needed))):
+    for actor_id, role in conn.execute(
+        select(schema.roles.c.actor_id, schema.roles.c.role).where(schema.roles.c.actor_id.in_(needed))
+    ):
         roles[actor_id] |= {w.lower().strip("’'") for w in role.split()} - _STOP
-    counts = dict(conn.execute(select(schema.mentions.c.actor_id, func.count())
-                               .where(schema.mentions.c.actor_id.in_(needed))
-                               .group_by(schema.mentions.c.actor_id)).all())
-    return [replace(a, role_words=frozenset(roles.get(a.id, ())), mentions=counts.get(a.id, 0)) if a.id in counts
-            or a.id in roles else a for a in actors]
+    counts = dict(
+        conn.execute(
+            select(schema.mentions.c.actor_id, func.count())
+            .where(schema.mentions.c.actor_id.in_(needed))
+            .group_by(schema.mentions.c.actor_id)
+        ).all()
+    )
+    return [
+        replace(a, role_words=frozenset(roles.get(a.id, ())), mentions=counts.get(a.id, 0))
+        if a.id in counts or a.id in roles
+        else a
+        for a in actors
+    ]
 
 
 def link_actors(conn) -> None:
     """Recompute every cross-article merge and write the ones that changed."""
     merges = cross_article_merges(stored_actors(conn))
-    current = {r.id: (r.merged_into, r.merge_confidence, r.merge_reason) for r in conn.execute(
-        select(schema.actors.c.id, schema.actors.c.merged_into, schema.actors.c.merge_confidence,
-               schema.actors.c.merge_reason))}
+    current = {
+        r.id: (r.merged_into, r.merge_confidence, r.merge_reason)
+        for r in conn.execute(
+            select(
+                schema.actors.c.id,
+                schema.actors.c.merged_into,
+                schema.actors.c.merge_confidence,
+                schema.actors.c.merge_reason,
+            )
+        )
+    }
     for actor_id, now in sorted(current.items()):
         m = merges.get(actor_id)
         wanted = (m.into, m.confidence, m.reason) if m else (None, None, None)
         if now != wanted:
-            conn.execute(schema.actors.update().where(schema.actors.c.id == actor_id).values(
-                merged_into=wanted[0], merge_confidence=wanted[1], merge_reason=wanted[2]))
+            conn.execute(
+                schema.actors.update()
+                .where(schema.actors.c.id == actor_id)
+                .values(merged_into=wanted[0], merge_confidence=wanted[1], merge_reason=wanted[2])
+            )
 
 
 def merged_ids(actor_rows: list[dict]) -> dict[str, str]:

@@ -6,7 +6,7 @@ A new step is appended to MIGRATIONS; nothing already listed is ever edited.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, insert, inspect, select, text
 
@@ -79,7 +79,7 @@ def migrate(engine) -> list[int]:
             if version in applied_versions(conn):
                 continue
             step(conn)
-            stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            stamp = datetime.now(UTC).isoformat(timespec="seconds")
             conn.execute(insert(schema.schema_migrations).values(version=version, name=name, applied_at=stamp))
             done.append(version)
     return done

@@ -34,8 +34,14 @@ def span_cols(span: Span | None, prefix: str = "") -> Row:
 
 
 def span_from(row: Row, prefix: str = "") -> Span | None:
+    """The span in the row's `start`/`end` columns (with a prefix: `cue_start`...), None where unset."""
     start, end = row[f"{prefix}start"], row[f"{prefix}end"]
     return None if start is None else Span(start, end)
+
+
+def span_of(row: Row, prefix: str = "") -> Span:
+    """The span a row must have: every annotation's own offsets are NOT NULL in the schema."""
+    return Span(row[f"{prefix}start"], row[f"{prefix}end"])
 
 
 def participant_cols(p: Participant | None, prefix: str) -> Row:
@@ -55,72 +61,169 @@ def participant_from(row: Row, prefix: str) -> Participant | None:
 
 def article_row(a: Article, pipeline: list[str], ingested_at: str) -> Row:
     return {
-        "id": a.id, "source_sha256": a.source.sha256, "uri": a.source.uri, "url": a.url, "title": a.title,
-        "publisher": a.publisher, "published": a.published.isoformat() if a.published else None,
-        "language": a.language, "text": a.text,
+        "id": a.id,
+        "source_sha256": a.source.sha256,
+        "uri": a.source.uri,
+        "url": a.url,
+        "title": a.title,
+        "publisher": a.publisher,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+        "text": a.text,
         "paragraphs": [[s.start, s.end] for s in a.paragraphs],
         "sentences": [[s.start, s.end] for s in a.sentences],
-        "pipeline": pipeline, "ingested_at": ingested_at,
+        "pipeline": pipeline,
+        "ingested_at": ingested_at,
     }
 
 
 def source_row(s: Source) -> Row:
-    return {"sha256": s.sha256, "uri": s.uri, "content_type": s.content_type, "encoding": s.encoding,
-            "size": len(s.raw), "raw": s.raw}
+    return {
+        "sha256": s.sha256,
+        "uri": s.uri,
+        "content_type": s.content_type,
+        "encoding": s.encoding,
+        "size": len(s.raw),
+        "raw": s.raw,
+    }
 
 
 def annotation_rows(a: Article) -> dict[str, list[Row]]:
     """Every per-article row, by table name."""
     text, aid = a.text, a.id
     return {
-        "removed": [{"article_id": aid, "seq": i, "text": r.text, "reason": r.reason, "start": r.start, "end": r.end}
-                    for i, r in enumerate(a.removed)],
-        "repairs": [{"article_id": aid, "seq": i, **span_cols(r.span), "before": r.before, "after": r.after,
-                     "reason": r.reason} for i, r in enumerate(a.repairs)],
-        "mentions": [{"article_id": aid, "seq": i, **span_cols(m.span), "text": m.span.of(text), "label": m.label,
-                      "actor_id": m.actor_id} for i, m in enumerate(a.mentions)],
-        "roles": [{"article_id": aid, "actor_id": actor.id, "role": r.role, **span_cols(r.span)}
-                  for actor in a.actors for r in actor.roles],
-        "relations": [{"article_id": aid, "subject_id": actor.id, "relation": r.relation, "object_id": r.object_id,
-                       **span_cols(r.span)} for actor in a.actors for r in actor.relations],
+        "removed": [
+            {"article_id": aid, "seq": i, "text": r.text, "reason": r.reason, "start": r.start, "end": r.end}
+            for i, r in enumerate(a.removed)
+        ],
+        "repairs": [
+            {"article_id": aid, "seq": i, **span_cols(r.span), "before": r.before, "after": r.after, "reason": r.reason}
+            for i, r in enumerate(a.repairs)
+        ],
+        "mentions": [
+            {
+                "article_id": aid,
+                "seq": i,
+                **span_cols(m.span),
+                "text": m.span.of(text),
+                "label": m.label,
+                "actor_id": m.actor_id,
+            }
+            for i, m in enumerate(a.mentions)
+        ],
+        "roles": [
+            {"article_id": aid, "actor_id": actor.id, "role": r.role, **span_cols(r.span)}
+            for actor in a.actors
+            for r in actor.roles
+        ],
+        "relations": [
+            {
+                "article_id": aid,
+                "subject_id": actor.id,
+                "relation": r.relation,
+                "object_id": r.object_id,
+                **span_cols(r.span),
+            }
+            for actor in a.actors
+            for r in actor.relations
+        ],
         "quotes": [quote_row(aid, text, q) for q in a.quotes],
         "events": [event_row(aid, text, e) for e in a.events],
-        "times": [{"id": t.id, "article_id": aid, **span_cols(t.span), "text": t.span.of(text), "value": t.value,
-                   "type": t.type, "anchored": t.anchored} for t in a.times],
-        "place_mentions": [{"article_id": aid, "place_id": p.id, **span_cols(s), "text": s.of(text)}
-                           for p in a.places for s in p.mentions],
-        "claims": [{"id": c.id, "article_id": aid, **span_cols(c.span), "text": c.span.of(text), "subject": c.subject,
-                    "predicate": c.predicate, "polarity": c.polarity, **participant_cols(c.source, "source")}
-                   for c in a.claims],
+        "times": [
+            {
+                "id": t.id,
+                "article_id": aid,
+                **span_cols(t.span),
+                "text": t.span.of(text),
+                "value": t.value,
+                "type": t.type,
+                "anchored": t.anchored,
+            }
+            for t in a.times
+        ],
+        "place_mentions": [
+            {"article_id": aid, "place_id": p.id, **span_cols(s), "text": s.of(text)}
+            for p in a.places
+            for s in p.mentions
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "article_id": aid,
+                **span_cols(c.span),
+                "text": c.span.of(text),
+                "subject": c.subject,
+                "predicate": c.predicate,
+                "polarity": c.polarity,
+                **participant_cols(c.source, "source"),
+            }
+            for c in a.claims
+        ],
     }
 
 
 def quote_row(aid: str, text: str, q: Quote) -> Row:
-    return {"id": q.id, "article_id": aid, "kind": q.kind, **span_cols(q.span), "text": q.span.of(text),
-            **participant_cols(q.speaker, "speaker"), **span_cols(q.cue, "cue_"), "venue": q.venue,
-            "medium": q.medium, "date": q.date}
+    return {
+        "id": q.id,
+        "article_id": aid,
+        "kind": q.kind,
+        **span_cols(q.span),
+        "text": q.span.of(text),
+        **participant_cols(q.speaker, "speaker"),
+        **span_cols(q.cue, "cue_"),
+        "venue": q.venue,
+        "medium": q.medium,
+        "date": q.date,
+    }
 
 
 def event_row(aid: str, text: str, e: Event) -> Row:
     return {
-        "id": e.id, "article_id": aid, "type": e.type, "mode": e.mode, "modality": e.modality,
-        "historical": e.historical, **span_cols(e.evidence, "evidence_"), "evidence_text": e.evidence.of(text),
-        **participant_cols(e.actor, "actor"), **participant_cols(e.target, "target"),
-        **participant_cols(e.place, "place"), **participant_cols(e.source, "source"),
-        "time_value": e.time.value if e.time else None, "time_precision": e.time.precision if e.time else None,
-        "fatalities": e.fatalities, "injured": e.injured,
+        "id": e.id,
+        "article_id": aid,
+        "type": e.type,
+        "mode": e.mode,
+        "modality": e.modality,
+        "historical": e.historical,
+        **span_cols(e.evidence, "evidence_"),
+        "evidence_text": e.evidence.of(text),
+        **participant_cols(e.actor, "actor"),
+        **participant_cols(e.target, "target"),
+        **participant_cols(e.place, "place"),
+        **participant_cols(e.source, "source"),
+        "time_value": e.time.value if e.time else None,
+        "time_precision": e.time.precision if e.time else None,
+        "fatalities": e.fatalities,
+        "injured": e.injured,
     }
 
 
 def place_row(p: Place) -> Row:
-    return {"id": p.id, "name": p.name, "geonames_id": p.geonames_id, "latitude": p.latitude,
-            "longitude": p.longitude, "country": p.country, "admin1": p.admin1, "feature": p.feature,
-            "precision": p.precision, "anchor_id": p.anchor_id, "offset_km": p.offset_km, "bearing": p.bearing}
+    return {
+        "id": p.id,
+        "name": p.name,
+        "geonames_id": p.geonames_id,
+        "latitude": p.latitude,
+        "longitude": p.longitude,
+        "country": p.country,
+        "admin1": p.admin1,
+        "feature": p.feature,
+        "precision": p.precision,
+        "anchor_id": p.anchor_id,
+        "offset_km": p.offset_km,
+        "bearing": p.bearing,
+    }
 
 
 def actor_row(a: Actor) -> Row:
-    return {"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases), "confidence": a.confidence,
-            "reason": a.reason}
+    return {
+        "id": a.id,
+        "name": a.name,
+        "type": a.type,
+        "aliases": list(a.aliases),
+        "confidence": a.confidence,
+        "reason": a.reason,
+    }
 
 
 # --- back to records -------------------------------------------------------------------------
@@ -130,22 +233,32 @@ def spans(pairs: list[list[int]]) -> tuple[Span, ...]:
     return tuple(Span(s, e) for s, e in pairs)
 
 
-def article_from(row: Row, source: Source, parts: dict[str, list[Row]], actors: dict[str, Row],
-                 places: dict[str, Row]) -> Article:
+def article_from(
+    row: Row, source: Source, parts: dict[str, list[Row]], actors: dict[str, Row], places: dict[str, Row]
+) -> Article:
     return Article(
-        id=row["id"], text=row["text"], source=source, title=row["title"], url=row["url"],
-        publisher=row["publisher"], published=date.fromisoformat(row["published"]) if row["published"] else None,
-        language=row["language"], paragraphs=spans(row["paragraphs"]), sentences=spans(row["sentences"]),
+        id=row["id"],
+        text=row["text"],
+        source=source,
+        title=row["title"],
+        url=row["url"],
+        publisher=row["publisher"],
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        language=row["language"],
+        paragraphs=spans(row["paragraphs"]),
+        sentences=spans(row["sentences"]),
         removed=tuple(Removed(r["text"], r["reason"], r["start"], r["end"]) for r in parts["removed"]),
-        repairs=tuple(Repair(span_from(r), r["before"], r["after"], r["reason"]) for r in parts["repairs"]),
-        mentions=tuple(Mention(span_from(r), r["label"], r["actor_id"]) for r in parts["mentions"]),
+        repairs=tuple(Repair(span_of(r), r["before"], r["after"], r["reason"]) for r in parts["repairs"]),
+        mentions=tuple(Mention(span_of(r), r["label"], r["actor_id"]) for r in parts["mentions"]),
         actors=_actors_from(parts, actors),
         quotes=tuple(_quote_from(r) for r in parts["quotes"]),
         events=tuple(_event_from(r) for r in parts["events"]),
-        times=tuple(TimeRef(r["id"], span_from(r), r["value"], r["type"], r["anchored"]) for r in parts["times"]),
+        times=tuple(TimeRef(r["id"], span_of(r), r["value"], r["type"], r["anchored"]) for r in parts["times"]),
         places=_places_from(parts["place_mentions"], places),
-        claims=tuple(Claim(r["id"], span_from(r), r["subject"], r["predicate"], r["polarity"],
-                           participant_from(r, "source")) for r in parts["claims"]),
+        claims=tuple(
+            Claim(r["id"], span_of(r), r["subject"], r["predicate"], r["polarity"], participant_from(r, "source"))
+            for r in parts["claims"]
+        ),
     )
 
 
@@ -155,38 +268,79 @@ def _actors_from(parts: dict[str, list[Row]], actors: dict[str, Row]) -> tuple[A
     result = []
     for aid in dict.fromkeys(ids):
         a = actors[aid]
-        result.append(Actor(
-            aid, a["name"], a["type"], tuple(a["aliases"]),
-            roles=tuple(Role(r["role"], span_from(r)) for r in parts["roles"] if r["actor_id"] == aid),
-            relations=tuple(Relation(r["relation"], r["object_id"], span_from(r))
-                            for r in parts["relations"] if r["subject_id"] == aid),
-            confidence=1.0 if a.get("confidence") is None else a["confidence"], reason=a.get("reason") or "",
-        ))
+        result.append(
+            Actor(
+                aid,
+                a["name"],
+                a["type"],
+                tuple(a["aliases"]),
+                roles=tuple(Role(r["role"], span_of(r)) for r in parts["roles"] if r["actor_id"] == aid),
+                relations=tuple(
+                    Relation(r["relation"], r["object_id"], span_of(r))
+                    for r in parts["relations"]
+                    if r["subject_id"] == aid
+                ),
+                confidence=1.0 if a.get("confidence") is None else a["confidence"],
+                reason=a.get("reason") or "",
+            )
+        )
     return tuple(result)
 
 
 def _quote_from(r: Row) -> Quote:
-    return Quote(r["id"], r["kind"], span_from(r), participant_from(r, "speaker"), span_from(r, "cue_"),
-                 r["venue"], r["medium"], r["date"])
+    return Quote(
+        r["id"],
+        r["kind"],
+        span_of(r),
+        participant_from(r, "speaker"),
+        span_from(r, "cue_"),
+        r["venue"],
+        r["medium"],
+        r["date"],
+    )
 
 
 def _event_from(r: Row) -> Event:
     time = EventTime(r["time_value"], r["time_precision"]) if r["time_value"] else None
     return Event(
-        r["id"], r["type"], span_from(r, "evidence_"), r["modality"], r["historical"], r["mode"],
-        participant_from(r, "actor"), participant_from(r, "target"), participant_from(r, "place"), time,
-        participant_from(r, "source"), r["fatalities"], r["injured"],
+        r["id"],
+        r["type"],
+        span_of(r, "evidence_"),
+        r["modality"],
+        r["historical"],
+        r["mode"],
+        participant_from(r, "actor"),
+        participant_from(r, "target"),
+        participant_from(r, "place"),
+        time,
+        participant_from(r, "source"),
+        r["fatalities"],
+        r["injured"],
     )
 
 
 def _places_from(mention_rows: list[Row], places: dict[str, Row]) -> tuple[Place, ...]:
     by_place: dict[str, list[Span]] = {}
     for r in mention_rows:
-        by_place.setdefault(r["place_id"], []).append(span_from(r))
+        by_place.setdefault(r["place_id"], []).append(span_of(r))
     result = []
     for pid, mention_spans in by_place.items():
         p = places[pid]
-        result.append(Place(pid, p["name"], tuple(mention_spans), p["geonames_id"], p["latitude"], p["longitude"],
-                            p["country"], p["admin1"], p["feature"], p["precision"], p.get("anchor_id"),
-                            p.get("offset_km"), p.get("bearing")))
+        result.append(
+            Place(
+                pid,
+                p["name"],
+                tuple(mention_spans),
+                p["geonames_id"],
+                p["latitude"],
+                p["longitude"],
+                p["country"],
+                p["admin1"],
+                p["feature"],
+                p["precision"],
+                p.get("anchor_id"),
+                p.get("offset_km"),
+                p.get("bearing"),
+            )
+        )
     return tuple(result)

@@ -37,14 +37,16 @@ def _participant(prefix: str) -> list[Column]:
 
 
 schema_migrations = Table(
-    "schema_migrations", metadata,
+    "schema_migrations",
+    metadata,
     Column("version", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("applied_at", Text, nullable=False),
 )
 
 sources = Table(
-    "sources", metadata,
+    "sources",
+    metadata,
     Column("sha256", String(64), primary_key=True),
     Column("uri", Text, nullable=False),
     Column("content_type", Text, nullable=False),
@@ -54,7 +56,8 @@ sources = Table(
 )
 
 articles = Table(
-    "articles", metadata,
+    "articles",
+    metadata,
     Column("id", String(40), primary_key=True),
     Column("source_sha256", String(64), ForeignKey("sources.sha256"), nullable=False),
     Column("uri", Text, nullable=False),
@@ -75,14 +78,18 @@ articles = Table(
 # Locality-sensitive hashing of each article's MinHash signature: articles sharing a band key are
 # candidate copies of each other (store/syndication.py).
 article_bands = Table(
-    "article_bands", metadata, _article_fk(),
+    "article_bands",
+    metadata,
+    _article_fk(),
     Column("band", Integer, nullable=False),
     Column("key", String(16), nullable=False),
     Index("ix_article_bands_band_key", "band", "key"),
 )
 
 removed = Table(
-    "removed", metadata, _article_fk(),
+    "removed",
+    metadata,
+    _article_fk(),
     Column("seq", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("reason", Text, nullable=False),
@@ -90,7 +97,9 @@ removed = Table(
 )
 
 repairs = Table(
-    "repairs", metadata, _article_fk(),
+    "repairs",
+    metadata,
+    _article_fk(),
     Column("seq", Integer, nullable=False),
     *_span(),
     Column("before", Text, nullable=False),
@@ -99,7 +108,8 @@ repairs = Table(
 )
 
 actors = Table(
-    "actors", metadata,
+    "actors",
+    metadata,
     Column("id", String(40), primary_key=True),
     Column("name", Text, nullable=False, index=True),
     Column("type", String(16), nullable=False),
@@ -114,7 +124,9 @@ actors = Table(
 )
 
 mentions = Table(
-    "mentions", metadata, _article_fk(),
+    "mentions",
+    metadata,
+    _article_fk(),
     Column("seq", Integer, nullable=False),
     *_span(),
     Column("text", Text, nullable=False),
@@ -123,14 +135,18 @@ mentions = Table(
 )
 
 roles = Table(
-    "roles", metadata, _article_fk(),
+    "roles",
+    metadata,
+    _article_fk(),
     Column("actor_id", String(40), nullable=False, index=True),
     Column("role", Text, nullable=False),
     *_span(),
 )
 
 relations = Table(
-    "relations", metadata, _article_fk(),
+    "relations",
+    metadata,
+    _article_fk(),
     Column("subject_id", String(40), nullable=False, index=True),
     Column("relation", String(32), nullable=False),
     Column("object_id", String(40), nullable=False, index=True),
@@ -138,7 +154,8 @@ relations = Table(
 )
 
 quotes = Table(
-    "quotes", metadata,
+    "quotes",
+    metadata,
     Column("id", String(40), primary_key=True),
     _article_fk(),
     Column("kind", String(10), nullable=False),
@@ -152,7 +169,8 @@ quotes = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("id", String(40), primary_key=True),
     _article_fk(),
     Column("type", String(12), nullable=False, index=True),
@@ -172,7 +190,8 @@ events = Table(
 )
 
 times = Table(
-    "times", metadata,
+    "times",
+    metadata,
     Column("id", String(40), primary_key=True),
     _article_fk(),
     *_span(),
@@ -183,7 +202,8 @@ times = Table(
 )
 
 places = Table(
-    "places", metadata,
+    "places",
+    metadata,
     Column("id", String(40), primary_key=True),
     Column("name", Text, nullable=False),
     Column("geonames_id", Integer),
@@ -199,14 +219,17 @@ places = Table(
 )
 
 place_mentions = Table(
-    "place_mentions", metadata, _article_fk(),
+    "place_mentions",
+    metadata,
+    _article_fk(),
     Column("place_id", String(40), ForeignKey("places.id"), nullable=False, index=True),
     *_span(),
     Column("text", Text, nullable=False),
 )
 
 claims = Table(
-    "claims", metadata,
+    "claims",
+    metadata,
     Column("id", String(40), primary_key=True),
     _article_fk(),
     *_span(),
@@ -221,7 +244,8 @@ Index("ix_events_time", events.c.time_value)
 
 # What `wirescope watch` knows of each feed: validators for conditional requests, entries seen.
 feeds = Table(
-    "feeds", metadata,
+    "feeds",
+    metadata,
     Column("url", Text, primary_key=True),
     Column("etag", Text),
     Column("last_modified", Text),
@@ -229,7 +253,8 @@ feeds = Table(
 )
 
 feed_entries = Table(
-    "feed_entries", metadata,
+    "feed_entries",
+    metadata,
     Column("feed_url", Text, ForeignKey("feeds.url", ondelete="CASCADE"), primary_key=True),
     Column("entry_key", Text, primary_key=True),
     Column("seen_at", Text, nullable=False),

@@ -53,8 +53,10 @@ def signature(text: str) -> MinHash:
 
 def band_keys(minhash: MinHash) -> list[tuple[int, str]]:
     values = minhash.hashvalues
-    return [(band, hashlib.blake2b(values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8).hexdigest())
-            for band in range(BANDS)]
+    return [
+        (band, hashlib.blake2b(values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8).hexdigest())
+        for band in range(BANDS)
+    ]
 
 
 def story_id_for(article_ids: set[str]) -> str:
@@ -79,11 +81,22 @@ def assign_story(conn: Connection, article_id: str, text: str) -> str:
     bands = schema.article_bands
     conn.execute(delete(bands).where(bands.c.article_id == article_id))
     conn.execute(bands.insert(), [{"article_id": article_id, "band": b, "key": k} for b, k in keys])
-    candidates = set(conn.scalars(select(bands.c.article_id).where(
-        tuple_(bands.c.band, bands.c.key).in_(keys), bands.c.article_id != article_id).distinct()))
-    copies = [row for row in conn.execute(select(schema.articles.c.id, schema.articles.c.text, schema.articles.c.story_id)
-                                          .where(schema.articles.c.id.in_(candidates)))
-              if minhash.jaccard(signature(row.text)) >= THRESHOLD]
+    candidates = set(
+        conn.scalars(
+            select(bands.c.article_id)
+            .where(tuple_(bands.c.band, bands.c.key).in_(keys), bands.c.article_id != article_id)
+            .distinct()
+        )
+    )
+    copies = [
+        row
+        for row in conn.execute(
+            select(schema.articles.c.id, schema.articles.c.text, schema.articles.c.story_id).where(
+                schema.articles.c.id.in_(candidates)
+            )
+        )
+        if minhash.jaccard(signature(row.text)) >= THRESHOLD
+    ]
     stories = {row.story_id for row in copies if row.story_id}
     members = {article_id, *(row.id for row in copies)}
     if stories:

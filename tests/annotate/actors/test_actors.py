@@ -59,8 +59,12 @@ def seed_actor_records(seed_text, seed_gold):
 
 
 def _records_named(records, mention):
-    return [r for r in records if norm(mention) in {norm(m["text"]) for m in r["mentions"]}
-            | {norm(a) for a in r["aliases"]} | {norm(r["name"])}]
+    return [
+        r
+        for r in records
+        if norm(mention)
+        in {norm(m["text"]) for m in r["mentions"]} | {norm(a) for a in r["aliases"]} | {norm(r["name"])}
+    ]
 
 
 def required_actor_entries():
@@ -76,8 +80,10 @@ def required_actor_entries():
 def test_seed_gold_actor(gold, seed_actor_records):
     """Every mention of the gold cluster resolves to one actor with the canonical name, the roles
     the gold lists, and not the actor it must be kept apart from."""
-    ids = [{r["id"] for r in _records_named(seed_actor_records, m) if norm(r["name"]) == norm(gold["canonical"])}
-           for m in gold["mentions_in_cluster"]]
+    ids = [
+        {r["id"] for r in _records_named(seed_actor_records, m) if norm(r["name"]) == norm(gold["canonical"])}
+        for m in gold["mentions_in_cluster"]
+    ]
     common = set.intersection(*ids)
     assert len(common) == 1, f"{gold['mentions_in_cluster']} are not one actor named {gold['canonical']}"
     for other in gold.get("must_not_merge_with", ()):
@@ -103,20 +109,41 @@ def test_descriptions_and_pronouns_are_not_aliases(seed_actor_records):
 # --- within one article: names, roles, relations -------------------------------------------------
 
 
-@pytest.mark.parametrize("text, person, role", [
-    ("Amrullah Saleh, Afghanistan's former vice president, said he would stay.", "Amrullah Saleh",
-     "Afghanistan's former vice president"),
-    ("Sima Noori, head of the Kabul Women's Council, said the council would meet.", "Sima Noori",
-     "head of the Kabul Women's Council"),
-    ("Taliban spokesman Bilal Karimi told reporters that the fighting had stopped.", "Bilal Karimi",
-     "Taliban spokesman"),
-    ("Abdul Wahid Rahmani, a commander of the Islamic Movement of Uzbekistan, was killed on Sunday.",
-     "Abdul Wahid Rahmani", "commander of the Islamic Movement of Uzbekistan"),
-    ("Fahim Dashti is the chief spokesman of the National Resistance Front.", "Fahim Dashti",
-     "chief spokesman of the National Resistance Front"),
-    ("Ahmad Shah Massoud, known as the Lion of Panjshir, beat back repeated Soviet offensives.",
-     "Ahmad Shah Massoud", "Lion of Panjshir"),
-])
+@pytest.mark.parametrize(
+    "text, person, role",
+    [
+        (
+            "Amrullah Saleh, Afghanistan's former vice president, said he would stay.",
+            "Amrullah Saleh",
+            "Afghanistan's former vice president",
+        ),
+        (
+            "Sima Noori, head of the Kabul Women's Council, said the council would meet.",
+            "Sima Noori",
+            "head of the Kabul Women's Council",
+        ),
+        (
+            "Taliban spokesman Bilal Karimi told reporters that the fighting had stopped.",
+            "Bilal Karimi",
+            "Taliban spokesman",
+        ),
+        (
+            "Abdul Wahid Rahmani, a commander of the Islamic Movement of Uzbekistan, was killed on Sunday.",
+            "Abdul Wahid Rahmani",
+            "commander of the Islamic Movement of Uzbekistan",
+        ),
+        (
+            "Fahim Dashti is the chief spokesman of the National Resistance Front.",
+            "Fahim Dashti",
+            "chief spokesman of the National Resistance Front",
+        ),
+        (
+            "Ahmad Shah Massoud, known as the Lion of Panjshir, beat back repeated Soviet offensives.",
+            "Ahmad Shah Massoud",
+            "Lion of Panjshir",
+        ),
+    ],
+)
 def test_role_from_apposition_title_or_copula(text, person, role):
     article = process(text)
     roles = [r.role for r in actor_named(article, person).roles]
@@ -125,25 +152,60 @@ def test_role_from_apposition_title_or_copula(text, person, role):
     assert article.text_of(span) == role  # the role is its own evidence span
 
 
-@pytest.mark.parametrize("text, subject, relation, obj", [
-    ("Karim Haidari's father, Rahim Haidari, fought in the 1980s. Karim Haidari now runs a shop.",
-     "Rahim Haidari", "parent_of", "Karim Haidari"),
-    ("Nadia Sharifi, the daughter of Yusuf Sharifi, said the family had left.", "Yusuf Sharifi", "parent_of",
-     "Nadia Sharifi"),
-    ("Taliban spokesman Bilal Karimi told reporters that the fighting had stopped.", "Bilal Karimi",
-     "spokesperson_for", "Taliban"),
-    ("Yasin Zia founded the Afghanistan Freedom Front in 2022.", "Yasin Zia", "founder_of",
-     "Afghanistan Freedom Front"),
-    ("Abdul Wahid Rahmani, a commander of the Islamic Movement of Uzbekistan, was killed on Sunday.",
-     "Abdul Wahid Rahmani", "member_of", "Islamic Movement of Uzbekistan"),
-    ("Sima Noori, head of the Kabul Women's Council, said the council would meet.", "Sima Noori", "leader_of",
-     "Kabul Women's Council"),
-    # "his" is the subject of the sentence before
-    ("Rahim Haidari fought in the war of the 1980s. His son, Karim Haidari, now runs the shop.", "Rahim Haidari",
-     "parent_of", "Karim Haidari"),
-    ("Karim Haidari runs a shop. His father, Rahim Haidari, fought in the 1980s.", "Rahim Haidari", "parent_of",
-     "Karim Haidari"),
-])
+@pytest.mark.parametrize(
+    "text, subject, relation, obj",
+    [
+        (
+            "Karim Haidari's father, Rahim Haidari, fought in the 1980s. Karim Haidari now runs a shop.",
+            "Rahim Haidari",
+            "parent_of",
+            "Karim Haidari",
+        ),
+        (
+            "Nadia Sharifi, the daughter of Yusuf Sharifi, said the family had left.",
+            "Yusuf Sharifi",
+            "parent_of",
+            "Nadia Sharifi",
+        ),
+        (
+            "Taliban spokesman Bilal Karimi told reporters that the fighting had stopped.",
+            "Bilal Karimi",
+            "spokesperson_for",
+            "Taliban",
+        ),
+        (
+            "Yasin Zia founded the Afghanistan Freedom Front in 2022.",
+            "Yasin Zia",
+            "founder_of",
+            "Afghanistan Freedom Front",
+        ),
+        (
+            "Abdul Wahid Rahmani, a commander of the Islamic Movement of Uzbekistan, was killed on Sunday.",
+            "Abdul Wahid Rahmani",
+            "member_of",
+            "Islamic Movement of Uzbekistan",
+        ),
+        (
+            "Sima Noori, head of the Kabul Women's Council, said the council would meet.",
+            "Sima Noori",
+            "leader_of",
+            "Kabul Women's Council",
+        ),
+        # "his" is the subject of the sentence before
+        (
+            "Rahim Haidari fought in the war of the 1980s. His son, Karim Haidari, now runs the shop.",
+            "Rahim Haidari",
+            "parent_of",
+            "Karim Haidari",
+        ),
+        (
+            "Karim Haidari runs a shop. His father, Rahim Haidari, fought in the 1980s.",
+            "Rahim Haidari",
+            "parent_of",
+            "Karim Haidari",
+        ),
+    ],
+)
 def test_relation_the_text_states(text, subject, relation, obj):
     article = process(text)
     assert (relation, obj) in relations_of(article, actor_named(article, subject))
@@ -154,11 +216,14 @@ def test_his_stays_unresolved_when_two_people_could_own_it():
     assert all(a.relations == () for a in article.actors)
 
 
-@pytest.mark.parametrize("text, person", [
-    ("Jawad Rahimi was not a commander of the Taliban, his brother said.", "Jawad Rahimi"),  # negated
-    ("Jawad Rahimi met Syrian refugees, President Ashraf Ghani's guests.", "Jawad Rahimi"),  # not a role noun
-    ("Jawad Rahimi, known as a careful speaker, agreed.", "Jawad Rahimi"),  # a description, not an epithet
-])
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Jawad Rahimi was not a commander of the Taliban, his brother said.", "Jawad Rahimi"),  # negated
+        ("Jawad Rahimi met Syrian refugees, President Ashraf Ghani's guests.", "Jawad Rahimi"),  # not a role noun
+        ("Jawad Rahimi, known as a careful speaker, agreed.", "Jawad Rahimi"),  # a description, not an epithet
+    ],
+)
 def test_no_role_where_the_text_gives_none(text, person):
     assert actor_named(process(text), person).roles == ()
 
@@ -171,35 +236,55 @@ def test_two_people_sharing_a_surname_stay_apart_and_the_surname_joins_the_first
     assert ("parent_of", "Karim Haidari") in relations_of(article, rahim)
 
 
-@pytest.mark.parametrize("text, canonical, mentions", [
-    ("The United Nations Assistance Mission in Afghanistan (UNAMA) said 40 civilians were hurt. "
-     "UNAMA called for restraint.", "United Nations Assistance Mission", ["UNAMA", "UNAMA"]),
-    ("US troops left the airport. America had promised to stay, and the U.S. embassy closed.", "United States",
-     ["US", "America", "U.S."]),
-])
+@pytest.mark.parametrize(
+    "text, canonical, mentions",
+    [
+        (
+            "The United Nations Assistance Mission in Afghanistan (UNAMA) said 40 civilians were hurt. "
+            "UNAMA called for restraint.",
+            "United Nations Assistance Mission",
+            ["UNAMA", "UNAMA"],
+        ),
+        (
+            "US troops left the airport. America had promised to stay, and the U.S. embassy closed.",
+            "United States",
+            ["US", "America", "U.S."],
+        ),
+    ],
+)
 def test_acronyms_and_registry_aliases_join_the_full_name(text, canonical, mentions):
     article = process(text)
     got = mentions_of(article, actor_named(article, canonical))
     assert [m for m in got if m != canonical] == mentions
 
 
-@pytest.mark.parametrize("text, description, person", [
-    # The description goes to the actor whose roles share its words, not the one named last.
-    ("Sima Noori, head of the Kabul Women's Council, met Jawad Rahimi, a shopkeeper, on Monday. "
-     "The 45-year-old council leader said the meeting went well.", "The 45-year-old council leader", "Sima Noori"),
-])
+@pytest.mark.parametrize(
+    "text, description, person",
+    [
+        # The description goes to the actor whose roles share its words, not the one named last.
+        (
+            "Sima Noori, head of the Kabul Women's Council, met Jawad Rahimi, a shopkeeper, on Monday. "
+            "The 45-year-old council leader said the meeting went well.",
+            "The 45-year-old council leader",
+            "Sima Noori",
+        ),
+    ],
+)
 def test_description_joins_the_actor_with_that_role(text, description, person):
     article = process(text)
     desc = [m for m in article.mentions if m.label == "DESC" and article.text_of(m.span) == description]
     assert desc and desc[0].actor_id == actor_named(article, person).id
 
 
-@pytest.mark.parametrize("text", [
-    # Two people in the sentence before: "He" could be either, so it stays unlinked.
-    "Hamid Faizi and Jawad Rahimi met in Herat on Monday. He said the talks had gone well.",
-    # A "leader" with no one holding a leading role in the article is nobody in particular.
-    "Jawad Rahimi, a shopkeeper, closed early. The leader of the district said nothing.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two people in the sentence before: "He" could be either, so it stays unlinked.
+        "Hamid Faizi and Jawad Rahimi met in Herat on Monday. He said the talks had gone well.",
+        # A "leader" with no one holding a leading role in the article is nobody in particular.
+        "Jawad Rahimi, a shopkeeper, closed early. The leader of the district said nothing.",
+    ],
+)
 def test_unsafe_references_stay_unlinked(text):
     article = process(text)
     assert [m for m in article.mentions if m.label in ("PRON", "DESC") and m.actor_id] == []
@@ -215,10 +300,17 @@ def test_pronoun_after_a_single_subject_is_linked():
 # --- the registry -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Mujahid", "Mujahed"), ("Massoud", "Masood"), ("Massoud", "Masud"), ("Zabihullah", "Zabiullah"),
-    ("Mohammad Hasan", "Muhammad Hassan"), ("al-Qaeda", "al Qaida"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Mujahid", "Mujahed"),
+        ("Massoud", "Masood"),
+        ("Massoud", "Masud"),
+        ("Zabihullah", "Zabiullah"),
+        ("Mohammad Hasan", "Muhammad Hassan"),
+        ("al-Qaeda", "al Qaida"),
+    ],
+)
 def test_transliteration_variants_share_a_key(a, b):
     assert transliteration_key(a) == transliteration_key(b)
 
@@ -228,11 +320,17 @@ def test_different_names_do_not_share_a_key(a, b):
     assert transliteration_key(a) != transliteration_key(b)
 
 
-@pytest.mark.parametrize("name, canonical, confidence", [
-    ("U.S.", "United States", 1.0), ("America", "United States", 1.0), ("the United States", "United States", 1.0),
-    ("Washington Post", "The Washington Post", 1.0), ("Zabiullah Mujahed", "Zabihullah Mujahid", 1.0),
-    ("Zabihollah Mujahid", "Zabihullah Mujahid", 0.9),  # not listed: matched as a transliteration
-])
+@pytest.mark.parametrize(
+    "name, canonical, confidence",
+    [
+        ("U.S.", "United States", 1.0),
+        ("America", "United States", 1.0),
+        ("the United States", "United States", 1.0),
+        ("Washington Post", "The Washington Post", 1.0),
+        ("Zabiullah Mujahed", "Zabihullah Mujahid", 1.0),
+        ("Zabihollah Mujahid", "Zabihullah Mujahid", 0.9),  # not listed: matched as a transliteration
+    ],
+)
 def test_curated_registry_full_names(name, canonical, confidence):
     known, conf, reason = curated_registry().full_name(name)
     assert (known.canonical, conf) == (canonical, confidence)
@@ -270,7 +368,8 @@ def test_store_merges_a_single_name_into_the_full_name_whatever_the_order(order)
         assert records[0]["merged"][0]["name"] == "Dashti" and records[0]["merged"][0]["reason"]
         store.save(process(order[0]))  # saving again changes nothing
         assert [r["name"] for r in actor_records(store, list(store.articles())) if r["type"] == "PERSON"] == [
-            "Fahim Dashti"]
+            "Fahim Dashti"
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -306,10 +405,11 @@ def test_demo_corpus_every_named_actor_is_found(demo_records):
     assert missing == []
 
 
-@pytest.mark.parametrize("name", ["Zabihullah Mujahid", "Ahmad Massoud", "Taliban",
-                                  "National Resistance Front of Afghanistan"])
+@pytest.mark.parametrize(
+    "name", ["Zabihullah Mujahid", "Ahmad Massoud", "Taliban", "National Resistance Front of Afghanistan"]
+)
 def test_demo_corpus_one_record_per_actor_across_articles(name, demo_records):
-    records, articles = demo_records
+    records, _articles = demo_records
     manifest = json.loads((DEMO.parent / "corpus.json").read_text(encoding="utf-8"))
     listed = sum(name in e["actors"] for e in manifest)
     same = [r for r in records if r["name"] == name]
@@ -323,7 +423,8 @@ def test_demo_corpus_father_and_son(demo_records):
     assert father["id"] != son["id"]
     assert {(r["relation"], r["object_id"]) for r in father["relations"]} == {("parent_of", son["id"])}
     assert ("leader_of", by_name["National Resistance Front of Afghanistan"]["id"]) in {
-        (r["relation"], r["object_id"]) for r in son["relations"]}
+        (r["relation"], r["object_id"]) for r in son["relations"]
+    }
 
 
 def test_demo_corpus_single_name_merged_across_articles(demo_records):
@@ -366,15 +467,15 @@ def test_a_store_made_before_the_registry_columns_gets_them(tmp_path):
     from sqlalchemy import inspect, text
 
     path = str(tmp_path / "old.db")
-    with open_store(path) as store:
-        with store.engine.begin() as conn:
-            for column in ("confidence", "reason", "merged_into", "merge_confidence", "merge_reason"):
-                conn.execute(text("DROP INDEX IF EXISTS ix_actors_merged_into"))
-                conn.execute(text(f"ALTER TABLE actors DROP COLUMN {column}"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE version = 4"))
+    with open_store(path) as store, store.engine.begin() as conn:
+        for column in ("confidence", "reason", "merged_into", "merge_confidence", "merge_reason"):
+            conn.execute(text("DROP INDEX IF EXISTS ix_actors_merged_into"))
+            conn.execute(text(f"ALTER TABLE actors DROP COLUMN {column}"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 4"))
     with open_store(path) as store:
         columns = {c["name"] for c in inspect(store.engine).get_columns("actors")}
         assert {"confidence", "reason", "merged_into", "merge_confidence", "merge_reason"} <= columns
         store.save(process(FULL))
         assert [r["name"] for r in actor_records(store, list(store.articles())) if r["type"] == "PERSON"] == [
-            "Fahim Dashti"]
+            "Fahim Dashti"
+        ]

@@ -54,8 +54,11 @@ def _gold_events(seed_gold, required: bool):
 
 
 def test_every_required_seed_event_is_found(seed_article, seed_gold):
-    missing = [g["evidence"] for g in _gold_events(seed_gold, True)
-               if not any(_matches(e, g, seed_article) for e in _events_in_sentence(seed_article, g))]
+    missing = [
+        g["evidence"]
+        for g in _gold_events(seed_gold, True)
+        if not any(_matches(e, g, seed_article) for e in _events_in_sentence(seed_article, g))
+    ]
     assert missing == []
 
 
@@ -84,34 +87,43 @@ def only_event(text: str, type_: str, published: str = "2021-08-25"):
     return found[0], article
 
 
-@pytest.mark.parametrize(("text", "type_", "fatalities", "injured"), [
-    ("Gunmen attacked a market in the town, killing 14 people and wounding 30.", "ASSAULT", 14, 30),
-    ("Dozens of people were killed when militants shelled the district.", "ASSAULT", 12, None),
-    ("Hundreds of civilians were wounded in the air strike on the camp.", "ASSAULT", None, 100),
-    ("Between 10 and 15 soldiers were killed in the ambush near the border.", "ASSAULT", 10, None),
-    ("Rebels attacked an army post overnight.", "ASSAULT", None, None),
-])
+@pytest.mark.parametrize(
+    ("text", "type_", "fatalities", "injured"),
+    [
+        ("Gunmen attacked a market in the town, killing 14 people and wounding 30.", "ASSAULT", 14, 30),
+        ("Dozens of people were killed when militants shelled the district.", "ASSAULT", 12, None),
+        ("Hundreds of civilians were wounded in the air strike on the camp.", "ASSAULT", None, 100),
+        ("Between 10 and 15 soldiers were killed in the ambush near the border.", "ASSAULT", 10, None),
+        ("Rebels attacked an army post overnight.", "ASSAULT", None, None),
+    ],
+)
 def test_casualties_are_counted_the_acled_way(text, type_, fatalities, injured):
     event, _ = only_event(text, type_)
     assert (event.fatalities, event.injured) == (fatalities, injured)
 
 
-@pytest.mark.parametrize(("text", "mode"), [
-    ("A drone strike hit a convoy in the north.", "aerial"),
-    ("A car bomb exploded outside the ministry.", "explosives"),
-    ("Police fired tear gas at the crowd in the square.", "repress"),
-    ("Militants fired mortars at the base.", "artillery"),
-])
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("A drone strike hit a convoy in the north.", "aerial"),
+        ("A car bomb exploded outside the ministry.", "explosives"),
+        ("Police fired tear gas at the crowd in the square.", "repress"),
+        ("Militants fired mortars at the base.", "artillery"),
+    ],
+)
 def test_the_mode_says_how(text, mode):
     article = wirescope.process(text, published="2021-08-25")
     assert mode in {e.mode for e in article.events if e.type == "ASSAULT"}
 
 
-@pytest.mark.parametrize(("text", "type_", "actor", "target"), [
-    ("The village was shelled by government forces.", "ASSAULT", "government forces", "village"),
-    ("Hamid Karzai met with the Taliban in Doha.", "CONSULT", "Hamid Karzai", "Taliban"),
-    ("The Taliban, which controls the city, arrested three journalists.", "COERCE", "Taliban", "three journalists"),
-])
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "target"),
+    [
+        ("The village was shelled by government forces.", "ASSAULT", "government forces", "village"),
+        ("Hamid Karzai met with the Taliban in Doha.", "CONSULT", "Hamid Karzai", "Taliban"),
+        ("The Taliban, which controls the city, arrested three journalists.", "COERCE", "Taliban", "three journalists"),
+    ],
+)
 def test_actor_and_target_follow_the_grammar(text, type_, actor, target):
     event, _ = only_event(text, type_)
     assert event.actor is not None and _norm(event.actor.name).endswith(_norm(actor))
@@ -130,13 +142,24 @@ def test_a_claimed_siege_of_the_enemy_is_the_speakers_side_act():
 
 def _record(**over) -> dict:
     base = {
-        "id": "evt_1", "article_id": "art_1", "type": "ASSAULT", "mode": "aerial", "modality": "asserted",
-        "historical": False, "happened": True, "actor": {"name": "Air Force", "id": "a1"},
-        "target": {"name": "convoy", "id": None}, "place": {"name": "Kunduz", "id": "p1"},
+        "id": "evt_1",
+        "article_id": "art_1",
+        "type": "ASSAULT",
+        "mode": "aerial",
+        "modality": "asserted",
+        "historical": False,
+        "happened": True,
+        "actor": {"name": "Air Force", "id": "a1"},
+        "target": {"name": "convoy", "id": None},
+        "place": {"name": "Kunduz", "id": "p1"},
         "geo": {"latitude": 36.7, "longitude": 68.9, "admin1": "Kunduz", "country": "AF", "precision": 1},
-        "time": {"value": "2021-08-20", "precision": "day"}, "fatalities": 5, "injured": None,
+        "time": {"value": "2021-08-20", "precision": "day"},
+        "fatalities": 5,
+        "injured": None,
         "evidence": {"start": 0, "end": 10, "text": "an air strike on a convoy"},
-        "published": "2021-08-21", "publisher": "Wire A", "source": None,
+        "published": "2021-08-21",
+        "publisher": "Wire A",
+        "source": None,
     }
     return base | over
 
@@ -148,15 +171,18 @@ def test_the_jsonl_record_carries_plover_field_names(seed_article):
     json.dumps(record)  # the record is plain JSON
 
 
-@pytest.mark.parametrize(("wanted", "kept"), [
-    (EventFilter(types=("assault",)), True),
-    (EventFilter(types=("PROTEST",)), False),
-    (EventFilter(modalities=("negated",)), False),
-    (EventFilter(actor="air force"), True),
-    (EventFilter(actor="convoy"), True),
-    (EventFilter(since=__import__("datetime").date(2021, 8, 21)), False),
-    (EventFilter(until=__import__("datetime").date(2021, 8, 20)), True),
-])
+@pytest.mark.parametrize(
+    ("wanted", "kept"),
+    [
+        (EventFilter(types=("assault",)), True),
+        (EventFilter(types=("PROTEST",)), False),
+        (EventFilter(modalities=("negated",)), False),
+        (EventFilter(actor="air force"), True),
+        (EventFilter(actor="convoy"), True),
+        (EventFilter(since=__import__("datetime").date(2021, 8, 21)), False),
+        (EventFilter(until=__import__("datetime").date(2021, 8, 20)), True),
+    ],
+)
 def test_event_filters(wanted, kept):
     assert wanted(_record()) is kept
 
@@ -164,7 +190,12 @@ def test_event_filters(wanted, kept):
 def test_an_acled_row_maps_plover_to_acled():
     row = acled_row(_record())
     assert (row["event_type"], row["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
-    assert (row["event_date"], row["time_precision"], row["geo_precision"], row["fatalities"]) == ("2021-08-20", 1, 1, 5)
+    assert (row["event_date"], row["time_precision"], row["geo_precision"], row["fatalities"]) == (
+        "2021-08-20",
+        1,
+        1,
+        5,
+    )
 
 
 def test_acled_csv_leaves_out_what_did_not_happen_unless_asked():
@@ -210,24 +241,30 @@ def test_events_command_filters_and_writes_acled_csv(tmp_path, seed_text, seed_g
     assert [r["actor1"] for r in rows] == ["Ashraf Ghani"] and rows[0]["event_date"] == "2021-08-15"
 
 
-@pytest.mark.parametrize(("text", "place"), [
-    ("Taliban fighters took control of Bazarak on Monday.", "Bazarak"),
-    ("The rebels captured Kunduz after a week of fighting.", "Kunduz"),
-    ("Government troops shelled villages near Herat.", "Herat"),
-])
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Taliban fighters took control of Bazarak on Monday.", "Bazarak"),
+        ("The rebels captured Kunduz after a week of fighting.", "Kunduz"),
+        ("Government troops shelled villages near Herat.", "Herat"),
+    ],
+)
 def test_the_place_is_where_it_happened(text, place):
     article = wirescope.process(text, published="2021-08-25")
     places = {e.place.name for e in article.events if e.place is not None}
     assert any(place in name for name in places), places
 
 
-@pytest.mark.parametrize(("text", "not_type"), [
-    ("Fighters fired into the air in celebration after the announcement.", "ASSAULT"),
-    ("Heavy floods killed at least 40 people in the province.", "ASSAULT"),
-    ("The ministry released a statement on Monday.", "CONCEDE"),
-    ("The talks have achieved a great deal, the envoy said.", "AGREE"),
-    ("The group took Kabul on 15 August.", "ASSAULT"),  # "on" here starts a date, not "take on"
-])
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        ("Fighters fired into the air in celebration after the announcement.", "ASSAULT"),
+        ("Heavy floods killed at least 40 people in the province.", "ASSAULT"),
+        ("The ministry released a statement on Monday.", "CONCEDE"),
+        ("The talks have achieved a great deal, the envoy said.", "AGREE"),
+        ("The group took Kabul on 15 August.", "ASSAULT"),  # "on" here starts a date, not "take on"
+    ],
+)
 def test_words_that_are_not_the_event_they_look_like(text, not_type):
     article = wirescope.process(text, published="2021-08-25")
     assert not_type not in {e.type for e in article.events}
@@ -245,15 +282,20 @@ def test_an_exchange_of_gunfire_is_a_clash_even_when_denied(seed_article):
     assert [(e.mode, e.modality) for e in found] == [("clash", "negated")]
 
 
-@pytest.mark.parametrize(("text", "type_"), [
-    ("The senator attacked her opponent as a fraud during the debate.", "ACCUSE"),
-    ("Trump attacked Machado in early-morning tweets.", "ACCUSE"),
-    ("Gunmen attacked a checkpoint outside the city.", "ASSAULT"),
-    ("Soldiers fired shots at the crowd.", "ASSAULT"),
-])
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The senator attacked her opponent as a fraud during the debate.", "ACCUSE"),
+        ("Trump attacked Machado in early-morning tweets.", "ACCUSE"),
+        ("Gunmen attacked a checkpoint outside the city.", "ASSAULT"),
+        ("Soldiers fired shots at the crowd.", "ASSAULT"),
+    ],
+)
 def test_an_attack_made_with_words_is_an_accusation(text, type_):
     article = wirescope.process(text, published="2021-08-25")
-    assert type_ in {e.type for e in article.events} and not ({"ASSAULT", "ACCUSE"} - {type_}) & {e.type for e in article.events}
+    assert type_ in {e.type for e in article.events} and not ({"ASSAULT", "ACCUSE"} - {type_}) & {
+        e.type for e in article.events
+    }
 
 
 def test_firing_employees_is_not_firing_on_them():

@@ -19,7 +19,9 @@ def event_at(text: str, trigger: str, type_: str):
     article = wirescope.process(text, published=PUBLISHED)
     at = text.index(trigger)
     found = [e for e in article.events if e.type == type_ and e.evidence.start <= at < e.evidence.end]
-    assert found, f"no {type_} event at {trigger!r}; got {[(e.type, article.text_of(e.evidence)) for e in article.events]}"
+    assert found, (
+        f"no {type_} event at {trigger!r}; got {[(e.type, article.text_of(e.evidence)) for e in article.events]}"
+    )
     return found[0], article
 
 
@@ -73,10 +75,16 @@ ASSERTED = [
     ("The two governments signed a ceasefire agreement in Geneva.", "signed", "AGREE"),
     ("The United Nations called on both sides to release the prisoners.", "called", "REQUEST"),
 ]
-CASES = [(*row, "negated") for row in NEGATED] + [(*row, "hypothetical") for row in HYPOTHETICAL] + \
-    [(*row, "intended") for row in INTENDED] + [(*row, "claimed") for row in CLAIMED] + \
-    [(*row, "reported") for row in REPORTED] + [(*row, "unconfirmed") for row in UNCONFIRMED] + \
-    [(*row, "requested") for row in REQUESTED] + [(*row, "asserted") for row in ASSERTED]
+CASES = (
+    [(*row, "negated") for row in NEGATED]
+    + [(*row, "hypothetical") for row in HYPOTHETICAL]
+    + [(*row, "intended") for row in INTENDED]
+    + [(*row, "claimed") for row in CLAIMED]
+    + [(*row, "reported") for row in REPORTED]
+    + [(*row, "unconfirmed") for row in UNCONFIRMED]
+    + [(*row, "requested") for row in REQUESTED]
+    + [(*row, "asserted") for row in ASSERTED]
+)
 
 
 @pytest.mark.parametrize(("text", "trigger", "type_", "modality"), CASES)

@@ -20,13 +20,16 @@ def _places(text: str):
     return article, {p.name: p for p in article.places}
 
 
-@pytest.mark.parametrize(("phrase", "base", "feature", "kind"), [
-    ("Panjshir Valley", "Panjshir", "valley", "natural"),
-    ("Kabul province", "Kabul", "admin1", "admin1"),
-    ("Kabul airport", "Kabul", "airport", "facility"),
-    ("Mount Everest", "Everest", "mountain", "natural"),
-    ("Kabul", "Kabul", None, None),
-])
+@pytest.mark.parametrize(
+    ("phrase", "base", "feature", "kind"),
+    [
+        ("Panjshir Valley", "Panjshir", "valley", "natural"),
+        ("Kabul province", "Kabul", "admin1", "admin1"),
+        ("Kabul airport", "Kabul", "airport", "facility"),
+        ("Mount Everest", "Everest", "mountain", "natural"),
+        ("Kabul", "Kabul", None, None),
+    ],
+)
 def test_the_phrase_says_what_kind_of_place_it_is(phrase, base, feature, kind):
     t = read_phrase(phrase, Span(0, len(phrase)))
     assert (t.base, t.feature, t.kind) == (base, feature, kind)
@@ -36,16 +39,19 @@ def test_a_feature_word_after_the_name_is_taken_in():
     text = "fighters along the Panjshir valley"
     start = text.index("Panjshir")
     t = read_phrase(text, Span(start, start + len("Panjshir")))
-    assert (text[t.span.start:t.span.end], t.kind) == ("Panjshir valley", "natural")
+    assert (text[t.span.start : t.span.end], t.kind) == ("Panjshir valley", "natural")
 
 
-@pytest.mark.parametrize(("name", "kind", "country", "geonames_id"), [
-    ("Kabul", "city", "AF", 1138958),
-    ("Afghanistan", "country", "AF", 1149361),
-    ("Panjshir", "admin1", "AF", 6957555),  # an alias of Panjshayr
-    ("Bazarak", "city", "AF", 1429434),  # spelled without the gazetteer's macrons
-    ("U.S.", "country", "US", 6252001),
-])
+@pytest.mark.parametrize(
+    ("name", "kind", "country", "geonames_id"),
+    [
+        ("Kabul", "city", "AF", 1138958),
+        ("Afghanistan", "country", "AF", 1149361),
+        ("Panjshir", "admin1", "AF", 6957555),  # an alias of Panjshayr
+        ("Bazarak", "city", "AF", 1429434),  # spelled without the gazetteer's macrons
+        ("U.S.", "country", "US", 6252001),
+    ],
+)
 def test_gazetteer_lookups(name, kind, country, geonames_id):
     hits = [e for e in gazetteer().lookup(name) if e.kind == kind]
     assert any(e.country == country and e.geonames_id == geonames_id for e in hits)
@@ -65,12 +71,16 @@ def test_distances_and_offsets():
 
 def test_the_seed_places(seed_article, seed_gold):
     for gold in seed_gold["places"]:
-        matches = [p for p in seed_article.places if gold["text"].lower() in p.name.lower()
-                   and p.country == gold["country"]]
+        matches = [
+            p for p in seed_article.places if gold["text"].lower() in p.name.lower() and p.country == gold["country"]
+        ]
         assert matches, gold["text"]
         if "lat" in gold:
-            assert any(km_between(p.latitude, p.longitude, gold["lat"], gold["lon"]) <= gold["tolerance_km"]
-                       for p in matches if p.latitude is not None), gold["text"]  # offsets have no point
+            assert any(
+                km_between(p.latitude, p.longitude, gold["lat"], gold["lon"]) <= gold["tolerance_km"]
+                for p in matches
+                if p.latitude is not None
+            ), gold["text"]  # offsets have no point
 
 
 def test_a_valley_is_never_resolved_to_a_town(seed_article):
@@ -95,10 +105,13 @@ def test_place_ids_are_stable_across_articles():
     assert first["Kabul"].id == second["Kabul"].id
 
 
-@pytest.mark.parametrize(("text", "name", "country"), [
-    ("The Taliban entered Kandahar and then Herat in Afghanistan.\n", "Kandahar", "AF"),
-    ("Protesters marched in Gaza as Israeli jets flew over Israel.\n", "Gaza", "PS"),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The Taliban entered Kandahar and then Herat in Afghanistan.\n", "Kandahar", "AF"),
+        ("Protesters marched in Gaza as Israeli jets flew over Israel.\n", "Gaza", "PS"),
+    ],
+)
 def test_country_focus_chooses_among_namesakes(text, name, country):
     _, found = _places(text)
     assert found[name].country == country
@@ -170,8 +183,9 @@ def test_wirescope_places_format_geojson(tmp_path):
     from wirescope.cli import cli
 
     story = tmp_path / "story.txt"
-    story.write_text("Taliban fighters massed in the Panjshir Valley, about 100 miles north of Kabul.\n",
-                     encoding="utf-8")
+    story.write_text(
+        "Taliban fighters massed in the Panjshir Valley, about 100 miles north of Kabul.\n", encoding="utf-8"
+    )
     db = str(tmp_path / "w.db")
     env = {"WIRESCOPE_PIPELINE": "parse,places"}
     runner = CliRunner()
@@ -184,10 +198,13 @@ def test_wirescope_places_format_geojson(tmp_path):
     assert offset["geometry"] is None and offset["properties"]["anchor_id"] == features["Kabul"]["id"]
 
 
-@pytest.mark.parametrize(("text", "country"), [
-    ("Police said the protest in Hyderabad was peaceful.\n", "IN"),  # the more populous namesake
-    ("Pakistani police said the protest in Hyderabad was peaceful.\n", "PK"),  # no country named
-])
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Police said the protest in Hyderabad was peaceful.\n", "IN"),  # the more populous namesake
+        ("Pakistani police said the protest in Hyderabad was peaceful.\n", "PK"),  # no country named
+    ],
+)
 def test_nationality_words_point_the_country_focus(text, country):
     _, found = _places(text)
     assert found["Hyderabad"].country == country

@@ -13,76 +13,88 @@ from wirescope.record import EventTime, Span
 PUBLISHED = Anchor(date(2021, 8, 25))  # a Wednesday, in ISO week 34
 
 
-@pytest.mark.parametrize(("text", "value", "type_"), [
-    ("September 9, 2001", "2001-09-09", "DATE"),
-    ("9 September 2001", "2001-09-09", "DATE"),
-    ("Sept. 9, 2001", "2001-09-09", "DATE"),
-    ("August 15", "2021-08-15", "DATE"),
-    ("this week", "2021-W34", "DATE"),
-    ("last week", "2021-W33", "DATE"),
-    ("next week", "2021-W35", "DATE"),
-    ("last month", "2021-07", "DATE"),
-    ("this year", "2021", "DATE"),
-    ("yesterday", "2021-08-24", "DATE"),
-    ("today", "2021-08-25", "DATE"),
-    ("Tuesday", "2021-08-24", "DATE"),
-    ("last Friday", "2021-08-20", "DATE"),
-    ("Friday night", "2021-08-20TNI", "TIME"),
-    ("the 1980s", "198X", "DATE"),
-    ("the late 1990s", "199X", "DATE"),
-    ("the '90s", "199X", "DATE"),
-    ("the nineties", "199X", "DATE"),
-    ("2001", "2001", "DATE"),
-    ("August 2021", "2021-08", "DATE"),
-    ("the past 40 years", "P40Y", "DURATION"),
-    ("two days", "P2D", "DURATION"),
-    ("the last twenty four hours", "PT24H", "DURATION"),
-    ("nearly two months", "P2M", "DURATION"),
-    ("several years", "PXY", "DURATION"),
-    ("32-year-old", "P32Y", "DURATION"),
-    ("three years ago", "2018", "DATE"),
-    ("10:30 p.m.", "2021-08-25T22:30", "TIME"),
-    ("daily", "P1D", "SET"),
-    ("nineteen ninety-six", "1996", "DATE"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "type_"),
+    [
+        ("September 9, 2001", "2001-09-09", "DATE"),
+        ("9 September 2001", "2001-09-09", "DATE"),
+        ("Sept. 9, 2001", "2001-09-09", "DATE"),
+        ("August 15", "2021-08-15", "DATE"),
+        ("this week", "2021-W34", "DATE"),
+        ("last week", "2021-W33", "DATE"),
+        ("next week", "2021-W35", "DATE"),
+        ("last month", "2021-07", "DATE"),
+        ("this year", "2021", "DATE"),
+        ("yesterday", "2021-08-24", "DATE"),
+        ("today", "2021-08-25", "DATE"),
+        ("Tuesday", "2021-08-24", "DATE"),
+        ("last Friday", "2021-08-20", "DATE"),
+        ("Friday night", "2021-08-20TNI", "TIME"),
+        ("the 1980s", "198X", "DATE"),
+        ("the late 1990s", "199X", "DATE"),
+        ("the '90s", "199X", "DATE"),
+        ("the nineties", "199X", "DATE"),
+        ("2001", "2001", "DATE"),
+        ("August 2021", "2021-08", "DATE"),
+        ("the past 40 years", "P40Y", "DURATION"),
+        ("two days", "P2D", "DURATION"),
+        ("the last twenty four hours", "PT24H", "DURATION"),
+        ("nearly two months", "P2M", "DURATION"),
+        ("several years", "PXY", "DURATION"),
+        ("32-year-old", "P32Y", "DURATION"),
+        ("three years ago", "2018", "DATE"),
+        ("10:30 p.m.", "2021-08-25T22:30", "TIME"),
+        ("daily", "P1D", "SET"),
+        ("nineteen ninety-six", "1996", "DATE"),
+    ],
+)
 def test_normalised_against_the_publication_date(text, value, type_):
     timex = normalise(text, PUBLISHED, "past")
     assert (timex.value, timex.type) == (value, type_)
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("August 15", "XXXX-08-15"),  # the month and day are in the text; the year is not
-    ("this week", None),
-    ("Tuesday", None),
-    ("yesterday", None),
-    ("last month", None),
-    ("three years ago", None),
-    ("September 9, 2001", "2001-09-09"),  # absolute: needs no anchor
-    ("the 1980s", "198X"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("August 15", "XXXX-08-15"),  # the month and day are in the text; the year is not
+        ("this week", None),
+        ("Tuesday", None),
+        ("yesterday", None),
+        ("last month", None),
+        ("three years ago", None),
+        ("September 9, 2001", "2001-09-09"),  # absolute: needs no anchor
+        ("the 1980s", "198X"),
+    ],
+)
 def test_without_a_publication_date_nothing_is_invented(text, value):
     timex = normalise(text, None, "past")
     assert timex.value == value
     assert not timex.anchored
 
 
-@pytest.mark.parametrize(("text", "tense", "value"), [
-    ("Tuesday", "past", "2021-08-24"),  # the most recent Tuesday before publication
-    ("Tuesday", "future", "2021-08-31"),  # "will meet on Tuesday": the next one
-    ("Wednesday", "past", "2021-08-25"),  # the publication day itself
-    ("December 20", "past", "2020-12-20"),  # a past December in an August story is last year's
-    ("September 1", "future", "2021-09-01"),
-    ("January 5", "future", "2022-01-05"),
-])
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("Tuesday", "past", "2021-08-24"),  # the most recent Tuesday before publication
+        ("Tuesday", "future", "2021-08-31"),  # "will meet on Tuesday": the next one
+        ("Wednesday", "past", "2021-08-25"),  # the publication day itself
+        ("December 20", "past", "2020-12-20"),  # a past December in an August story is last year's
+        ("September 1", "future", "2021-09-01"),
+        ("January 5", "future", "2022-01-05"),
+    ],
+)
 def test_tense_decides_which_side_of_the_anchor(text, tense, value):
     assert normalise(text, PUBLISHED, tense).value == value
 
 
-@pytest.mark.parametrize(("anchor", "tense", "value"), [
-    (date(2021, 8, 23), "past", "2021-W33-WE"),  # on a Monday: the weekend just gone
-    (date(2021, 8, 29), "past", "2021-W34-WE"),  # on a Sunday: this one
-    (date(2021, 8, 25), "future", "2021-W34-WE"),  # on a Wednesday, "will ... over the weekend"
-])
+@pytest.mark.parametrize(
+    ("anchor", "tense", "value"),
+    [
+        (date(2021, 8, 23), "past", "2021-W33-WE"),  # on a Monday: the weekend just gone
+        (date(2021, 8, 29), "past", "2021-W34-WE"),  # on a Sunday: this one
+        (date(2021, 8, 25), "future", "2021-W34-WE"),  # on a Wednesday, "will ... over the weekend"
+    ],
+)
 def test_the_weekend(anchor, tense, value):
     assert normalise("the weekend", Anchor(anchor), tense).value == value
 
@@ -93,11 +105,21 @@ def test_an_anchor_without_a_year_gives_only_what_it_knows():
     assert normalise("Tuesday", op_ed_day).value is None  # the weekday needs the year
 
 
-@pytest.mark.parametrize(("value", "precision"), [
-    ("2021-08-15", "day"), ("2021-08-24TNI", "day"), ("2021-W34", "week"), ("2021-08", "month"),
-    ("2021", "year"), ("2021-Q3", "year"), ("198X", "decade"), ("P40Y", "unknown"), (None, "unknown"),
-    ("XXXX-08-15", "day"),
-])
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [
+        ("2021-08-15", "day"),
+        ("2021-08-24TNI", "day"),
+        ("2021-W34", "week"),
+        ("2021-08", "month"),
+        ("2021", "year"),
+        ("2021-Q3", "year"),
+        ("198X", "decade"),
+        ("P40Y", "unknown"),
+        (None, "unknown"),
+        ("XXXX-08-15", "day"),
+    ],
+)
 def test_precision_of_a_value(value, precision):
     assert precision_of(value) == precision
 
@@ -114,17 +136,21 @@ def _times(text: str, published: str | None):
 
 
 def test_a_quote_from_a_dated_op_ed_counts_today_from_the_op_ed():
-    text = ('In an op-ed he wrote for the Herald on August 18, the commander said, '
-            '"I write from the valley today, and we will not leave."\n\n'
-            'The fighting resumed today near the pass.\n')
+    text = (
+        "In an op-ed he wrote for the Herald on August 18, the commander said, "
+        '"I write from the valley today, and we will not leave."\n\n'
+        "The fighting resumed today near the pass.\n"
+    )
     article, _ = _times(text, "2021-08-25")
     todays = [t.value for t in sorted(article.times, key=lambda t: t.span) if article.text_of(t.span) == "today"]
     assert todays == ["2021-08-18", "2021-08-25"]  # in the quote: the op-ed's day; after it: publication
 
 
 def test_the_seed_article_with_and_without_a_publication_date(seed_text, seed_gold):
-    for published, key in ((seed_gold["metadata"]["published_for_tests"], "value_with_published"),
-                           (None, "value_without_published")):
+    for published, key in (
+        (seed_gold["metadata"]["published_for_tests"], "value_with_published"),
+        (None, "value_without_published"),
+    ):
         _, found = _times(seed_text, published)
         for gold in seed_gold["times"]:
             got = [t.value for text, t in found.items() if text.endswith(gold["text"])]
@@ -164,7 +190,7 @@ def test_time_for_span_ignores_durations():
 
 def test_a_dated_statement_after_the_quote_anchors_it_too():
     text = '"We will attack the pass tomorrow," the commander said on Monday.\n'
-    article, found = _times(text, "2021-08-25")
+    _article, found = _times(text, "2021-08-25")
     assert found["Monday"].value == "2021-08-23"
     assert found["tomorrow"].value == "2021-08-24"  # the day after he said it, not after publication
 

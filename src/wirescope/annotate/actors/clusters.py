@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from wirescope.annotate.actors.names import KnownActor
 from wirescope.record import Article, Role, Span
@@ -58,7 +59,7 @@ class TokenIndex:
         self.doc = article.doc
         self.clusters = clusters
         self.by_token: dict[int, int] = {}
-        self.mentions: list[tuple[int, object]] = []  # (cluster index, spaCy span)
+        self.mentions: list[tuple[int, Any]] = []  # (cluster index, spaCy span)
         for k, c in enumerate(clusters):
             for i in c.members:
                 span = article.mentions[i].span

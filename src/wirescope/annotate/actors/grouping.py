@@ -23,12 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import cast
 
 from wirescope.annotate.actors.clusters import Cluster
-from wirescope.annotate.actors.references import find_references
-from wirescope.annotate.actors.roles import find_roles
-from wirescope.annotate.pipeline import annotator
-from wirescope.annotate.actors.vocabulary import STATE_AGENT_NOUNS, STATE_DEMONYMS
 from wirescope.annotate.actors.names import (
     KnownActor,
     Registry,
@@ -38,7 +35,11 @@ from wirescope.annotate.actors.names import (
     is_acronym_of,
     name_key,
 )
-from wirescope.record import Actor, Article, Mention, Relation
+from wirescope.annotate.actors.references import find_references
+from wirescope.annotate.actors.roles import find_roles
+from wirescope.annotate.actors.vocabulary import STATE_AGENT_NOUNS, STATE_DEMONYMS
+from wirescope.annotate.pipeline import annotator
+from wirescope.record import Actor, ActorType, Article, Mention, Relation
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE"}
 _SPACES = re.compile(r"\s+")
@@ -46,7 +47,8 @@ _SPACES = re.compile(r"\s+")
 # Assistance Mission in Afghanistan (UNAMA)".
 _BRACKETED_ACRONYM = re.compile(
     r"(?:\s+(?:in|of|for|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"  # an optional "in Afghanistan"
-    r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)")
+    r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)"
+)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
@@ -55,7 +57,7 @@ __all__ = ["Cluster", "actor_id", "group_actors", "group_mentions", "initials", 
 
 def name_of(text: str) -> str:
     """A mention's text as a name: one space between words, no "the", no possessive ending."""
-    name = _SPACES.sub(" ", text).strip().strip("\"“”‘")
+    name = _SPACES.sub(" ", text).strip().strip('"“”‘')
     name = _LEADING_THE.sub("", name)
     return _POSSESSIVE.sub("", name).strip()
 
@@ -86,8 +88,9 @@ def _find_cluster(clusters: list[Cluster], type_: str, name: str, known: KnownAc
         return exact
     same_type = [c for c in clusters if c.type == type_]
     if type_ == "ORG":
-        return next((c for c in same_type
-                     if any(is_acronym_of(name, n) or is_acronym_of(n, name) for n in c.names)), None)
+        return next(
+            (c for c in same_type if any(is_acronym_of(name, n) or is_acronym_of(n, name) for n in c.names)), None
+        )
     if len(name.split()) == 1:  # a surname or given name alone joins the first full name with it
         found = next((c for c in same_type if any(_is_part_of(name, n) for n in c.names)), None)
         if found is not None and found.known is None and found.confidence == 1.0:
@@ -102,7 +105,7 @@ def group_mentions(article: Article, registry: Registry | None = None) -> list[C
     clusters: list[Cluster] = []
     for i, mention in enumerate(article.mentions):
         type_ = ACTOR_LABELS.get(mention.label)
-        name = name_of(article.text_of(mention.span))
+        name: str | None = name_of(article.text_of(mention.span))
         if mention.label == "NORP":
             type_, name = "GPE", state_of_demonym(article, mention)
         if type_ is None or not name:
@@ -113,7 +116,7 @@ def group_mentions(article: Article, registry: Registry | None = None) -> list[C
         if cluster is None:
             cluster = Cluster(known.type if known else type_)
             clusters.append(cluster)
-        if known is not None and cluster.known is None:
+        if hit is not None and cluster.known is None:
             cluster.known, cluster.confidence, cluster.reason = hit
         cluster.names.append(name)
         cluster.members.append(i)
@@ -156,8 +159,9 @@ def _merge_late_full_names(clusters: list[Cluster]) -> list[Cluster]:
         singles = c.type == "PERSON" and c.known is None and all(len(n.split()) == 1 for n in c.names)
         target = None
         if singles:
-            target = next((k for k in clusters
-                           if k is not c and any(_is_part_of(c.names[0], n) for n in k.names)), None)
+            target = next(
+                (k for k in clusters if k is not c and any(_is_part_of(c.names[0], n) for n in k.names)), None
+            )
         if target is not None:
             target.names.extend(c.names)
             target.members.extend(c.members)
@@ -199,11 +203,21 @@ def build_actors(clusters: list[Cluster]) -> list[Actor]:
     """One Actor per cluster, with roles and relations pointing at the other clusters' ids."""
     ids = [actor_id(c.type, c.canonical) for c in clusters]
     actors = []
-    for c, aid in zip(clusters, ids):
+    for c, aid in zip(clusters, ids, strict=True):
         aliases = tuple(sorted(set(c.names) - {c.canonical}))
         relations = tuple(Relation(rel, ids[obj], span) for rel, obj, span in c.relations if ids[obj] != aid)
-        actors.append(Actor(aid, c.canonical, c.type, aliases, tuple(c.roles), relations,
-                            confidence=c.confidence, reason=c.reason))
+        actors.append(
+            Actor(
+                aid,
+                c.canonical,
+                cast(ActorType, c.type),
+                aliases,
+                tuple(c.roles),
+                relations,
+                confidence=c.confidence,
+                reason=c.reason,
+            )
+        )
     return actors
 
 

@@ -89,8 +89,11 @@ def transliteration_key(name: str) -> tuple[str, ...]:
 
 
 def _word_key(word: str) -> str:
-    kept = [c for i, c in enumerate(word)
-            if not (c == "h" and 0 < i < len(word) - 1 and word[i - 1] in _VOWELS and word[i + 1] in _VOWELS)]
+    kept = [
+        c
+        for i, c in enumerate(word)
+        if not (c == "h" and 0 < i < len(word) - 1 and word[i - 1] in _VOWELS and word[i + 1] in _VOWELS)
+    ]
     skeleton = kept[0] + "".join(c for c in kept[1:] if c not in _VOWELS)
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
@@ -100,9 +103,9 @@ class Registry:
 
     def __init__(self, known: Iterable[KnownActor]) -> None:
         self.known = tuple(known)
-        self._by_name = {}
-        self._by_translit = {}
-        self._by_surname = {}
+        self._by_name: dict[str, KnownActor] = {}
+        self._by_translit: dict[tuple[str, ...], KnownActor] = {}
+        self._by_surname: dict[str, KnownActor] = {}
         for k in self.known:
             for name in (k.canonical, *k.aliases):
                 self._by_name.setdefault(name_key(name), k)
@@ -128,8 +131,11 @@ class Registry:
         known = self._by_surname.get(name_key(name))
         if known is None:
             return None
-        return known, 0.8, (f"curated registry: {name!r} alone stands for {known.canonical!r} "
-                            f"when the article names no other {name}")
+        return (
+            known,
+            0.8,
+            (f"curated registry: {name!r} alone stands for {known.canonical!r} when the article names no other {name}"),
+        )
 
 
 @lru_cache(maxsize=1)
@@ -138,8 +144,16 @@ def curated_registry() -> Registry:
     path = resources.files("wirescope").joinpath(CURATED_FILE)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        known = [KnownActor(e["canonical"], e["type"], tuple(e.get("aliases", ())), tuple(e.get("surnames", ())),
-                            e.get("source", "")) for e in data["actors"]]
+        known = [
+            KnownActor(
+                e["canonical"],
+                e["type"],
+                tuple(e.get("aliases", ())),
+                tuple(e.get("surnames", ())),
+                e.get("source", ""),
+            )
+            for e in data["actors"]
+        ]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: cannot read the curated actor list: {exc.__class__.__name__}: {exc}") from exc
     return Registry(known)

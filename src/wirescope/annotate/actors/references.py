@@ -27,8 +27,12 @@ _AGE_WORDS = frozenset({"year", "years", "old", "-"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OPEN_QUOTES, _CLOSE_QUOTES = "“", "”"
 # The role noun a relation implies, so "the leader" can match someone known as a founder.
-_RELATION_NOUNS = {"founder_of": "founder", "leader_of": "leader", "spokesperson_for": "spokesman",
-                   "member_of": "member"}
+_RELATION_NOUNS = {
+    "founder_of": "founder",
+    "leader_of": "leader",
+    "spokesperson_for": "spokesman",
+    "member_of": "member",
+}
 
 
 def find_references(article: Article, clusters: list[Cluster]) -> list[tuple[Mention, int]]:
@@ -93,13 +97,14 @@ def _bare_subject(head, index: TokenIndex) -> bool:
 
 def description_words(head) -> list:
     """The description as written, from "the" to its head noun: "the 32-year-old resistance leader"."""
-    return [t for t in head.doc[head.left_edge.i: head.i + 1]]
+    return list(head.doc[head.left_edge.i : head.i + 1])
 
 
 def _resolve_description(article: Article, index: TokenIndex, head) -> tuple[Mention, int] | None:
     words = description_words(head)
     span = char_span(words)
     named = [k for k in index.clusters_in(words) if index.clusters[k].type == "ORG"]
+    k: int | None
     if head.lower_ in vocab.ORG_DESCRIPTION_HEADS and named:
         k = named[0]  # "the Taliban movement" is the Taliban
     elif head.lower_ in vocab.ORG_DESCRIPTION_HEADS:
@@ -118,7 +123,7 @@ def _resolve_description(article: Article, index: TokenIndex, head) -> tuple[Men
 def _role_words(words: list) -> list:
     """The description without "the" and an age: "resistance leader"."""
     kept = [t for t in words if t.lower_ != "the" and not t.like_num and t.lower_ not in _AGE_WORDS]
-    run = []
+    run: list = []
     for tok in reversed(kept):  # the run of words ending on the head noun
         if run and tok.i != run[0].i - 1:
             break
@@ -168,9 +173,12 @@ def _prominent_org_before(index: TokenIndex, head) -> int | None:
     """The organisation nearest the root of this sentence (before the description) or the one before."""
     sents = list(head.doc.sents)
     here = next(n for n, s in enumerate(sents) if s.start <= head.i < s.end)
-    for sent in reversed(sents[max(0, here - 1): here + 1]):
-        candidates = [(depth(t), t.i, k) for t in sent if t.i < head.i
-                      and (k := index.cluster_of(t)) is not None and index.clusters[k].type == "ORG"]
+    for sent in reversed(sents[max(0, here - 1) : here + 1]):
+        candidates = [
+            (depth(t), t.i, k)
+            for t in sent
+            if t.i < head.i and (k := index.cluster_of(t)) is not None and index.clusters[k].type == "ORG"
+        ]
         if candidates:
             return min(candidates)[2]
     return None
@@ -194,7 +202,7 @@ def _inside_quotes(tok) -> bool:
     """Inside an open quotation in its paragraph ("“... he said he would ...”")."""
     text = doc_text(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
-    before = text[start: tok.idx]
+    before = text[start : tok.idx]
     return before.count(_OPEN_QUOTES) > before.count(_CLOSE_QUOTES)
 
 
@@ -214,8 +222,11 @@ def _coordinated(index: TokenIndex, tok) -> bool:
     start, end = index.mention_bounds(tok)
     doc = tok.doc
     for conj, neighbour in ((start - 1, start - 2), (end + 1, end + 2)):
-        if 0 <= neighbour < len(doc) and doc[conj].lower_ in {"and", "or"} \
-                and index.type_of(doc[neighbour]) == "PERSON":
+        if (
+            0 <= neighbour < len(doc)
+            and doc[conj].lower_ in {"and", "or"}
+            and index.type_of(doc[neighbour]) == "PERSON"
+        ):
             return True
     return False
 
@@ -226,8 +237,9 @@ def _root_subject(sent):
 
 def _resolve_pronoun(index: TokenIndex, tok) -> int | None:
     sent = tok.sent
-    before = {k for t in sent if t.i < tok.i and (k := index.cluster_of(t)) is not None
-              and index.clusters[k].type == "PERSON"}
+    before = {
+        k for t in sent if t.i < tok.i and (k := index.cluster_of(t)) is not None and index.clusters[k].type == "PERSON"
+    }
     if len(before) == 1:
         return before.pop()
     if before:
@@ -251,8 +263,9 @@ def resolve_possessive(index: TokenIndex, tok, exclude: int) -> int | None:
     earlier in the sentence, else the subject (or the one person) of the sentence before.
     `exclude` is the person the phrase describes: nobody is their own father."""
     sent = tok.sent
-    before = {k for t in sent if t.i < tok.i and (k := index.cluster_of(t)) is not None
-              and index.clusters[k].type == "PERSON"} - {exclude}
+    before = {
+        k for t in sent if t.i < tok.i and (k := index.cluster_of(t)) is not None and index.clusters[k].type == "PERSON"
+    } - {exclude}
     if before:
         return before.pop() if len(before) == 1 else None
     if sent.start == 0 or _inside_quotes(tok):
@@ -262,6 +275,7 @@ def resolve_possessive(index: TokenIndex, tok, exclude: int) -> int | None:
     k = _person_at(index, subject) if subject is not None else None
     if k is not None and k != exclude:
         return k
-    people = {k for t in previous if (k := index.cluster_of(t)) is not None
-              and index.clusters[k].type == "PERSON"} - {exclude}
+    people = {k for t in previous if (k := index.cluster_of(t)) is not None and index.clusters[k].type == "PERSON"} - {
+        exclude
+    }
     return people.pop() if len(people) == 1 else None

@@ -18,9 +18,9 @@ roles split across sentences, and roles of people named only by a pronoun.
 from __future__ import annotations
 
 from wirescope.annotate.actors import vocabulary as vocab
-from wirescope.annotate.entities.vocabulary import EPITHET_CUES
 from wirescope.annotate.actors.clusters import Cluster, TokenIndex
 from wirescope.annotate.actors.references import resolve_possessive
+from wirescope.annotate.entities.vocabulary import EPITHET_CUES
 from wirescope.annotate.tokens import char_span
 from wirescope.record import Article, Role, Span
 
@@ -71,7 +71,8 @@ def _trim(words: list) -> list:
 
 def _contiguous(words: list) -> list:
     """The longest run of consecutive tokens (a cut clause can leave a gap)."""
-    runs, run = [], []
+    runs: list[list] = []
+    run: list = []
     for tok in words:
         if run and tok.i != run[-1].i + 1:
             runs.append(run)
@@ -189,10 +190,14 @@ def _title_role(article: Article, index: TokenIndex, k: int, tokens) -> None:
     """Words just before a name that modify it: "Taliban spokesman", "former vice president"."""
     doc = tokens.doc
     j = tokens.start - 1
-    while j >= 0 and doc[j].dep_ in _TITLE_DEPS and tokens.start <= _head_chain_end(doc[j]) \
-            and not _in_person_mention(index, doc[j]):
+    while (
+        j >= 0
+        and doc[j].dep_ in _TITLE_DEPS
+        and tokens.start <= _head_chain_end(doc[j])
+        and not _in_person_mention(index, doc[j])
+    ):
         j -= 1
-    words = _title_words(index, _trim(list(doc[j + 1: tokens.start])))
+    words = _title_words(index, _trim(list(doc[j + 1 : tokens.start])))
     if words and words[-1].lower_ in vocab.ROLE_NOUNS:
         _add_role_phrase(article, index, k, words)
 
@@ -201,8 +206,15 @@ def _title_words(index: TokenIndex, words: list) -> list:
     """The run of title words ending at the name: capitalised words, names, and TITLE_MODIFIERS."""
     kept: list = []
     for tok in reversed(words):
-        ok = (tok.is_title or tok.is_upper or tok.lower_ in vocab.TITLE_MODIFIERS or tok.lower_ in vocab.ROLE_NOUNS
-              or tok.tag_ == "POS" or index.cluster_of(tok) is not None or tok.ent_type_ in {"NORP", "GPE", "ORG"})
+        ok = (
+            tok.is_title
+            or tok.is_upper
+            or tok.lower_ in vocab.TITLE_MODIFIERS
+            or tok.lower_ in vocab.ROLE_NOUNS
+            or tok.tag_ == "POS"
+            or index.cluster_of(tok) is not None
+            or tok.ent_type_ in {"NORP", "GPE", "ORG"}
+        )
         if not ok:
             break
         kept.insert(0, tok)
@@ -242,8 +254,14 @@ def _relation_to(index: TokenIndex, org: int, noun, words: list, relation: str) 
     """The role's relation when it is about the organisation itself ("Taliban spokesman",
     "head of the NRF"); member_of when the organisation only qualifies a unit of it ("head of the
     NRF Foreign Relations": he heads a department, not the NRF)."""
-    org_root = next((tokens.root for k, tokens in index.mentions if k == org and tokens.start >= words[0].i
-                     and tokens.end <= words[-1].i + 1), None)
+    org_root = next(
+        (
+            tokens.root
+            for k, tokens in index.mentions
+            if k == org and tokens.start >= words[0].i and tokens.end <= words[-1].i + 1
+        ),
+        None,
+    )
     if org_root is None:  # the organisation is only partly inside the role phrase: nothing qualifies it
         return relation
     qualified = org_root.dep_ == "compound" and org_root.head.i != noun.i and org_root.head in words
@@ -297,8 +315,10 @@ def _verb_relations(article: Article, index: TokenIndex) -> None:
             continue
         relation = "founder_of" if lemma in vocab.FOUNDING_VERBS else "leader_of"
         ends = [tok.i, *(i for t in (person, org) for i in index.mention_bounds(t))]
-        span = char_span(article.doc[min(ends): max(ends) + 1])
+        span = char_span(article.doc[min(ends) : max(ends) + 1])
         p, o = index.cluster_of(person), index.cluster_of(org)
+        if p is None or o is None:
+            continue
         index.clusters[p].add_relation(relation, o, span)
         word = "founder" if relation == "founder_of" else "leader"
         index.clusters[p].add_role(Role(f"{word} of {index.clusters[o].canonical}", span))
@@ -319,5 +339,3 @@ def _verb_arguments(index: TokenIndex, verb):
     person = next((s for s in subjects if index.type_of(s) == "PERSON"), None)
     org = next((o for o in objects if index.type_of(o) == "ORG"), None)
     return person, org
-
-

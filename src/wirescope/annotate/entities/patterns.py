@@ -39,8 +39,9 @@ _OPENING_QUOTES = {"“", "‘", '"', "'", "«"}
 def ruler_patterns(nlp: Language) -> list[dict]:
     """EntityRuler patterns: names matched word by word, case-insensitively; acronyms exactly."""
     patterns = [_words("ORG", name, nlp) for name in vocab.ARMED_GROUPS]
-    patterns += [{"label": "ORG", "pattern": [{"ORTH": t.text} for t in nlp.make_doc(a)]}
-                 for a in vocab.ARMED_GROUP_ACRONYMS]
+    patterns += [
+        {"label": "ORG", "pattern": [{"ORTH": t.text} for t in nlp.make_doc(a)]} for a in vocab.ARMED_GROUP_ACRONYMS
+    ]
     patterns += [{"label": "ORG", "pattern": [{"ORTH": p}]} for p in vocab.PLATFORMS]
     patterns += [{"label": "NORP", "pattern": [{"ORTH": p}]} for p in vocab.PEOPLES]
     return patterns
@@ -92,7 +93,7 @@ def is_epithet(ent: SpacySpan) -> bool:
         i -= 1
     if i > 0 and ent.doc[i - 1].lower_ == "as":
         # "remembered across the north as the Lion of Panjshir": the cue can be a few words back.
-        if any(t.lower_ in vocab.EPITHET_CUES for t in ent.doc[max(0, i - 6): i - 1]):
+        if any(t.lower_ in vocab.EPITHET_CUES for t in ent.doc[max(0, i - 6) : i - 1]):
             return True
     elif i > 0 and ent.doc[i - 1].lower_ in vocab.EPITHET_CUES:
         return True  # "dubbed the ...", "nicknamed ..."
@@ -102,7 +103,8 @@ def is_epithet(ent: SpacySpan) -> bool:
 def _quoted_x_of_y(ent: SpacySpan) -> bool:
     words = [t for t in ent if t.text not in _OPENING_QUOTES and t.lower_ != "the"]
     quoted = any(t.text in _OPENING_QUOTES for t in ent) or (
-        ent.start > 0 and ent.doc[ent.start - 1].text in _OPENING_QUOTES)
+        ent.start > 0 and ent.doc[ent.start - 1].text in _OPENING_QUOTES
+    )
     if not quoted or len(words) < 3 or words[1].lower_ != "of":
         return False
     return words[0].lower_ not in vocab.ORG_HEAD_WORDS
@@ -149,8 +151,15 @@ def extend_person_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     result = []
     for ent in ents:
         end = ent.end
-        while ent.label_ == "PERSON" and end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" \
-                and doc[end].is_title and doc[end].lower_ not in vocab.PLACE_NOUNS and end - ent.start < 4:
+        while (
+            ent.label_ == "PERSON"
+            and end < len(doc)
+            and end not in covered
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and doc[end].lower_ not in vocab.PLACE_NOUNS
+            and end - ent.start < 4
+        ):
             end += 1
         result.append(ent if end == ent.end else _relabel(ent, "PERSON", end=end))
     return result
@@ -233,8 +242,11 @@ def add_missed_surnames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     last word of a multi-word PERSON (first names alone are too often other things)."""
     surnames = {_name_tokens(e)[-1].text for e in ents if e.label_ == "PERSON" and len(_name_tokens(e)) > 1}
     covered = {i for e in ents for i in range(e.start, e.end)}
-    found = [SpacySpan(doc, t.i, t.i + 1, label="PERSON") for t in doc
-             if t.i not in covered and t.pos_ == "PROPN" and t.is_title and t.text in surnames]
+    found = [
+        SpacySpan(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if t.i not in covered and t.pos_ == "PROPN" and t.is_title and t.text in surnames
+    ]
     return sorted([*ents, *found], key=lambda e: e.start)
 
 

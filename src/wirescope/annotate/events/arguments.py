@@ -42,7 +42,8 @@ def publication_year(article: Article) -> int | None:
 
 def earliest_year(value: str) -> int:
     """The first year a TIMEX3 value can mean: "2001-09-09" 2001, decade "198X" or "198" 1980, century "19" 1900."""
-    digits = re.match(r"\d+", value.replace("X", "0")).group()[:4]
+    leading = re.match(r"\d+", value.replace("X", "0"))
+    digits = leading.group()[:4] if leading else "0"
     return int(digits.ljust(4, "0"))
 
 
@@ -120,9 +121,11 @@ def count_of(phrase) -> int | None:
     own = _number(phrase)
     if own is not None:
         return own
-    numbers = [c for c in phrase.children if c.dep_ in ("nummod", "quantmod", "amod", "det") and _number(c) is not None]
+    numbers = [
+        n for c in phrase.children if c.dep_ in ("nummod", "quantmod", "amod", "det") and (n := _number(c)) is not None
+    ]
     if numbers:
-        return min(_number(n) for n in numbers)  # "10 to 15 people": the low end
+        return min(numbers)  # "10 to 15 people": the low end
     return None
 
 
@@ -132,7 +135,13 @@ def _number(token) -> int | None:
         return int(text)
     if token.lower_ in lex.COUNT_WORDS and token.lower_ not in ("a", "an"):
         value = lex.COUNT_WORDS[token.lower_]
-        multiplier = next((lex.COUNT_WORDS[c.lower_] for c in token.children
-                           if c.dep_ in ("compound", "nummod", "quantmod") and c.lower_ in lex.COUNT_WORDS), None)
+        multiplier = next(
+            (
+                lex.COUNT_WORDS[c.lower_]
+                for c in token.children
+                if c.dep_ in ("compound", "nummod", "quantmod") and c.lower_ in lex.COUNT_WORDS
+            ),
+            None,
+        )
         return value * multiplier if multiplier and value in (100, 1000) and multiplier < 100 else value
     return None

@@ -25,8 +25,6 @@ from dataclasses import replace
 from wirescope.annotate.events import lexicon as lex
 from wirescope.annotate.events.arguments import casualties, casualty_scope, is_historical, publication_year, time_of
 from wirescope.annotate.events.modality import own_clause, read_modality
-from wirescope.annotate.tokens import doc_text
-from wirescope.annotate.pipeline import annotator
 from wirescope.annotate.events.participants import (
     NESTED_CLAUSES,
     EventContext,
@@ -38,12 +36,19 @@ from wirescope.annotate.events.participants import (
     subject_of,
     target_of,
 )
+from wirescope.annotate.pipeline import annotator
+from wirescope.annotate.tokens import doc_text
 from wirescope.record import Article, Event, Span, stable_id
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
 
-@annotator("events", requires=("doc", "sentences", "mentions", "actors", "times", "places", "quotes"), adds=("events",), version="1")
+@annotator(
+    "events",
+    requires=("doc", "sentences", "mentions", "actors", "times", "places", "quotes"),
+    adds=("events",),
+    version="1",
+)
 def extract_events(article: Article) -> Article:
     """Annotator: every event the parse shows, typed, with participants, time and modality."""
     if article.doc is None:
@@ -79,7 +84,7 @@ def find_triggers(sent) -> list[tuple]:
 def _verbal_attack(found: tuple) -> tuple:
     """An attack made with words ("attacked her opponent as a fraud in a debate") is an ACCUSE.
     Misses verbal attacks with no cue ("Reid has been pounding Trump")."""
-    token, predicate, type_, mode = found
+    token, predicate, type_, _mode = found
     if type_ != "ASSAULT" or token.lemma_.lower() not in lex.VERBAL_ATTACK_VERBS:
         return found
     words = {t.lower_ for t in predicate.subtree} | {t.lower_ for t in token.subtree}
@@ -132,8 +137,13 @@ def _subject_trigger(lemma: str, subject_lemma: str):
 
 def _object_trigger(lemma: str, obj):
     """A verb + object pair; the object's class is read through "of" ("a cache of ammunition")."""
-    heads = [obj.lemma_.lower()] + [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                                    for g in c.children if g.dep_ == "pobj"]
+    heads = [obj.lemma_.lower()] + [
+        g.lemma_.lower()
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     for head in heads:
         if (lemma, head) in lex.OBJECT_TRIGGERS:
             return lex.OBJECT_TRIGGERS[(lemma, head)]
@@ -184,7 +194,7 @@ def _natural_cause(trigger, predicate, type_: str, _mode) -> bool:
 
 def _covered(found: tuple, all_found: dict) -> bool:
     """Skip a trigger another one already stands for: "sent fighters to mass" is one MOBILIZE."""
-    token, predicate, type_, _ = found
+    token, _predicate, type_, _ = found
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
         # "condemned the attack": the verb's event is the event; "visited the site of the massacre"
         # keeps both, the massacre not being the visit's object
@@ -193,8 +203,9 @@ def _covered(found: tuple, all_found: dict) -> bool:
             return True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "conj" and token.head.i in all_found:
         return all_found[token.head.i][2] == type_  # "killings and vendettas": one report of violence
-    purpose = token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+    purpose = token.dep_ == "xcomp" or (
+        token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
     if purpose and token.head.i in all_found:
         return all_found[token.head.i][2] == type_
     return False
@@ -215,8 +226,9 @@ def _has_target_phrase(verb) -> bool:
 # --- one event -----------------------------------------------------------------------------------
 
 
-def build_event(ctx: EventContext, reference_year: int | None, trigger, predicate, type_: str,
-                mode: str | None) -> Event:
+def build_event(
+    ctx: EventContext, reference_year: int | None, trigger, predicate, type_: str, mode: str | None
+) -> Event:
     """One Event: modality and source first (a quote's speaker claims what is inside the quote),
     then participants, time, place and casualties."""
     article = ctx.article
@@ -235,10 +247,18 @@ def build_event(ctx: EventContext, reference_year: int | None, trigger, predicat
     fatalities, injured = casualties(casualty_scope(predicate) if type_ == "ASSAULT" else ())
     return Event(
         id=stable_id("evt", article.id, type_, trigger.idx),
-        type=type_, evidence=evidence_span(_stating_clause(predicate, trigger), trigger), modality=modality,
-        historical=is_historical(reference_year, predicate, time), mode=_mode(type_, mode, predicate, trigger),
-        actor=actor, target=target, place=place_of(ctx, predicate, trigger), time=time, source=source,
-        fatalities=fatalities, injured=injured,
+        type=type_,
+        evidence=evidence_span(_stating_clause(predicate, trigger), trigger),
+        modality=modality,
+        historical=is_historical(reference_year, predicate, time),
+        mode=_mode(type_, mode, predicate, trigger),
+        actor=actor,
+        target=target,
+        place=place_of(ctx, predicate, trigger),
+        time=time,
+        source=source,
+        fatalities=fatalities,
+        injured=injured,
     )
 
 
@@ -250,8 +270,11 @@ def _stating_clause(predicate, trigger):
 
 def evidence_span(predicate, trigger) -> Span:
     """The event's own clause: the predicate and its dependents, without the clauses nested in it."""
-    tokens = [trigger, *(t for c in predicate.children if c.dep_ not in NESTED_CLAUSES | {"punct"}
-                         for t in c.subtree), predicate]
+    tokens = [
+        trigger,
+        *(t for c in predicate.children if c.dep_ not in NESTED_CLAUSES | {"punct"} for t in c.subtree),
+        predicate,
+    ]
     sent = predicate.sent
     start = max(min(t.idx for t in tokens), sent.start_char)
     end = min(max(t.idx + len(t) for t in tokens), sent.end_char)
@@ -267,13 +290,13 @@ def _mode(type_: str, mode: str | None, predicate, trigger) -> str | None:
         return "riot"
     if type_ != "ASSAULT":
         return mode
-    candidates = [m for m in (_mode_of_words(trigger), _mode_of_words(predicate), mode) if m]
+    named = [_mode_of_words(trigger), _mode_of_words(predicate), mode]
     if trigger.dep_ == "acl":  # "the missile fired by the army": the noun it describes says how
-        candidates.append(_mode_of_words(trigger.head))
+        named.append(_mode_of_words(trigger.head))
     if trigger.pos_ in ("NOUN", "PROPN"):  # "used mustard gas in an attack": the verb's object says how
         verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        candidates.append(_mode_of_words(verb) if verb is not None else None)
-    candidates = [m for m in candidates if m]
+        named.append(_mode_of_words(verb) if verb is not None else None)
+    candidates = [m for m in named if m]
     return min(candidates, key=_mode_rank) if candidates else None
 
 
@@ -290,8 +313,7 @@ def _mode_rank(mode: str) -> int:
 def _mode_of_words(token) -> str | None:
     """The most specific mode named by the words around a trigger: "drone strike", "fired rockets"."""
     words = [token, *(t for c in token.children if c.dep_ not in NESTED_CLAUSES for t in c.subtree)]
-    modes = [_word_mode(w) for w in words]
-    modes = [m for m in modes if m]
+    modes = [m for w in words if (m := _word_mode(w))]
     return min(modes, key=_mode_rank) if modes else None
 
 

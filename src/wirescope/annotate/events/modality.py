@@ -14,28 +14,61 @@ wrong reading; the errors this causes are listed in docs/events.md.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from typing import Any
 
 from wirescope.annotate.events import lexicon as lex
+from wirescope.record import Modality
 
 # Most cautious first: the first that applies is the event's modality.
-MODALITY_PRIORITY = ("negated", "hypothetical", "requested", "intended", "unconfirmed", "reported", "claimed")
+MODALITY_PRIORITY: tuple[Modality, ...] = (
+    "negated",
+    "hypothetical",
+    "requested",
+    "intended",
+    "unconfirmed",
+    "reported",
+    "claimed",
+)
 # Hops by which the speaker of a verb of saying takes what is said.
 SAID_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
 # Hops up a noun phrase to its head noun ("exchange of gunfire", "reports of killings").
 NOMINAL_DEPS = frozenset({"pobj", "prep", "compound", "conj", "amod", "nmod", "appos", "cc"})
 # Verbs that carry a noun's event without changing it: "there had been no exchange of gunfire".
-CARRIER_VERBS = frozenset({"be", "have", "occur", "happen", "take", "break", "erupt", "continue", "see",
-                           "witness", "come", "remain", "feel", "receive", "experience", "endure", "sustain",
-                           "get"}) | lex.LIGHT_VERBS
+CARRIER_VERBS = (
+    frozenset(
+        {
+            "be",
+            "have",
+            "occur",
+            "happen",
+            "take",
+            "break",
+            "erupt",
+            "continue",
+            "see",
+            "witness",
+            "come",
+            "remain",
+            "feel",
+            "receive",
+            "experience",
+            "endure",
+            "sustain",
+            "get",
+        }
+    )
+    | lex.LIGHT_VERBS
+)
 
 
 @dataclass(frozen=True)
 class Reading:
     """The modality of one event and, when someone states it, the token naming them."""
 
-    modality: str
-    source: object | None = None  # a spaCy Token: the speaker, or the object of "according to"
+    modality: Modality
+    source: Any = None  # a spaCy Token: the speaker, or the object of "according to"
 
 
 def read_modality(trigger) -> Reading:
@@ -44,7 +77,7 @@ def read_modality(trigger) -> Reading:
     head = own_clause(trigger)
     found |= own_clause_modality(trigger, head)
     source = _climb(head, found)
-    modality = next((m for m in MODALITY_PRIORITY if m in found), "asserted")
+    modality: Modality = next((m for m in MODALITY_PRIORITY if m in found), "asserted")
     return Reading(modality, source)
 
 
@@ -52,8 +85,11 @@ def own_clause(trigger):
     """The verb whose clause states the event: the trigger itself, or the verb carrying an event noun."""
     chain = _nominal_chain(trigger)
     token = chain[-1]
-    if trigger.pos_ in ("NOUN", "PROPN") and token.head.pos_ in ("VERB", "AUX") \
-            and token.head.lemma_.lower() in CARRIER_VERBS:
+    if (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and token.head.pos_ in ("VERB", "AUX")
+        and token.head.lemma_.lower() in CARRIER_VERBS
+    ):
         return token.head
     return token if trigger.pos_ in ("NOUN", "PROPN") else trigger
 
@@ -81,10 +117,13 @@ def own_clause_modality(trigger, head) -> set[str]:
         found.add("hypothetical")
     if any(c.lower_ in lex.REPORT_ADVERBS for c in head.children):
         found.add("reported")
-    found |= {lex.NOUN_MODIFIER_MODALITY[c.lower_] for c in trigger.children
-              if c.dep_ == "amod" and c.lower_ in lex.NOUN_MODIFIER_MODALITY}
+    found |= {
+        lex.NOUN_MODIFIER_MODALITY[c.lower_]
+        for c in trigger.children
+        if c.dep_ == "amod" and c.lower_ in lex.NOUN_MODIFIER_MODALITY
+    }
     chain = _nominal_chain(trigger) if trigger.pos_ in ("NOUN", "PROPN") else [trigger]
-    for child, noun in zip(chain, chain[1:]):  # "unconfirmed reports of clashes"
+    for child, noun in itertools.pairwise(chain):  # "unconfirmed reports of clashes"
         if noun != head:
             found |= governor_modality(noun, child, child.dep_)
     if head != trigger:

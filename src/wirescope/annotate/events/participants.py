@@ -12,6 +12,8 @@ pronouns) are used first; the rules here only fill in where it did not.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from wirescope.annotate.english import pronouns
 from wirescope.annotate.events import lexicon as lex
 from wirescope.record import Article, Mention, Participant, Quote, Span
@@ -85,8 +87,14 @@ def _noun_actor(noun):
 
 def target_of(ctx: EventContext, predicate, trigger) -> Participant | None:
     if trigger == predicate:  # "opened fire on protesters": "fire" belongs to the trigger
-        own = next((c for c in predicate.children if c.dep_ == "dobj"
-                    and (predicate.lemma_.lower(), c.lower_) in lex.PHRASAL_TRIGGERS), None)
+        own = next(
+            (
+                c
+                for c in predicate.children
+                if c.dep_ == "dobj" and (predicate.lemma_.lower(), c.lower_) in lex.PHRASAL_TRIGGERS
+            ),
+            None,
+        )
         token = target_token(predicate, exclude=own)
     else:  # "pursuing a peace deal with the Taliban": the noun's own phrase first, then the verb's
         token = target_token(trigger) or target_token(predicate, exclude=trigger)
@@ -103,7 +111,7 @@ def _named_member(ctx: EventContext, group):
         if token.lower_ == "including":
             named = next((t for t in token.subtree if t.dep_ == "pobj" and ctx.mention_at(t)), None)
             return named
-        if token.lower_ in (";", ".") or token.dep_ in ("relcl", "ccomp") and token.pos_ == "VERB":
+        if token.lower_ in (";", ".") or (token.dep_ in ("relcl", "ccomp") and token.pos_ == "VERB"):
             return None
     return None
 
@@ -140,8 +148,7 @@ def participant(ctx: EventContext, token, depth: int = 0) -> Participant | None:
             return participant(ctx, side, depth + 1)
     if token.pos_ in ("PRON", "DET", "NUM"):
         return None
-    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.i <= token.i
-             and t.dep_ != "det"]
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.i <= token.i and t.dep_ != "det"]
     start, end = min(t.idx for t in words), token.idx + len(token)
     return Participant(ctx.article.text[start:end], None, Span(start, end))
 
@@ -194,14 +201,14 @@ def resolve(ctx: EventContext, pronoun):
     return _earlier_subject(ctx, pronoun, wanted)
 
 
-def _earlier_subject(ctx: EventContext, pronoun, wanted: set[str]):
+def _earlier_subject(ctx: EventContext, pronoun, wanted: AbstractSet[str]):
     sent = pronoun.sent
     earlier = [t for t in sent if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass") and _label_of(ctx, t) in wanted]
     if earlier:
         return earlier[-1]
     sents = list(ctx.doc.sents)
     index = next(i for i, s in enumerate(sents) if s.start == sent.start)
-    for previous in reversed(sents[max(0, index - 3):index]):
+    for previous in reversed(sents[max(0, index - 3) : index]):
         subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
         for subject in subjects:
             if _label_of(ctx, _phrase_head(subject)) in wanted:
@@ -261,8 +268,9 @@ def place_of(ctx: EventContext, predicate, trigger) -> Participant | None:
 def _place_taken(ctx: EventContext, predicate) -> Participant | None:
     """Ground taken or held is where it happens: "captured the Panjshir Valley", "took control of Kabul"."""
     for obj in (c for c in predicate.children if c.dep_ in ("dobj", "nsubjpass")):
-        candidates = [obj] + [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                              for g in c.children if g.dep_ == "pobj"]
+        candidates = [obj] + [
+            g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
         for token in candidates:
             mention = ctx.mention_at(token)
             if mention is not None and _is_place(ctx, mention):
@@ -292,7 +300,8 @@ def _is_place(ctx: EventContext, mention: Mention) -> bool:
     if mention.label in lex.PLACE_LABELS:
         return True
     return ctx.article.text_of(mention.span).lower() in ctx.place_names or any(
-        mention.span.overlaps(s) for p in ctx.article.places for s in p.mentions)
+        mention.span.overlaps(s) for p in ctx.article.places for s in p.mentions
+    )
 
 
 def _place_participant(ctx: EventContext, mention: Mention, token) -> Participant:

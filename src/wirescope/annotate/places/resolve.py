@@ -48,8 +48,13 @@ from wirescope.record import Article, Place, Span, stable_id
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # ACLED geo_precision by what the place is: 1 the named town, 2 part of a region, 3 a region or country.
 PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
-FEATURE_NAMES = {"city": "populated place", "admin2": "admin2", "admin1": "admin1", "country": "country",
-                 "continent": "continent"}
+FEATURE_NAMES = {
+    "city": "populated place",
+    "admin2": "admin2",
+    "admin1": "admin1",
+    "country": "country",
+    "continent": "continent",
+}
 # Scoring weights (log10 of population is the base; see `score`).
 REGION_DISCOUNT = 1.3  # a region must be 20x the town's population to beat the town named like it
 ADMIN2_DISCOUNT = 1.5
@@ -76,30 +81,42 @@ def _words(vocab) -> str:
     return "|".join(sorted((re.escape(w) for w in vocab), key=len, reverse=True))
 
 
-_FEATURE_AFTER = re.compile(rf"\s+(?P<word>{_words([*NATURAL_FEATURES, *REGION_WORDS, *TOWN_WORDS, *FACILITY_WORDS])})\b",
-                            re.IGNORECASE)
+_FEATURE_AFTER = re.compile(
+    rf"\s+(?P<word>{_words([*NATURAL_FEATURES, *REGION_WORDS, *TOWN_WORDS, *FACILITY_WORDS])})\b", re.IGNORECASE
+)
 _FEATURE_BEFORE = re.compile(r"^(?P<word>Mount|Lake|Gulf of|Strait of|Sea of)\s+")
 
 
 def read_phrase(text: str, span: Span) -> Toponym:
     """Split a place phrase into its name and its feature word, extending over a following one."""
     name = span.of(text)
-    for vocab, kind in ((NATURAL_FEATURES, "natural"), (REGION_WORDS, None), (TOWN_WORDS, "city"),
-                        (FACILITY_WORDS, "facility")):
+    for vocab, kind in (
+        (NATURAL_FEATURES, "natural"),
+        (REGION_WORDS, None),
+        (TOWN_WORDS, "city"),
+        (FACILITY_WORDS, "facility"),
+    ):
         for word in sorted(vocab, key=len, reverse=True):
             if name.lower().endswith(" " + word) and len(name) > len(word) + 1:
                 return Toponym(span, name[: -len(word) - 1].strip(), vocab[word], kind or REGION_WORDS[word], name)
     after = _FEATURE_AFTER.match(text, span.end)
     if after:
         word = after["word"].lower()
-        kind = ("natural" if word in NATURAL_FEATURES else "city" if word in TOWN_WORDS
-                else "facility" if word in FACILITY_WORDS else REGION_WORDS[word])
+        kind = (
+            "natural"
+            if word in NATURAL_FEATURES
+            else "city"
+            if word in TOWN_WORDS
+            else "facility"
+            if word in FACILITY_WORDS
+            else REGION_WORDS[word]
+        )
         feature = {**NATURAL_FEATURES, **REGION_WORDS, **TOWN_WORDS, **FACILITY_WORDS}[word]
-        return Toponym(Span(span.start, after.end()), name, feature, kind, text[span.start:after.end()])
+        return Toponym(Span(span.start, after.end()), name, feature, kind, text[span.start : after.end()])
     before = _FEATURE_BEFORE.match(name)
     if before:
         word = before["word"].split()[0].lower()
-        return Toponym(span, name[before.end():], NATURAL_FEATURES.get(word, word), "natural", name)
+        return Toponym(span, name[before.end() :], NATURAL_FEATURES.get(word, word), "natural", name)
     return Toponym(span, name)
 
 
@@ -177,11 +194,16 @@ def score(entry: Entry, focus: Counter, near: list[Entry]) -> float:
         value += FOCUS_BONUS
     elif entry.country in focus:
         value += OTHER_FOCUS_BONUS
-    if entry.located and any(
-        other.located and other is not entry and km_between(entry.latitude, entry.longitude, other.latitude,
-                                                            other.longitude) <= NEAR_KM for other in near):
+    if any(other is not entry and _within(entry, other, NEAR_KM) for other in near):
         value += NEAR_BONUS
     return value
+
+
+def _within(a: Entry, b: Entry, km: float) -> bool:
+    """Both places have a point, and they are at most `km` apart."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return False
+    return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= km
 
 
 def toponym_key(t: Toponym) -> str:
@@ -195,7 +217,7 @@ def resolve(toponyms: list[Toponym], demonyms: Counter | None = None) -> dict[st
     they add to the country focus, as a named country does.
     """
     counts = Counter(toponym_key(t) for t in toponyms)
-    first = {}
+    first: dict[str, Toponym] = {}
     for t in toponyms:
         first.setdefault(toponym_key(t), t)
     options = {key: candidates(t) for key, t in first.items()}
@@ -232,7 +254,7 @@ OFFSET = re.compile(
 
 
 def offset_before(article: Article, toponym: Toponym) -> tuple[Span, float, float] | None:
-    """"about 100 miles north of " right before a toponym: (phrase span, km, bearing)."""
+    """ "about 100 miles north of " right before a toponym: (phrase span, km, bearing)."""
     start = max(0, toponym.span.start - 80)
     m = OFFSET.search(article.text, start, toponym.span.start)
     if not m:
@@ -251,7 +273,7 @@ _ANAPHOR = re.compile(rf"\bthe\s+(?:same\s+)?(?P<noun>{_words(ANAPHORS)})\b(?!\s
 
 
 def anaphors(article: Article, toponyms: list[Toponym]) -> list[tuple[Span, Toponym]]:
-    """"the valley" after a named valley refers back to it; each paired with the toponym it means."""
+    """ "the valley" after a named valley refers back to it; each paired with the toponym it means."""
     found = []
     for m in _ANAPHOR.finditer(article.text):
         span = Span(m.start(), m.end())
@@ -282,16 +304,49 @@ def place_of(article: Article, toponym: Toponym, entry: Entry | None) -> Place:
         # The gazetteer has no such feature: the point is that of the region or town it is named
         # after, and the GeoNames id stays empty, since that entry is not this place.
         precision = 1 if toponym.kind == "facility" and entry.kind == "city" else 2
-        return Place(stable_id("place", entry.country, fold(name)), name, (), None, entry.latitude, entry.longitude,
-                     entry.country, entry.admin1, toponym.feature, precision)
-    return Place(stable_id("place", entry.geonames_id or fold(name)), name, (), entry.geonames_id, entry.latitude,
-                 entry.longitude, entry.country, entry.admin1, FEATURE_NAMES[entry.kind], PRECISION[entry.kind])
+        return Place(
+            stable_id("place", entry.country, fold(name)),
+            name,
+            (),
+            None,
+            entry.latitude,
+            entry.longitude,
+            entry.country,
+            entry.admin1,
+            toponym.feature,
+            precision,
+        )
+    return Place(
+        stable_id("place", entry.geonames_id or fold(name)),
+        name,
+        (),
+        entry.geonames_id,
+        entry.latitude,
+        entry.longitude,
+        entry.country,
+        entry.admin1,
+        FEATURE_NAMES[entry.kind],
+        PRECISION[entry.kind],
+    )
 
 
 def offset_place(article: Article, span: Span, km: float, bearing: float, anchor: Place) -> Place:
     """A place given as a distance and direction from another: no point of its own is invented."""
-    return Place(stable_id("place", anchor.id, km, bearing), article.text_of(span), (span,), None, None, None,
-                 anchor.country, anchor.admin1, "offset", 2, anchor_id=anchor.id, offset_km=km, bearing=bearing)
+    return Place(
+        stable_id("place", anchor.id, km, bearing),
+        article.text_of(span),
+        (span,),
+        None,
+        None,
+        None,
+        anchor.country,
+        anchor.admin1,
+        "offset",
+        2,
+        anchor_id=anchor.id,
+        offset_km=km,
+        bearing=bearing,
+    )
 
 
 def find_places(article: Article) -> tuple[Place, ...]:
@@ -347,7 +402,7 @@ def place_for_span(article: Article, span: Span) -> Place | None:
 
 
 def _place_rank(article: Article, span: Span, place: Place, mention: Span) -> tuple:
-    before = article.text[max(0, mention.start - 25): mention.start].lower().split()
+    before = article.text[max(0, mention.start - 25) : mention.start].lower().split()
     locative = any(w in LOCATIVE_PREPOSITIONS for w in before[-3:])
     distance = 0 if span.contains(mention) else min(abs(mention.start - span.end), abs(span.start - mention.end))
     return (not locative, place.precision or 4, distance)

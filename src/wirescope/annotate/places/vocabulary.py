@@ -21,20 +21,43 @@ ANAPHORS: dict[str, str] = {w: n.feature for w, n in PLACE_NOUNS.items() if n.an
 
 # English names the gazetteer does not know, to the name it files the place under.
 ENGLISH_NAMES: dict[str, str] = {
-    "america": "United States", "new york": "New York City", "washington, d.c.": "Washington",
-    "washington dc": "Washington", "the states": "United States", "britain": "United Kingdom",
-    "great britain": "United Kingdom", "the uk": "United Kingdom", "holland": "Netherlands",
+    "america": "United States",
+    "new york": "New York City",
+    "washington, d.c.": "Washington",
+    "washington dc": "Washington",
+    "the states": "United States",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "the uk": "United Kingdom",
+    "holland": "Netherlands",
 }
 
 # Compass directions to bearings in degrees.
 BEARINGS: dict[str, float] = {
-    "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
-    "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
+    "north": 0,
+    "northeast": 45,
+    "north-east": 45,
+    "east": 90,
+    "southeast": 135,
+    "south-east": 135,
+    "south": 180,
+    "southwest": 225,
+    "south-west": 225,
+    "west": 270,
+    "northwest": 315,
+    "north-west": 315,
 }
 # Distance units to kilometres.
 KM_PER_UNIT: dict[str, float] = {
-    "mile": 1.609344, "miles": 1.609344, "mi": 1.609344, "kilometer": 1.0, "kilometers": 1.0,
-    "kilometre": 1.0, "kilometres": 1.0, "km": 1.0, "kms": 1.0,
+    "mile": 1.609344,
+    "miles": 1.609344,
+    "mi": 1.609344,
+    "kilometer": 1.0,
+    "kilometers": 1.0,
+    "kilometre": 1.0,
+    "kilometres": 1.0,
+    "km": 1.0,
+    "kms": 1.0,
 }
 # Hedges before a distance ("about 100 miles"): kept in the phrase, not in the number.
 HEDGES = ("about", "around", "some", "roughly", "nearly", "almost", "approximately", "more than", "less than")
@@ -44,7 +67,11 @@ LOCATIVE_PREPOSITIONS = place_prepositions("located")
 
 # Continents, which the gazetteer package lacks: GeoNames ids and the points GeoNames gives them.
 CONTINENTS: dict[str, tuple[int, float, float]] = {
-    "africa": (6255146, 7.19, 21.09), "asia": (6255147, 29.84, 89.30), "europe": (6255148, 48.69, 9.14),
-    "north america": (6255149, 46.07, -100.55), "south america": (6255150, -14.60, -57.66),
-    "oceania": (6255151, -18.31, 138.52), "antarctica": (6255152, -78.16, 16.41),
+    "africa": (6255146, 7.19, 21.09),
+    "asia": (6255147, 29.84, 89.30),
+    "europe": (6255148, 48.69, 9.14),
+    "north america": (6255149, 46.07, -100.55),
+    "south america": (6255150, -14.60, -57.66),
+    "oceania": (6255151, -18.31, 138.52),
+    "antarctica": (6255152, -78.16, 16.41),
 }

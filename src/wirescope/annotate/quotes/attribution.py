@@ -21,7 +21,9 @@ from wirescope.annotate.tokens import token_span
 from wirescope.record import Article, Participant, Span
 
 _MONTH_DAY = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
-_MEDIUM_WORDS = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(MEDIUM_NOUNS, key=len, reverse=True)) + r")s?\b", re.I)
+_MEDIUM_WORDS = re.compile(
+    r"\b(" + "|".join(re.escape(k) for k in sorted(MEDIUM_NOUNS, key=len, reverse=True)) + r")s?\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,7 @@ class Attributor:
         return self.with_setting(Said(cue, speaker, according_to=True), frames)
 
     def _said_by_colon(self, frame: Span) -> Said | None:
-        """"Massoud: “...”" in headlines and lists: the name right before the colon speaks."""
+        """ "Massoud: “...”" in headlines and lists: the name right before the colon speaks."""
         tokens = self.tokens_in(frame)
         colon = next((t for t in reversed(tokens) if t.text == ":"), None)
         if colon is None or colon.i == 0:
@@ -105,7 +107,7 @@ class Attributor:
         return Said(token_span(colon), self.speakers.of_phrase(colon.nbor(-1)))
 
     def _said_by_dash(self, frame: Span) -> Said | None:
-        """"“...” ― Sonya Herridge": the name after the dash is the author."""
+        """ "“...” ― Sonya Herridge": the name after the dash is the author."""
         text = self.text_of(frame)
         dash_at = frame.start + len(text) - len(text.lstrip())
         dash = next(d for d in DASH_CUES if self.text.startswith(d, dash_at))
@@ -117,7 +119,9 @@ class Attributor:
         named = self.speakers.of_phrase(names[0])
         end = names[-1].idx + len(names[-1].text)
         span = Span(names[0].idx, end)
-        speaker = Participant(named.name if named and named.actor_id else self.text_of(span), named.actor_id if named else None, span)
+        speaker = Participant(
+            named.name if named and named.actor_id else self.text_of(span), named.actor_id if named else None, span
+        )
         return Said(Span(dash_at, dash_at + len(dash)), speaker)
 
     def with_setting(self, said: Said, frames: list[Span]) -> Said:
@@ -173,7 +177,9 @@ def is_speech_verb(token) -> bool:
 def is_media_outlet(name: str) -> bool:
     lower = re.sub(r"^the\s+", "", name.lower()).strip()
     words = lower.split()
-    return lower in MEDIA_OUTLETS or f"the {lower}" in MEDIA_OUTLETS or (len(words) > 1 and words[-1] in MEDIA_NAME_WORDS)
+    return (
+        lower in MEDIA_OUTLETS or f"the {lower}" in MEDIA_OUTLETS or (len(words) > 1 and words[-1] in MEDIA_NAME_WORDS)
+    )
 
 
 def medium_in(text: str) -> str | None:

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from wirescope.annotate.quotes.attribution import Attributor, Said, according_to, cue_span, is_speech_verb
 from wirescope.annotate.pipeline import annotator
+from wirescope.annotate.quotes.attribution import Attributor, Said, according_to, cue_span, is_speech_verb
 from wirescope.annotate.quotes.marks import Segment, frames, looks_like_name, sentence_ends, trim_content
 from wirescope.annotate.quotes.vocabulary import BELIEF_VERBS, OBJECT_CUES, PREPOSITION_CUES, SPEECH_VERBS
 from wirescope.annotate.tokens import subtree_span
@@ -35,7 +35,7 @@ VERSION = "1"
 # A name (up to four capitalised words) and a colon opening a paragraph, possibly after the
 # quotation mark a transcript opens each paragraph with.
 SPEAKER_LABEL = re.compile(r"[\"“]?\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
-QUOTE_OPENERS = "\"“«„"
+QUOTE_OPENERS = '"“«„'
 # A cue this many tokens or more after the closing mark belongs to another clause. Long because
 # of appositions: "“...,” Leonard E. Burman, director of the ... Center and a professor at ..., said".
 MAX_TOKENS_TO_CUE_AFTER = 45
@@ -78,7 +78,7 @@ def said_of(quote: Quote) -> Said:
 def direct_quotes(att: Attributor) -> list[Quote]:
     quotes: list[Quote] = []
     last_in_paragraph: dict[int, Quote] = {}
-    for seg, (before, after) in zip(att.segments, frames(att.text, att.article.paragraphs, att.segments)):
+    for seg, (before, after) in zip(att.segments, frames(att.text, att.article.paragraphs, att.segments), strict=True):
         words = att.text_of(seg.span)
         opens_sentence = not att.text_of(before).strip()
         said = stated_attribution(att, words, before, after)
@@ -115,7 +115,11 @@ def stated_attribution(att: Attributor, words: str, before: Span, after: Span) -
         # "... insisting they wanted a “peaceful solution,” according to reports": the verb's
         # subject speaks; "according to" only says who reported it.
         return replace(said_before, venue=said_before.venue or said_after.venue)
-    if said_after and distance_after < MAX_TOKENS_TO_CUE_AFTER and not ends_sentence_before(words, att.text_of(after), distance_after):
+    if (
+        said_after
+        and distance_after < MAX_TOKENS_TO_CUE_AFTER
+        and not ends_sentence_before(words, att.text_of(after), distance_after)
+    ):
         return said_after
     return said_before
 
@@ -210,7 +214,12 @@ def cue_start(verb) -> int:
 
 def is_report_verb(token) -> bool:
     lemma = token.lemma_.lower()
-    cue = lemma in SPEECH_VERBS or lemma in BELIEF_VERBS or lemma in OBJECT_CUES or any(v == lemma for v, _ in PREPOSITION_CUES)
+    cue = (
+        lemma in SPEECH_VERBS
+        or lemma in BELIEF_VERBS
+        or lemma in OBJECT_CUES
+        or any(v == lemma for v, _ in PREPOSITION_CUES)
+    )
     # "a group called Front", "the plan announced in May": a participle naming or describing a
     # noun reports no one's words.
     naming = token.dep_ == "acl" and token.tag_ == "VBN"
@@ -218,7 +227,7 @@ def is_report_verb(token) -> bool:
 
 
 def reported_by_verb(att: Attributor, verb) -> list[Quote]:
-    """"X said (that) CLAUSE", and "CLAUSE, X said, CLAUSE" where the verb interrupts the clause."""
+    """ "X said (that) CLAUSE", and "CLAUSE, X said, CLAUSE" where the verb interrupts the clause."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is not None:
         pieces = [reported_clause(clause)]
@@ -263,14 +272,19 @@ def reported_clause(clause) -> Span:
 
 
 def reported_object(att: Attributor, verb) -> list[Quote]:
-    """"X wants to CLAUSE", "X has called for THING": what someone wants, proposes, speaks of.
+    """ "X wants to CLAUSE", "X has called for THING": what someone wants, proposes, speaks of.
 
     Only with a speaker: "the plan was criticized" says nothing about who holds the view.
     """
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in OBJECT_CUES.get(lemma, ())]
-    objects += [g for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_) in PREPOSITION_CUES
-                for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    objects += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and (lemma, c.lower_) in PREPOSITION_CUES
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
     if not objects:
         return []
     # "called the plan a disaster": the object and what it is called make one content.
@@ -279,7 +293,7 @@ def reported_object(att: Attributor, verb) -> list[Quote]:
     if content is None or len(att.tokens_in(content)) < MIN_REPORTED_TOKENS or mostly_quoted(att, content):
         return []
     said = said_around(att, verb, [content])
-    if said.speaker is None or said.speaker.actor_id is None and said.speaker.name.lower() in ("it", "this", "that"):
+    if said.speaker is None or (said.speaker.actor_id is None and said.speaker.name.lower() in ("it", "this", "that")):
         return []
     return [make_quote(att.article, "indirect", content, said)]
 
@@ -304,12 +318,16 @@ def within_paragraph(att: Attributor, token, span: Span) -> Span:
 
 def mostly_quoted(att: Attributor, content: Span) -> bool:
     """Reported content that is mostly a direct quotation is that quotation's, not a new quote."""
-    inside = sum(min(content.end, s.span.end) - max(content.start, s.span.start) for s in att.segments if s.span.overlaps(content))
+    inside = sum(
+        min(content.end, s.span.end) - max(content.start, s.span.start)
+        for s in att.segments
+        if s.span.overlaps(content)
+    )
     return inside * 2 > len(content)
 
 
 def according_to_quotes(att: Attributor, existing: list[Quote]) -> list[Quote]:
-    """"CLAUSE, according to X." when nothing else attributes that clause already."""
+    """ "CLAUSE, according to X." when nothing else attributes that clause already."""
     found = []
     for sentence in att.doc.sents:
         span = Span(sentence.start_char, sentence.end_char)
@@ -323,7 +341,7 @@ def according_to_quotes(att: Attributor, existing: list[Quote]) -> list[Quote]:
 
 
 def colon_quotes(att: Attributor, existing: list[Quote]) -> list[Quote]:
-    """"PENCE: Well, look, ..." in transcripts and "Pat Caddell: Voters Worried ..." in headlines.
+    """ "PENCE: Well, look, ..." in transcripts and "Pat Caddell: Voters Worried ..." in headlines.
 
     The speaker is a name the article knows, or a label in capitals, right at the paragraph's
     start. The kind follows the marks: direct when the words after the colon are quoted.

@@ -33,7 +33,6 @@ class Segment:
     paragraph: int
 
 
-
 def quoted_segments(text: str, paragraphs: tuple[Span, ...]) -> list[Segment]:
     """Every outermost quotation in every paragraph, in text order."""
     found: list[Segment] = []
@@ -53,7 +52,9 @@ def _segments_in(text: str, paragraph: Span, n: int) -> list[Segment]:
     opened = paragraph.start
     found = []
     for at, width, mark in _marks(text, paragraph):
-        if stack and (mark in CLOSING_MARKS or (mark == STRAIGHT_MARK and (stack[-1] == mark or _looks_closing(text, at, width)))):
+        if stack and (
+            mark in CLOSING_MARKS or (mark == STRAIGHT_MARK and (stack[-1] == mark or _looks_closing(text, at, width)))
+        ):
             # Any closing mark closes the open quotation: typists mix straight and curly marks.
             stack.pop()
             if not stack:
@@ -144,7 +145,6 @@ def frames(text: str, paragraphs: tuple[Span, ...], segments: list[Segment]) -> 
             after = Span(seg.closed, ends[0] if ends else hi)
         out.append((before, after))
     return out
-
 
 
 def looks_like_name(words: str) -> bool:

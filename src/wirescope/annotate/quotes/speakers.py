@@ -98,7 +98,9 @@ class Speakers:
             if self._inside_quote(verb.idx):
                 # The parser made a quoted verb the root ("... -- ''That makes me smart'' -- and,
                 # asserting ..."): the telling clause hangs below it.
-                outside = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and not self._inside_quote(c.idx)), None)
+                outside = next(
+                    (c for c in verb.children if c.dep_ in ("ccomp", "advcl") and not self._inside_quote(c.idx)), None
+                )
                 if outside is not None and outside is not verb:
                     verb = outside
                     continue
@@ -155,7 +157,7 @@ class Speakers:
         return not wanted or self._gender.get(actor_id or "", wanted) == wanted
 
     def _inverted_subject(self, verb):
-        """"Said Ellis:" and "“...,” said Caddell" when the parser did not call the name a subject."""
+        """ "Said Ellis:" and "“...,” said Caddell" when the parser did not call the name a subject."""
         if verb.lemma_.lower() in ADDRESSEE_VERBS:
             return None
         for child in verb.rights:

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, replace
 
 from wirescope.annotate.pipeline import annotator
+from wirescope.annotate.times.timex import normalise
+from wirescope.annotate.times.values import Anchor, Tense, Timex, precision_of
 from wirescope.annotate.times.vocabulary import (
     DATED_PIECE_CUES,
     FUTURE_MARKERS,
@@ -27,8 +29,6 @@ from wirescope.annotate.times.vocabulary import (
     TEMPORAL_WORDS,
     WEEKDAYS,
 )
-from wirescope.annotate.times.timex import normalise
-from wirescope.annotate.times.values import Anchor, Tense, Timex, precision_of
 from wirescope.record import Article, EventTime, Span, TimeRef, stable_id
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -43,24 +43,29 @@ def _capitalised(words) -> str:
 
 _MONTH = rf"(?:{_capitalised(MONTHS)})\.?"
 _WEEKDAY = rf"(?:{_capitalised(WEEKDAYS)})"
-_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|few)"
+_COUNT = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|few)"
+)
 # Our own finders, each a whole temporal expression (prepositions stay outside the span, as in
 # TimeML). Month and weekday names must be capitalised, so the verb "may" is not May.
-PATTERNS = [re.compile(p) for p in (
-    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
-    rf"\b{_MONTH}\s+\d{{4}}\b",
-    r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:\d{3}0|'\d0)'?s\b)",
-    rf"\b(?:(?i:last|this|next)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
-    r"(?i:\b(?:today|tonight|yesterday|tomorrow|last night)\b)",
-    r"(?i:\b(?:this|last|next|earlier this|later this)\s+(?:week|weekend|month|year)\b)",
-    rf"(?i:\b{_COUNT}\s+(?:day|week|month|year|decade)s?\s+ago\b)",
-    rf"(?i:\b(?:the\s+)?(?:past|last|next|previous|coming)\s+{_COUNT}\s+(?:hour|day|week|month|year|decade)s\b)",
-    r"(?i:\b(?:in|since|until|by|during|before|after)\s)(?P<t>(?:1[89]|20)\d\d)\b",
-    # "now", "the future": TimeML marks them (PRESENT_REF, FUTURE_REF); events ignore them.
-    r"(?i:\b(?:now|currently|recently|previously|formerly|nowadays)\b)",
-    r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",
-)]
+PATTERNS = [
+    re.compile(p)
+    for p in (
+        rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
+        rf"\b{_MONTH}\s+\d{{4}}\b",
+        r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:\d{3}0|'\d0)'?s\b)",
+        rf"\b(?:(?i:last|this|next)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
+        r"(?i:\b(?:today|tonight|yesterday|tomorrow|last night)\b)",
+        r"(?i:\b(?:this|last|next|earlier this|later this)\s+(?:week|weekend|month|year)\b)",
+        rf"(?i:\b{_COUNT}\s+(?:day|week|month|year|decade)s?\s+ago\b)",
+        rf"(?i:\b(?:the\s+)?(?:past|last|next|previous|coming)\s+{_COUNT}\s+(?:hour|day|week|month|year|decade)s\b)",
+        r"(?i:\b(?:in|since|until|by|during|before|after)\s)(?P<t>(?:1[89]|20)\d\d)\b",
+        # "now", "the future": TimeML marks them (PRESENT_REF, FUTURE_REF); events ignore them.
+        r"(?i:\b(?:now|currently|recently|previously|formerly|nowadays)\b)",
+        r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",
+    )
+]
 # A quotation: curly quotes, or straight ones on one line.
 QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
@@ -77,8 +82,11 @@ class _Found:
 def candidate_spans(article: Article) -> list[Span]:
     """Every temporal expression span, from spaCy and our patterns, overlaps resolved to the longest."""
     # A pattern with a group "t" matches context around the expression; the span is the group.
-    spans = [Span(*m.span("t" if "t" in pattern.groupindex and m["t"] else 0))
-             for pattern in PATTERNS for m in pattern.finditer(article.text)]
+    spans = [
+        Span(*m.span("t" if "t" in pattern.groupindex and m["t"] else 0))
+        for pattern in PATTERNS
+        for m in pattern.finditer(article.text)
+    ]
     if article.doc is not None:
         names = [Span(e.start_char, e.end_char) for e in article.doc.ents if e.label_ in NAME_LABELS]
         spans = [s for s in spans if not any(n.contains(s) for n in names)]  # "The Sunday Times"
@@ -103,7 +111,7 @@ def _trimmed(text: str, start: int, end: int) -> Span:
         start = hedge.end()
     if text[start:end].endswith(("'s", "\u2019s")):
         end -= 2
-    while end > start and text[end - 1] in " ,;:.\"”’)":
+    while end > start and text[end - 1] in ' ,;:."”’)':
         if text[end - 1] == "." and re.search(r"\b[ap]\.m\.$|\b[A-Z][a-z]{2,3}\.$", text[start:end]):
             break
         end -= 1
@@ -113,7 +121,8 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 def looks_temporal(text: str) -> bool:
     words = set(re.findall(r"[a-z]+", text.lower()))
     return bool(words & TEMPORAL_WORDS or words & set(MONTHS) or words & set(WEEKDAYS)) or (
-        bool(re.search(r"\d", text)) and not re.fullmatch(r"\s*\d{1,3}\s*", text))
+        bool(re.search(r"\d", text)) and not re.fullmatch(r"\s*\d{1,3}\s*", text)
+    )
 
 
 # --- context: tense and dated pieces -------------------------------------------------------------
@@ -216,8 +225,13 @@ def _reanchor_quoted(article: Article, found: list[_Found]) -> list[_Found]:
 def annotate_times(article: Article) -> Article:
     """Temporal expressions with TIMEX3 values against the publication date (or none, unanchored)."""
     refs = tuple(
-        TimeRef(stable_id("time", article.id, f.span.start, f.span.end), f.span, f.timex.value, f.timex.type,
-                f.timex.anchored)
+        TimeRef(
+            stable_id("time", article.id, f.span.start, f.span.end),
+            f.span,
+            f.timex.value,
+            f.timex.type,
+            f.timex.anchored,
+        )
         for f in find_times(article)
     )
     return replace(article, times=refs)
@@ -233,12 +247,16 @@ def time_for_span(article: Article, span: Span) -> EventTime | None:
     expression inside the span or after it wins a tie, as in "fled on August 15".
     """
     sentence = article.sentence_of(span) or span
-    dated = [t for t in article.times if t.type in ("DATE", "TIME") and t.value and sentence.contains(t.span)
-             and precision_of(t.value) != "unknown"]
+    dated = [
+        t
+        for t in article.times
+        if t.type in ("DATE", "TIME") and t.value and sentence.contains(t.span) and precision_of(t.value) != "unknown"
+    ]
     if not dated:
         return None
     best = min(dated, key=lambda t: (_distance(t.span, span), t.span.start < span.start))
-    return EventTime(best.value, precision_of(best.value))
+    value = best.value or ""  # every candidate has a value
+    return EventTime(value, precision_of(value))
 
 
 def _distance(a: Span, b: Span) -> int:
@@ -247,4 +265,4 @@ def _distance(a: Span, b: Span) -> int:
     return a.start - b.end if a.start >= b.end else b.start - a.end
 
 
-__all__ = ["annotate_times", "candidate_spans", "find_times", "time_for_span", "tense_at"]
+__all__ = ["annotate_times", "candidate_spans", "find_times", "tense_at", "time_for_span"]

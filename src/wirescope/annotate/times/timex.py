@@ -48,6 +48,7 @@ from wirescope.annotate.times.vocabulary import (
     WEEKDAYS,
 )
 
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     anchor: Anchor | None
@@ -119,7 +120,7 @@ def _month_alone(m: re.Match, ctx: _Context) -> Timex:
     if ctx.anchor is None or not ctx.anchor.year_known:
         return Timex(f"XXXX-{month:02d}")
     modifier = m["mod"]
-    tense = {"last": "past", "next": "future"}.get(modifier or "", ctx.tense)
+    tense: Tense = {"last": "past", "next": "future"}.get(modifier or "", ctx.tense)  # type: ignore[assignment]
     if modifier == "this":
         return Timex(f"{ctx.anchor.day.year}-{month:02d}", anchored=True)
     year = nearest_year(ctx.anchor.day, month, None, tense)
@@ -193,8 +194,20 @@ def _this_part(m: re.Match, ctx: _Context) -> Timex | None:
     return Timex(day_value(ctx.anchor.day, ctx.anchor) + "T" + DAY_PARTS[m["part"]], "TIME", ctx.anchor.year_known)
 
 
-_STEP = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "earlier this": 0,
-         "later this": 0, "early this": 0, "late this": 0, "end of this": 0, "end of last": -1}
+_STEP = {
+    "this": 0,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "earlier this": 0,
+    "later this": 0,
+    "early this": 0,
+    "late this": 0,
+    "end of this": 0,
+    "end of last": -1,
+}
 
 
 def _relative_period(m: re.Match, ctx: _Context) -> Timex | None:
@@ -222,7 +235,7 @@ def _relative_period(m: re.Match, ctx: _Context) -> Timex | None:
 
 
 def _the_weekend(m: re.Match, ctx: _Context) -> Timex | None:
-    """"the weekend": the last one (its Saturday on or before the anchor), or the next if future."""
+    """ "the weekend": the last one (its Saturday on or before the anchor), or the next if future."""
     if ctx.anchor is None or not ctx.anchor.year_known:
         return None
     d = ctx.anchor.day
@@ -331,16 +344,21 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
     (rf"{_FUZZY}(?:the\s+)?(?P<word>{_alternation(DECADE_WORDS)})", _decade_word),
     (rf"{_FUZZY}(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[- ]century", _century),
     (rf"(?:the\s+)?(?P<ord>{_alternation(ORDINALS)})[- ]quarter(?:\s+(?:of\s+)?{_YEAR})?", _quarter),
-    (rf"(?:(?:early|late|earlier|later|mid)[- ]?\s*(?:{_alternation(DAY_PARTS)})?\s*)?"
-     rf"(?P<word>today|tonight|yesterday|tomorrow|last night){_PART}", _relative_day),
+    (
+        rf"(?:(?:early|late|earlier|later|mid)[- ]?\s*(?:{_alternation(DAY_PARTS)})?\s*)?"
+        rf"(?P<word>today|tonight|yesterday|tomorrow|last night){_PART}",
+        _relative_day,
+    ),
     (rf"(?:(?:early|late|earlier|later|mid)[- ]?\s*)?(?:this\s+)?(?P<part>{_alternation(DAY_PARTS)})", _this_part),
     (rf"(?P<mod>{_RELATIVE_MODS})\s+(?P<period>{_PERIODS})", _relative_period),
     (r"(?:over\s+)?the\s+weekend", _the_weekend),
-    (rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?{_WEEKDAY}{_PART}",
-     _weekday),
+    (rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?{_WEEKDAY}{_PART}", _weekday),
     (rf"{_NUMBER}\s+{_UNIT}\s+(?P<dir>ago|from now|hence)", _ago),
-    (rf"(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|latest|other|entire|whole)\s+)?"
-     rf"(?:{_NUMBER}[- ])?{_UNIT}(?:[- ](?:long|old))?", _duration),
+    (
+        rf"(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|latest|other|entire|whole)\s+)?"
+        rf"(?:{_NUMBER}[- ])?{_UNIT}(?:[- ](?:long|old))?",
+        _duration,
+    ),
     (r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)", _clock),
 ]
 RULES = [(re.compile(pattern), handle) for pattern, handle in _RULE_SOURCES]
@@ -349,19 +367,23 @@ RULES = [(re.compile(pattern), handle) for pattern, handle in _RULE_SOURCES]
 def clean_expression(text: str) -> str:
     """Lower case, one space between words, typographic apostrophes plain, no edge punctuation."""
     text = " ".join(text.lower().replace("\u2019", "'").replace("\u2018", "'").split())
-    text = text.strip(" ,;:.!?\"()[]").replace("–", "-").replace("—", "-")
+    text = text.strip(' ,;:.!?"()[]').replace("–", "-").replace("—", "-")
     text = re.sub(r"'s$", "", text)  # "last month's"
     text = _HEDGE.sub("", text)
     return _SPOKEN_YEAR.sub(_spoken_year, text)
 
 
 _HEDGE = re.compile(rf"^(?:{_alternation(HEDGES)})\s+")
-_TENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TENS = (
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    "|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 # Years read out as words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand".
 _SPOKEN_YEAR = re.compile(
     rf"\b(?P<c>eighteen|nineteen|twenty)[- ](?P<r>(?:{_TENS})(?:[- ](?:{_UNITS_WORDS}))?|hundred)\b"
-    rf"|\btwo thousand(?:(?: and)? (?P<u>{_TENS}|{_UNITS_WORDS}))?\b")
+    rf"|\btwo thousand(?:(?: and)? (?P<u>{_TENS}|{_UNITS_WORDS}))?\b"
+)
 
 
 def _spoken_year(m: re.Match) -> str:

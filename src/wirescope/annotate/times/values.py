@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from wirescope.annotate.times.vocabulary import NUMBER_WORDS, UNIT_MULTIPLIER, UNITS, VAGUE_QUANTITIES
+from wirescope.record import TimePrecision
 
 Tense = Literal["past", "future"] | None
 # Arithmetic on a day whose year is unknown is done in a non-leap placeholder year.
@@ -31,7 +32,9 @@ class Anchor:
             return None
         year_known = m.group(1) != "XXXX"
         try:
-            return cls(date(int(m.group(1)) if year_known else PLACEHOLDER_YEAR, int(m.group(2)), int(m.group(3))), year_known)
+            return cls(
+                date(int(m.group(1)) if year_known else PLACEHOLDER_YEAR, int(m.group(2)), int(m.group(3))), year_known
+            )
         except ValueError:
             return None
 
@@ -41,7 +44,6 @@ class Timex:
     value: str | None
     type: str = "DATE"  # DATE, TIME, DURATION or SET
     anchored: bool = False  # the value was computed from a known anchor date
-
 
 
 # --- values -------------------------------------------------------------------------------------
@@ -99,6 +101,7 @@ def nearest_year(anchor: date, month: int, day: int | None, tense: Tense) -> int
     A week of slack either way: "on August 27" in a past-tense sentence of an August 25 story is
     more likely a typo'd or scheduled day this year than a day 51 weeks ago.
     """
+
     def when(year: int) -> date:
         return date(year, month, min(day or 1, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
 
@@ -113,7 +116,7 @@ def nearest_year(anchor: date, month: int, day: int | None, tense: Tense) -> int
     return min(candidates, key=lambda c: abs((c - anchor).days)).year
 
 
-def precision_of(value: str | None) -> str:
+def precision_of(value: str | None) -> TimePrecision:
     """ACLED-style time precision of a TIMEX3 value: day, week, month, year, decade or unknown."""
     if not value:
         return "unknown"
