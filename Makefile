@@ -7,14 +7,16 @@ DB ?= wirescope.db
 # UI serves them from and the wheel packages them; never committed.
 VENDOR := src/wirescope/web/static/vendor
 
-.PHONY: demo test install clean
+.PHONY: demo test install lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
 
+# Every dependency from the hashed lock first, then wirescope itself (editable, nothing more to fetch).
 $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[web,export,test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENDOR)/.installed: package.json package-lock.json
@@ -38,7 +40,18 @@ demo: install
 	@echo "the situation report is in report.html; browse the record with: $(BIN)/wirescope serve --db $(DB)"
 
 test: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+# Rebuild requirements.lock from pyproject.toml (a maintainer's step; needs the package index).
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet uv==0.13.8
+	grep -E '^[A-Za-z0-9._-]+==' requirements.lock | sed 's/ .*//' > $(VENV)/pins.txt
+	$(BIN)/uv pip compile pyproject.toml --extra web --extra export --extra dask --extra postgres --extra test \
+	  --generate-hashes --universal --python-version 3.11 -c $(VENV)/pins.txt --no-header -o $(VENV)/lock.txt
+	{ sed -n '/^#/p;/^[^#]/q' requirements.lock; grep -v '^    #   -c ' $(VENV)/lock.txt; } > requirements.lock
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache node_modules $(VENDOR) report.html

@@ -23,7 +23,7 @@ Scoring is entity-level exact match (same start, end and type), micro-averaged, 
 overall. Types are mapped to the gold's four: spaCy PERSON -> PER, ORG -> ORG, GPE/LOC/FAC ->
 LOC, NORP -> MISC (CoNLL) or NORP (re3d), and for CoNLL EVENT, WORK_OF_ART, LAW, LANGUAGE and
 PRODUCT -> MISC. "ours" is what the parse annotator produces (the entity ruler and repairs of
-annotate/ner_patterns.py, and the trimming of leading "the" and quotes of entities.py); "bare" is
+annotate/entities/patterns.py, and the trimming of leading "the" and quotes of parse.py); "bare" is
 the installed model as it is.
 """
 

@@ -114,7 +114,7 @@ actors = Table(
     Column("name", Text, nullable=False, index=True),
     Column("type", String(16), nullable=False),
     Column("aliases", JSON, nullable=False),
-    Column("confidence", Float),  # how sure the registry is of this actor's id (annotate/registry.py)
+    Column("confidence", Float),  # how sure the registry is of this actor's id (annotate/actors/names.py)
     Column("reason", Text),  # why: curated alias, full name in the article, single name...
     # Set when the registry finds this actor to be another stored one ("Mujahid" alone in one
     # article, "Zabihullah Mujahid" in another); recomputed from the whole store on every save.

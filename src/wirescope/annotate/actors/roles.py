@@ -11,7 +11,7 @@ Read from spaCy's dependency parse of the article (article.doc):
   leader_of, and a Role "founder of ..." for the person.
 - a copula: "Fahim Dashti is the group's chief spokesman" (not when negated);
 - an epithet: "Ahmad Shah Massoud, known as the Lion of Panjshir" -> Role "Lion of Panjshir".
-Relations with organisations follow from the role noun (role_vocabulary.ROLE_NOUNS). What it misses:
+Relations with organisations follow from the role noun (vocabulary.ROLE_NOUNS). What it misses:
 roles split across sentences, and roles of people named only by a pronoun.
 """
 
@@ -125,7 +125,7 @@ def _copula_role(article: Article, index: TokenIndex, k: int, tokens) -> None:
 
 def _epithet_roles(article: Article, index: TokenIndex) -> None:
     """ "Ahmad Shah Massoud, known as the Lion of Panjshir", "X was tapped as the “Lion of ...”":
-    the epithet is a Role of the person (ner_patterns.py keeps it from being an ORG).
+    the epithet is a Role of the person (patterns.py keeps it from being an ORG).
 
     Only for a person named in full there: "the elder Massoud, remembered as ..." is left alone,
     since a surname alone is resolved to the article's main figure, who may be the son.

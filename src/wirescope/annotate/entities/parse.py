@@ -60,7 +60,7 @@ class Parse:
     name = "parse"
     requires = ("text",)
     adds = ("doc", "sentences", "mentions")
-    version = "2"  # 2: conflict-news entity ruler and repairs (ner_patterns.py)
+    version = "2"  # 2: conflict-news entity ruler and repairs (patterns.py)
 
     def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16) -> None:
         self.model = model

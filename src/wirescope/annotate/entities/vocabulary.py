@@ -1,4 +1,4 @@
-"""Word lists for the conflict-news NER fixes (logic in ner_patterns.py).
+"""Word lists for the conflict-news NER fixes (logic in patterns.py).
 
 Each list says what the bare English model gets wrong that the list corrects. They are general
 vocabulary of conflict reporting, not the names of one article.

@@ -1,15 +1,15 @@
 """Events: who did what to whom, where and when, typed with PLOVER, with how the text states it.
 
 For each sentence of the parse:
-1. triggers: verbs, phrasal verbs, verb + object pairs and nouns from event_lexicon.py name an
+1. triggers: verbs, phrasal verbs, verb + object pairs and nouns from lexicon.py name an
    event type (and sometimes its mode); a noun carried by a light verb ("launched an attack")
    takes the verb's participants; a noun that is the object of another trigger adds nothing;
-2. participants (annotate/event_participants.py): the actor is the subject, the target the
+2. participants (annotate/events/participants.py): the actor is the subject, the target the
    object, pronouns followed to named actors, and the place where it happened;
 3. time: the TIMEX of article.times inside the event's own clause (the times annotator's value,
    never re-parsed here); `historical` when that time, or a year in the clause, is before the
    publication year;
-4. modality from annotate/modality.py; a quote's speaker (article.quotes) claims what is inside it;
+4. modality from annotate/events/modality.py; a quote's speaker (article.quotes) claims what is inside it;
 5. fatalities and injured from the casualty words of the clause, counted ACLED's way.
 
 What it gets wrong: events named only by adjectives or idioms, participants the parser attaches

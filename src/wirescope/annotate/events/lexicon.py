@@ -1,7 +1,7 @@
 """Event vocabulary, kept as data: what words trigger which PLOVER event, in which mode.
 
-The logic that reads these tables is in annotate/events.py (triggers and participants) and
-annotate/modality.py (how the text states the event). Lemmas are spaCy lemmas, lower case.
+The logic that reads these tables is in annotate/events/extract.py (triggers and participants) and
+annotate/events/modality.py (how the text states the event). Lemmas are spaCy lemmas, lower case.
 
 A trigger is a (type, mode) pair. `mode` follows PLOVER's idea of a mode (how the event was
 carried out) with wirescope's own labels, listed in docs/events.md; None when the word says
@@ -861,7 +861,7 @@ COUNT_WORDS: dict[str, int] = {
     "score": 20,
 }
 
-# --- modality cues (read by annotate/modality.py) ------------------------------------------------
+# --- modality cues (read by annotate/events/modality.py) ------------------------------------------------
 
 NEGATION_WORDS = frozenset(
     {"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none", "nothing", "nowhere"}

@@ -1,6 +1,6 @@
 """Words that say what kind of place a phrase names, and how far and which way from another.
 
-Lower case; the rules in annotate/places.py compare case-insensitively.
+Lower case; the rules in annotate/places/resolve.py compare case-insensitively.
 """
 
 from __future__ import annotations

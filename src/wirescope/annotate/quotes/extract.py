@@ -15,7 +15,7 @@ unless a speech verb follows them at once ("“Yes,” he said").
 
 A quote's cue is its verb (or "according to", or a colon after a name). Words that continue a
 quote share its cue, speaker, venue, medium and date: they belong to the same act of speaking.
-The pieces: quote_marks.py finds quotations and the sentence around them, attribution.py reads
+The pieces: marks.py finds quotations and the sentence around them, attribution.py reads
 cue, venue, medium and date from that sentence, speakers.py resolves the speaker to an actor.
 """
 

@@ -1,6 +1,6 @@
 """Vocabularies for quotes: speech and belief verbs, venues, media and speaker descriptions.
 
-Data only; the logic that uses it is in annotate/quotes.py and annotate/speakers.py. Verbs are
+Data only; the logic that uses it is in annotate/quotes/extract.py and annotate/quotes/speakers.py. Verbs are
 spaCy lemmas (lower case). Lists are meant to be extended: a missing verb costs recall, a verb
 that is rarely used for speech ("call", "tell" is kept) costs precision.
 """

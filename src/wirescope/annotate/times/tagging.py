@@ -2,7 +2,7 @@
 
 Expressions come from two finders whose spans are merged, the longer winning an overlap: spaCy's
 DATE and TIME entities, and our own patterns for what the small model misses ("the 1980s",
-weekdays, year-less dates). Each is normalised by annotate/timex.py against the publication date.
+weekdays, year-less dates). Each is normalised by annotate/times/timex.py against the publication date.
 dateparser is not used here: over whole sentences it reads "we" as Wednesday, and it turns "this
 week" into a day.
 

@@ -1,6 +1,6 @@
 """Words that temporal expressions are made of, kept apart from the rules that read them.
 
-Everything here is lower case; the rules in annotate/timex.py match case-insensitively.
+Everything here is lower case; the rules in annotate/times/timex.py match case-insensitively.
 """
 
 from __future__ import annotations
