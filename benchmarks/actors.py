@@ -40,10 +40,14 @@ def main(corpus: Path) -> None:
         listed_total += len(entry["actors"])
         in_text_total += len(in_text)
         notes = [f"{n} (not in text)" if n not in article.text else n for n in missed]
-        print(f"{entry['file']}: {len(entry['actors']) - len(missed)}/{len(entry['actors'])}"
-              + (f"; missed: {', '.join(notes)}" if notes else ""))
-    print(f"manifest actors found: {found_total}/{listed_total}; of those whose name is in the clean text: "
-          f"{found_total}/{in_text_total}")
+        print(
+            f"{entry['file']}: {len(entry['actors']) - len(missed)}/{len(entry['actors'])}"
+            + (f"; missed: {', '.join(notes)}" if notes else "")
+        )
+    print(
+        f"manifest actors found: {found_total}/{listed_total}; of those whose name is in the clean text: "
+        f"{found_total}/{in_text_total}"
+    )
     several = sorted((r for r in records if r["articles"] > 1), key=lambda r: -r["articles"])
     print("actors in more than one article: " + ", ".join(f"{r['name']} ({r['articles']})" for r in several))
     for r in records:

@@ -21,9 +21,9 @@ from wirescope.clean import clean
 from wirescope.run import ingest
 from wirescope.settings import Settings
 from wirescope.sources import RawDocument, read_paths
+from wirescope.store import open_store
 
 WARM_UP = "Fighters clashed near Kabul and Mazar-i-Sharif on Monday, the governor of Balkh told reporters."
-from wirescope.store import open_store
 
 
 def main() -> None:

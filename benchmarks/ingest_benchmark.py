@@ -7,9 +7,10 @@ Every configuration reads, cleans, annotates and stores the same texts in the sa
 figure is spaCy's `nlp.pipe` alone over those texts (the model wirescope uses, same batch size).
 Models are loaded before any clock starts (on every Dask worker too), so the figures are of
 steady-state work. CPU seconds are given beside wall time because on a shared machine wall time
-measures the neighbours too; CPU time is what the work itself costs. "local" is the default runner in this process; "dask N" is a LocalCluster of
-N single-threaded worker processes with this process as the one writer. Peak RSS is each worker
-process's own high-water mark (for "local", this process's, which also holds the bare run).
+measures the neighbours too; CPU time is what the work itself costs. "local" is the default runner
+in this process; "dask N" is a LocalCluster of N single-threaded worker processes with this process
+as the one writer. Peak RSS is each worker process's own high-water mark (for "local", this
+process's, which also holds the bare run).
 Without --postgres (or WIRESCOPE_TEST_POSTGRES_URL) the PostgreSQL rows are skipped.
 Complements benchmarks/foundation.py, which times the local runner alone.
 """
@@ -23,8 +24,8 @@ import resource
 import tempfile
 import time
 import uuid
-from dataclasses import replace
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from wirescope.annotate import build_pipeline
@@ -75,11 +76,18 @@ def warm_local(files: list[str], settings: Settings):
     return pipeline
 
 
-def time_local(files: list[str], db: str, settings: Settings, pipeline, keep: list | None = None,
-               ) -> tuple[float, float, int, list[float]]:
+def time_local(
+    files: list[str],
+    db: str,
+    settings: Settings,
+    pipeline,
+    keep: list | None = None,
+) -> tuple[float, float, int, list[float]]:
     with open_store(db) as store:
         start, cpu = time.perf_counter(), cpu_seconds()
-        report = local_ingest(read_paths(files), store, settings, pipeline, on_done=keep.append if keep is not None else None)
+        report = local_ingest(
+            read_paths(files), store, settings, pipeline, on_done=keep.append if keep is not None else None
+        )
         return time.perf_counter() - start, cpu_seconds() - cpu, len(report.stored), [peak_rss_mb()]
 
 
@@ -112,8 +120,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("texts", type=Path, help="a folder of article texts")
     parser.add_argument("--n", type=int, default=120, help="how many articles (default 120)")
-    parser.add_argument("--postgres", default=os.environ.get("WIRESCOPE_TEST_POSTGRES_URL"),
-                        help="a PostgreSQL server to benchmark (a schema is made and dropped)")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("WIRESCOPE_TEST_POSTGRES_URL"),
+        help="a PostgreSQL server to benchmark (a schema is made and dropped)",
+    )
     args = parser.parse_args()
     from distributed import Client, LocalCluster
 
@@ -137,8 +148,17 @@ def main() -> None:
             with fresh_db(backend, Path(tmp), args.postgres) as db:
                 rows.append(("store only (save of annotated articles)", backend, *time_store_only(annotated, db)))
         for workers in (1, 2):
-            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                              dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            with (
+                LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                ) as cluster,
+                Client(cluster) as client,
+            ):
                 client.run(warm_up, settings)
                 for backend in backends[:1]:  # first use of the pipeline on each worker, untimed
                     with fresh_db(backend, Path(tmp), args.postgres) as db:
@@ -148,11 +168,15 @@ def main() -> None:
                         rows.append((f"dask, {workers} worker(s)", backend, *time_dask(client, files, db, settings)))
 
     print(f"{len(files)} articles, batch size {settings.batch_size}, model {settings.model}\n")
-    print("| run | store | wall s | articles/s | x bare wall | CPU s | x bare CPU | stored | peak RSS per worker (MB) |")
+    print(
+        "| run | store | wall s | articles/s | x bare wall | CPU s | x bare CPU | stored | peak RSS per worker (MB) |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, backend, seconds, cpu, stored, rss in rows:
-        print(f"| {name} | {backend} | {seconds:.1f} | {len(files) / seconds:.2f} | {seconds / bare:.2f} | "
-              f"{cpu:.1f} | {cpu / bare_cpu:.2f} | {stored} | {', '.join(f'{r:.0f}' for r in rss)} |")
+        print(
+            f"| {name} | {backend} | {seconds:.1f} | {len(files) / seconds:.2f} | {seconds / bare:.2f} | "
+            f"{cpu:.1f} | {cpu / bare_cpu:.2f} | {stored} | {', '.join(f'{r:.0f}' for r in rss)} |"
+        )
 
 
 if __name__ == "__main__":

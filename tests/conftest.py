@@ -65,7 +65,6 @@ def demo_db(tmp_path_factory) -> str:
     return path
 
 
-
 # --- stores on every backend -------------------------------------------------------------------
 # SQLite always; PostgreSQL when WIRESCOPE_TEST_POSTGRES_URL names a server (.ci/run starts one).
 BACKENDS = ["sqlite", "postgresql"]
@@ -125,7 +124,7 @@ class LocalSite:
         self.requests: list[tuple[str, dict[str, str]]] = []
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 (the name http.server calls)
+            def do_GET(self):
                 site.requests.append((self.path, dict(self.headers)))
                 status, headers, body = site.respond(self.path, dict(self.headers))
                 self.send_response(status)
@@ -186,6 +185,14 @@ def copy_of_article(article, n: int, extra_alias: str | None = None):
     actors = article.actors
     if extra_alias:
         actors = tuple(dataclasses.replace(a, aliases=tuple(sorted({*a.aliases, extra_alias}))) for a in actors)
-    return dataclasses.replace(article, id=new_id, source=source, actors=actors, doc=None,
-                               quotes=renumbered(article.quotes, "quote"), events=renumbered(article.events, "evt"),
-                               times=renumbered(article.times, "time"), claims=renumbered(article.claims, "claim"))
+    return dataclasses.replace(
+        article,
+        id=new_id,
+        source=source,
+        actors=actors,
+        doc=None,
+        quotes=renumbered(article.quotes, "quote"),
+        events=renumbered(article.events, "evt"),
+        times=renumbered(article.times, "time"),
+        claims=renumbered(article.claims, "claim"),
+    )

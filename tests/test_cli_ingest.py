@@ -8,10 +8,13 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from wirescope.cli import cli
 from tests.conftest import SEED, need_shared
+from wirescope.cli import cli
 
-GOOD = "Fighters clashed near Kabul on Monday, officials said.\n\nThe talks in Doha ended without a deal, according to the mediators.\n"
+GOOD = (
+    "Fighters clashed near Kabul on Monday, officials said.\n\n"
+    "The talks in Doha ended without a deal, according to the mediators.\n"
+)
 
 
 def run(*args, input=None):
@@ -34,12 +37,22 @@ def _unreadable(path):
 BAD_INPUTS = {
     "empty.txt": (lambda p: p.write_bytes(b""), "empty file"),
     "blank.txt": (lambda p: p.write_bytes(b"  \n\n \n"), "empty file"),
-    "image.png": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4), "binary file"),
-    "broken.txt": (lambda p: p.write_bytes("Kabul – café ".encode() + b"\xff\xfe bad bytes " + GOOD.encode()), "invalid UTF-8"),
+    "image.png": (
+        lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4),
+        "binary file",
+    ),
+    "broken.txt": (
+        lambda p: p.write_bytes("Kabul – café ".encode() + b"\xff\xfe bad bytes " + GOOD.encode()),
+        "invalid UTF-8",
+    ),
     "huge.txt": (lambda p: p.write_bytes(b"word " * 4_200_000), "over the 10 MB limit"),
     "locked.txt": (_unreadable, "cannot read"),
-    "empty-page.html": (lambda p: p.write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>"),
-                        "HTML page with no article text"),
+    "empty-page.html": (
+        lambda p: p.write_text(
+            "<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+        ),
+        "HTML page with no article text",
+    ),
 }
 
 
@@ -70,8 +83,12 @@ def test_a_failed_batch_leaves_what_was_stored_before(tmp_path):
 
 def test_a_latin1_file_is_decoded_by_detection(tmp_path):
     path = tmp_path / "latin1.txt"
-    path.write_bytes(("Le président a déclaré à Kaboul que les négociations étaient terminées, "
-                      "a-t-il dit aux journalistes réunis devant le ministère.\n").encode("latin-1"))
+    path.write_bytes(
+        (
+            "Le président a déclaré à Kaboul que les négociations étaient terminées, "
+            "a-t-il dit aux journalistes réunis devant le ministère.\n"
+        ).encode("latin-1")
+    )
     db = str(tmp_path / "w.db")
     assert run("ingest", str(path), "--db", db).exit_code == 0
     assert "président" in jsonl(run("articles", "--format", "jsonl", "--db", db))[0]["text"]
@@ -106,7 +123,7 @@ def test_seed_ingest_then_articles_jsonl_meets_the_contract(tmp_path, seed_gold)
     for start, end in article["paragraphs"]:
         assert article["text"][start:end].strip()
     for repair in article["repairs"]:
-        assert article["text"][repair["start"]:repair["end"]] == repair["after"]
+        assert article["text"][repair["start"] : repair["end"]] == repair["after"]
 
 
 @pytest.mark.parametrize("fmt", ["table", "jsonl", "json", "csv"])

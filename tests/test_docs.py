@@ -48,8 +48,11 @@ def test_every_command_is_in_the_readme():
 
 
 def test_every_command_help_ends_with_an_example():
-    missing = [name for name, command in cli.commands.items()
-               if not hasattr(command, "commands") and "Example:" not in (command.help or "")]
+    missing = [
+        name
+        for name, command in cli.commands.items()
+        if not hasattr(command, "commands") and "Example:" not in (command.help or "")
+    ]
     assert missing == []
 
 

@@ -17,9 +17,12 @@ def test_all_names_exist():
 
 
 def test_process_returns_an_article_whose_spans_slice_its_text():
-    article = wirescope.process("<html><body><article><p>Taliban fighters entered Bazarak on Monday, "
-                                "the group's spokesman Zabihullah Mujahid said in Kabul.</p></article></body></html>",
-                                published="2021-09-06", url="https://news.example/a")
+    article = wirescope.process(
+        "<html><body><article><p>Taliban fighters entered Bazarak on Monday, "
+        "the group's spokesman Zabihullah Mujahid said in Kabul.</p></article></body></html>",
+        published="2021-09-06",
+        url="https://news.example/a",
+    )
     assert article.source.content_type == "text/html" and article.url == "https://news.example/a"
     assert article.mentions
     for mention in article.mentions:
@@ -27,15 +30,16 @@ def test_process_returns_an_article_whose_spans_slice_its_text():
 
 
 # Text given as is: an evaluation scores our spans against gold offsets into this very string.
-AS_GIVEN = ("  KABUL, Aug 16 -- Taliban fighters attacked a police post in Kandahar on Monday, "
-            "officials said.\n\n   Two policemen were killed, the ministry said.\n")
+AS_GIVEN = (
+    "  KABUL, Aug 16 -- Taliban fighters attacked a police post in Kandahar on Monday, "
+    "officials said.\n\n   Two policemen were killed, the ministry said.\n"
+)
 
 
 def test_process_as_given_keeps_every_offset_of_the_input():
     article = wirescope.process(AS_GIVEN, published="2021-08-16", clean=False)
     assert article.text == AS_GIVEN and not article.repairs and not article.removed
-    assert [article.text_of(p).strip() for p in article.paragraphs] == [
-        part.strip() for part in AS_GIVEN.split("\n\n")]
+    assert [article.text_of(p).strip() for p in article.paragraphs] == [part.strip() for part in AS_GIVEN.split("\n\n")]
     assert article.events and article.times and article.places
     spans = [e.evidence for e in article.events] + [t.span for t in article.times] + [m.span for m in article.mentions]
     assert all(0 <= s.start < s.end <= len(AS_GIVEN) for s in spans)
@@ -62,7 +66,7 @@ def test_records_gives_the_jsonl_contract_by_kind():
     assert set(recs) == {"articles", "actors", "quotes", "events", "times", "places"}
     assert recs["articles"][0]["text"] == AS_GIVEN
     for quote in recs["quotes"]:
-        assert AS_GIVEN[quote["start"]:quote["end"]] == quote["text"]
+        assert AS_GIVEN[quote["start"] : quote["end"]] == quote["text"]
     assert {e["article_id"] for e in recs["events"]} == {article.id}
 
 

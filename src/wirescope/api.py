@@ -16,8 +16,8 @@ from typing import Any
 from wirescope.annotate import build_pipeline
 from wirescope.annotate.pipeline import Pipeline
 from wirescope.clean import clean as clean_document
-from wirescope.query.records import article_records
 from wirescope.errors import ConfigError
+from wirescope.query.records import article_records
 from wirescope.record import Article, Source, Span, stable_id
 from wirescope.settings import Settings, load_settings
 from wirescope.sources import Metadata, RawDocument
@@ -87,13 +87,17 @@ def process(
     clean text itself, and every span indexes the string given.
     """
     settings = settings or load_settings()
-    article = prepare(text_or_html, published=published, clean=clean, url=url, title=title,
-                      publisher=publisher, settings=settings)
+    article = prepare(
+        text_or_html, published=published, clean=clean, url=url, title=title, publisher=publisher, settings=settings
+    )
     return build_pipeline(settings)(article)
 
 
 def process_many(
-    items: Iterable[Item], *, clean: bool = False, only: Iterable[str] | None = None,
+    items: Iterable[Item],
+    *,
+    clean: bool = False,
+    only: Iterable[str] | None = None,
     settings: Settings | None = None,
 ) -> Iterator[Article]:
     """Annotate many texts in batches (one spaCy `pipe` over them); yields Articles in input order.

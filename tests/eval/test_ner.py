@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 from tests.conftest import EVAL, need_shared
 from wirescope.cli import cli
-from wirescope.settings import SPACY_MODEL
 from wirescope.eval.ner import (
     CONLL_TYPES,
     RE3D_TYPES,
@@ -24,6 +23,7 @@ from wirescope.eval.ner import (
     read_re3d,
     snap_to_tokens,
 )
+from wirescope.settings import SPACY_MODEL
 
 MODEL = SPACY_MODEL
 
@@ -37,18 +37,21 @@ def entities(text: str) -> dict[str, str]:
     return {e.text: e.label_ for e in conflict_model(MODEL)(text).ents}
 
 
-@pytest.mark.parametrize("text, name, label", [
-    ("The Taliban entered the city on Monday.", "Taliban", "ORG"),
-    ("He was killed by Al-Qaeda operatives in 2001.", "Al-Qaeda", "ORG"),
-    ("Fighters loyal to the NRF held the pass.", "NRF", "ORG"),
-    ("Hazaras have fled the district in large numbers.", "Hazaras", "NORP"),
-    ("The spokesman posted the statement on Twitter late on Tuesday.", "Twitter", "ORG"),
-    ("Reporters asked Fahim Dashti about the talks.", "Fahim Dashti", "PERSON"),
-    ("Local men took control of three Andarab districts overnight.", "Andarab districts", "GPE"),
-    # a name and its surname carry one label in a document
-    ("Habib Kohistani runs a bakery. Kohistani said bread prices had doubled.", "Kohistani", "PERSON"),
-    ("Fighting was reported in Herat on Monday.", "Herat", "GPE"),  # ORG to the bare model
-])
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("The Taliban entered the city on Monday.", "Taliban", "ORG"),
+        ("He was killed by Al-Qaeda operatives in 2001.", "Al-Qaeda", "ORG"),
+        ("Fighters loyal to the NRF held the pass.", "NRF", "ORG"),
+        ("Hazaras have fled the district in large numbers.", "Hazaras", "NORP"),
+        ("The spokesman posted the statement on Twitter late on Tuesday.", "Twitter", "ORG"),
+        ("Reporters asked Fahim Dashti about the talks.", "Fahim Dashti", "PERSON"),
+        ("Local men took control of three Andarab districts overnight.", "Andarab districts", "GPE"),
+        # a name and its surname carry one label in a document
+        ("Habib Kohistani runs a bakery. Kohistani said bread prices had doubled.", "Kohistani", "PERSON"),
+        ("Fighting was reported in Herat on Monday.", "Herat", "GPE"),  # ORG to the bare model
+    ],
+)
 def test_conflict_ner_labels(text, name, label):
     assert entities(text).get(name) == label
 
@@ -65,25 +68,33 @@ def test_a_missed_surname_is_found_when_the_document_names_the_person_in_full():
     assert [(e.text, e.label_) for e in found] == [("Fahim Dashti", "PERSON"), ("Dashti", "PERSON")]
 
 
-@pytest.mark.parametrize("text, epithet", [
-    ("Massoud was tapped as the “Lion of Panjshir” after the war.", "Lion of Panjshir"),
-    ("The elder Massoud, remembered across the north as the Lion of Panjshir, held the valley.", "Lion of Panjshir"),
-    ("He became known as the Butcher of Kabul.", "Butcher of Kabul"),
-])
+@pytest.mark.parametrize(
+    "text, epithet",
+    [
+        ("Massoud was tapped as the “Lion of Panjshir” after the war.", "Lion of Panjshir"),
+        (
+            "The elder Massoud, remembered across the north as the Lion of Panjshir, held the valley.",
+            "Lion of Panjshir",
+        ),
+        ("He became known as the Butcher of Kabul.", "Butcher of Kabul"),
+    ],
+)
 def test_epithets_are_not_organisations(text, epithet):
     assert not any(epithet in name for name in entities(text))
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Planes left Hamid Karzai International Airport at dawn.", "Hamid Karzai International Airport"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Planes left Hamid Karzai International Airport at dawn.", "Hamid Karzai International Airport"),
+    ],
+)
 def test_facilities_named_after_people_are_not_people(text, name):
     assert entities(text).get(name) != "PERSON"
 
 
 def test_the_bare_model_is_left_untouched():
-    from wirescope.annotate.entities.model import load_model
-    from wirescope.annotate.entities.model import conflict_model
+    from wirescope.annotate.entities.model import conflict_model, load_model
 
     conflict_model(MODEL)
     assert "wirescope_entity_ruler" not in load_model(MODEL).pipe_names
@@ -92,13 +103,16 @@ def test_the_bare_model_is_left_untouched():
 # --- reading gold -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("tags, spans", [
-    (["B-PER", "I-PER", "O", "B-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),  # IOB2
-    (["I-PER", "I-PER", "O", "I-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),  # IOB1: same entities
-    (["I-LOC", "B-LOC", "I-LOC"], [(0, 1, "LOC"), (1, 3, "LOC")]),  # IOB1: B- between two entities
-    (["I-ORG", "I-PER"], [(0, 1, "ORG"), (1, 2, "PER")]),  # a type change starts an entity
-    (["O", "I-MISC"], [(1, 2, "MISC")]),
-])
+@pytest.mark.parametrize(
+    "tags, spans",
+    [
+        (["B-PER", "I-PER", "O", "B-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),  # IOB2
+        (["I-PER", "I-PER", "O", "I-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),  # IOB1: same entities
+        (["I-LOC", "B-LOC", "I-LOC"], [(0, 1, "LOC"), (1, 3, "LOC")]),  # IOB1: B- between two entities
+        (["I-ORG", "I-PER"], [(0, 1, "ORG"), (1, 2, "PER")]),  # a type change starts an entity
+        (["O", "I-MISC"], [(1, 2, "MISC")]),
+    ],
+)
 def test_iob1_and_iob2_give_the_same_entities(tags, spans):
     assert iob_entities(tags) == spans
 
@@ -161,8 +175,10 @@ def test_read_re3d_best_type_names_only(tmp_path):
     assert ("The army", "ORG") in {(every.text[s:e], t) for s, e, t in every.gold}
 
 
-@pytest.mark.parametrize("text, name", [("Damascus", True), ("the Coalition", True), ("the army", False),
-                                        ("It", False), ("thousands of fighters", False)])
+@pytest.mark.parametrize(
+    "text, name",
+    [("Damascus", True), ("the Coalition", True), ("the army", False), ("It", False), ("thousands of fighters", False)],
+)
 def test_is_name(text, name):
     assert is_name(text) is name
 
@@ -205,7 +221,11 @@ def test_cli_prints_both_columns_per_type(tmp_path):
     assert result.exit_code == 0, result.output
     assert "bare P" in result.output and "ours P" in result.output
     assert [line.split()[0] for line in result.output.splitlines()[2:] if line.strip()] == [
-        "LOC", "ORG", "PER", "overall"]
+        "LOC",
+        "ORG",
+        "PER",
+        "overall",
+    ]
 
 
 def test_cli_names_the_path_it_cannot_read(tmp_path):

@@ -24,20 +24,22 @@ from wirescope.record import Participant, Quote, Span
 
 TEXT = "“We will stay,” the mayor said. Officials said the bridge was safe.\n\nNobody else spoke."
 # T1..T4: a direct quote with its source and cue; T5..T7 a reported clause; E3 has no source.
-ANN = "\n".join([
-    "T1\tContent 0 15\t“We will stay,”",
-    "T2\tSource 16 25\tthe mayor",
-    "T3\tCue 26 30\tsaid",
-    "T4\tAttribution 26 30\tsaid",
-    "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2",
-    "T5\tSource 32 41\tOfficials",
-    "T6\tCue 42 46\tsaid",
-    "T7\tContent 47 67\tthe bridge was safe.",
-    "E2\tAttribution:T6 Content:T7 Cue:T6 Source:T5",
-    "T8\tContent 47 57;62 66\tthe bridge safe",
-    "E3\tAttribution:T6 Content:T8 Cue:T6",
-    "#1\tAnnotatorNotes T1\ta note the reader ignores",
-])
+ANN = "\n".join(
+    [
+        "T1\tContent 0 15\t“We will stay,”",
+        "T2\tSource 16 25\tthe mayor",
+        "T3\tCue 26 30\tsaid",
+        "T4\tAttribution 26 30\tsaid",
+        "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2",
+        "T5\tSource 32 41\tOfficials",
+        "T6\tCue 42 46\tsaid",
+        "T7\tContent 47 67\tthe bridge was safe.",
+        "E2\tAttribution:T6 Content:T7 Cue:T6 Source:T5",
+        "T8\tContent 47 57;62 66\tthe bridge safe",
+        "E3\tAttribution:T6 Content:T8 Cue:T6",
+        "#1\tAnnotatorNotes T1\ta note the reader ignores",
+    ]
+)
 
 
 def write(folder: Path, name: str, content: str) -> Path:
@@ -57,13 +59,16 @@ def test_standoff_relations_become_attributions(tmp_path):
     assert sourceless.sources == () and sourceless.contents == (Span(47, 57), Span(62, 66))
 
 
-@pytest.mark.parametrize("line, reason", [
-    ("T1\tContent 5 x\tbad", "not 'START END'"),
-    ("T1\tContent 10 2\tbad", "not 'START END'"),
-    ("T1\tContent 0 999\tlong", "runs past the end"),
-    ("T1\tContent\tno offsets", "a T line needs"),
-    ("E1\tAttribution:T9 Content:T9", "no T line defines"),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("T1\tContent 5 x\tbad", "not 'START END'"),
+        ("T1\tContent 10 2\tbad", "not 'START END'"),
+        ("T1\tContent 0 999\tlong", "runs past the end"),
+        ("T1\tContent\tno offsets", "a T line needs"),
+        ("E1\tAttribution:T9 Content:T9", "no T line defines"),
+    ],
+)
 def test_a_broken_standoff_line_is_reported_with_file_and_line(tmp_path, line, reason):
     path = write(tmp_path, "a_0001.ann", "T2\tCue 26 30\tsaid\n" + line)
     with pytest.raises(DocumentError) as err:
@@ -117,7 +122,10 @@ def test_a_perfect_prediction_scores_one_and_a_wrong_speaker_does_not(tmp_path):
 def test_bounds_ignore_quotation_marks_and_a_leading_that():
     text = "He said that the road is open. “Stay home,” she said."
     gold = [Attribution((Span(8, 29),), (), (Span(3, 7),)), Attribution((Span(31, 43),), (), (Span(48, 52),), True)]
-    predicted = [Attribution((Span(13, 29),), (), (Span(3, 7),)), Attribution((Span(32, 41),), (), (Span(48, 52),), True)]
+    predicted = [
+        Attribution((Span(13, 29),), (), (Span(3, 7),)),
+        Attribution((Span(32, 41),), (), (Span(48, 52),), True),
+    ]
     report = Report()
     score_document(report, text, gold, predicted)
     assert report.tally("all", "content exact").f1 == 1.0

@@ -37,7 +37,7 @@ def test_timeml_offsets_are_into_the_text_content(tmp_path):
     path.write_text(TIMEML, encoding="utf-8")
     doc = time_eval.read_timeml(path)
     assert str(doc.dct) == "2021-08-25"
-    assert [doc.text[t.start:t.end] for t in doc.timexes] == ["August 15", "Tuesday", "the past 40 years"]
+    assert [doc.text[t.start : t.end] for t in doc.timexes] == ["August 15", "Tuesday", "the past 40 years"]
 
 
 def test_the_time_scorer_counts_strict_relaxed_and_attributes():
@@ -74,13 +74,15 @@ def test_geovirus_offsets_are_one_based(tmp_path):
     path = tmp_path / "GeoVirus.xml"
     path.write_text(GEOVIRUS, encoding="utf-8")
     doc = geo_eval.read_corpus(path)[0]
-    assert [doc.text[t.start:t.end] for t in doc.toponyms] == ["Kabul", "Afghanistan"]
+    assert [doc.text[t.start : t.end] for t in doc.toponyms] == ["Kabul", "Afghanistan"]
 
 
 def test_geocoding_figures():
     G, F = geo_eval.GoldToponym, geo_eval.Found
-    pairs = [(G(0, 5, "Kabul", 34.53, 69.17, 1), F(0, 5, 34.53, 69.17, 1)),
-             (G(9, 14, "Herat", 34.35, 62.2, 2), F(9, 14, None, None, None))]
+    pairs = [
+        (G(0, 5, "Kabul", 34.53, 69.17, 1), F(0, 5, 34.53, 69.17, 1)),
+        (G(9, 14, "Herat", 34.35, 62.2, 2), F(9, 14, None, None, None)),
+    ]
     figures = geo_eval.geocoding(pairs)
     assert figures["accuracy_161km"] == 0.5
     assert figures["median_km"] == pytest.approx(geo_eval.MAX_ERROR_KM / 2)

@@ -32,7 +32,7 @@ from wirescope.record import (
 TEXT = (
     "The Northern Front attacked the army garrison in Charikar on Monday, according to its commander Ahmad Karimi. "
     "The army denied that the Northern Front had attacked Charikar. "
-    "\"We will never surrender to the army,\" said Ahmad Karimi. "
+    '"We will never surrender to the army," said Ahmad Karimi. '
     "If the talks fail, the Northern Front could attack Kabul. "
     "Army officers met Ahmad Karimi in Doha on Tuesday."
 )
@@ -59,12 +59,36 @@ def _sentences() -> tuple[Span, ...]:
 FRONT = Actor("actor_test_front", "Northern Front", "GROUP")
 ARMY = Actor("actor_test_army", "Afghan Army", "ORG", aliases=("army", "Army"))
 KARIMI = Actor("actor_test_karimi", "Ahmad Karimi", "PERSON")
-CHARIKAR = Place("place_test_charikar", "Charikar", (span("Charikar"), span("Charikar", 1)),
-                 latitude=35.0136, longitude=69.1714, country="AF", feature="populated place", precision=1)
-KABUL = Place("place_test_kabul", "Kabul", (span("Kabul"),), latitude=34.5553, longitude=69.2075, country="AF",
-              feature="populated place", precision=1)
-DOHA = Place("place_test_doha", "Doha", (span("Doha"),), latitude=25.2854, longitude=51.531, country="QA",
-             feature="populated place", precision=1)
+CHARIKAR = Place(
+    "place_test_charikar",
+    "Charikar",
+    (span("Charikar"), span("Charikar", 1)),
+    latitude=35.0136,
+    longitude=69.1714,
+    country="AF",
+    feature="populated place",
+    precision=1,
+)
+KABUL = Place(
+    "place_test_kabul",
+    "Kabul",
+    (span("Kabul"),),
+    latitude=34.5553,
+    longitude=69.2075,
+    country="AF",
+    feature="populated place",
+    precision=1,
+)
+DOHA = Place(
+    "place_test_doha",
+    "Doha",
+    (span("Doha"),),
+    latitude=25.2854,
+    longitude=51.531,
+    country="QA",
+    feature="populated place",
+    precision=1,
+)
 
 
 def _p(actor: Actor, text: str, occurrence: int = 0) -> Participant:
@@ -76,20 +100,53 @@ def _place(place: Place) -> Participant:
 
 
 EVENTS = (
-    Event("event_test_claimed", "ASSAULT", span("attacked the army garrison in Charikar"), "claimed",
-          actor=_p(FRONT, "Northern Front"), target=_p(ARMY, "army"), place=_place(CHARIKAR),
-          time=EventTime("2021-09-06", "day"), source=_p(KARIMI, "Ahmad Karimi")),
-    Event("event_test_negated", "ASSAULT", span("had attacked Charikar"), "negated",
-          actor=_p(FRONT, "Northern Front", 1), target=_p(ARMY, "army", 1), place=_place(CHARIKAR),
-          source=_p(ARMY, "army", 1)),
-    Event("event_test_hypothetical", "ASSAULT", span("could attack Kabul"), "hypothetical",
-          actor=_p(FRONT, "Northern Front", 2), place=_place(KABUL)),
-    Event("event_test_asserted", "CONSULT", span("met Ahmad Karimi in Doha"), "asserted",
-          actor=_p(ARMY, "Army"), target=_p(KARIMI, "Ahmad Karimi", 2), place=_place(DOHA),
-          time=EventTime("2021-09-07", "day")),
+    Event(
+        "event_test_claimed",
+        "ASSAULT",
+        span("attacked the army garrison in Charikar"),
+        "claimed",
+        actor=_p(FRONT, "Northern Front"),
+        target=_p(ARMY, "army"),
+        place=_place(CHARIKAR),
+        time=EventTime("2021-09-06", "day"),
+        source=_p(KARIMI, "Ahmad Karimi"),
+    ),
+    Event(
+        "event_test_negated",
+        "ASSAULT",
+        span("had attacked Charikar"),
+        "negated",
+        actor=_p(FRONT, "Northern Front", 1),
+        target=_p(ARMY, "army", 1),
+        place=_place(CHARIKAR),
+        source=_p(ARMY, "army", 1),
+    ),
+    Event(
+        "event_test_hypothetical",
+        "ASSAULT",
+        span("could attack Kabul"),
+        "hypothetical",
+        actor=_p(FRONT, "Northern Front", 2),
+        place=_place(KABUL),
+    ),
+    Event(
+        "event_test_asserted",
+        "CONSULT",
+        span("met Ahmad Karimi in Doha"),
+        "asserted",
+        actor=_p(ARMY, "Army"),
+        target=_p(KARIMI, "Ahmad Karimi", 2),
+        place=_place(DOHA),
+        time=EventTime("2021-09-07", "day"),
+    ),
 )
-QUOTE = Quote("quote_test_karimi", "direct", span("We will never surrender to the army,"),
-              speaker=_p(KARIMI, "Ahmad Karimi", 1), cue=span("said"))
+QUOTE = Quote(
+    "quote_test_karimi",
+    "direct",
+    span("We will never surrender to the army,"),
+    speaker=_p(KARIMI, "Ahmad Karimi", 1),
+    cue=span("said"),
+)
 
 
 def hand_article() -> Article:
@@ -98,12 +155,22 @@ def hand_article() -> Article:
     mentions += [Mention(span("army", i), "ORG", ARMY.id) for i in range(3)] + [Mention(span("Army"), "ORG", ARMY.id)]
     mentions += [Mention(span("Ahmad Karimi", i), "PERSON", KARIMI.id) for i in range(3)]
     return Article(
-        id=stable_id("art", "see-fixtures"), text=TEXT, title=TITLE, publisher="Test Wire", published=date(2021, 9, 8),
+        id=stable_id("art", "see-fixtures"),
+        text=TEXT,
+        title=TITLE,
+        publisher="Test Wire",
+        published=date(2021, 9, 8),
         source=Source("tests/query/see_fixtures.py", "text/plain", hashlib.sha256(raw).hexdigest(), "utf-8", raw),
-        sentences=_sentences(), mentions=tuple(sorted(mentions, key=lambda m: m.span)),
-        actors=(FRONT, ARMY, KARIMI), quotes=(QUOTE,), events=EVENTS, places=(CHARIKAR, KABUL, DOHA),
-        times=(TimeRef("time_test_monday", span("Monday"), "2021-09-06", anchored=True),
-               TimeRef("time_test_tuesday", span("Tuesday"), "2021-09-07", anchored=True)),
+        sentences=_sentences(),
+        mentions=tuple(sorted(mentions, key=lambda m: m.span)),
+        actors=(FRONT, ARMY, KARIMI),
+        quotes=(QUOTE,),
+        events=EVENTS,
+        places=(CHARIKAR, KABUL, DOHA),
+        times=(
+            TimeRef("time_test_monday", span("Monday"), "2021-09-06", anchored=True),
+            TimeRef("time_test_tuesday", span("Tuesday"), "2021-09-07", anchored=True),
+        ),
     )
 
 
@@ -113,9 +180,9 @@ def see_db(demo_db, tmp_path_factory) -> str:
     import wirescope
 
     path = str(tmp_path_factory.mktemp("see") / "see.db")
-    with wirescope.open_store(demo_db) as source:  # checkpoint the WAL so the copy is whole
-        with source.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    # Checkpoint the WAL so the copy is whole.
+    with wirescope.open_store(demo_db) as source, source.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(demo_db, path)
     with wirescope.open_store(path) as store:
         store.save(hand_article(), ["tests.query.see_fixtures@1"])

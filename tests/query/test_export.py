@@ -39,8 +39,10 @@ def test_jsonl_is_web_annotations_whose_selectors_agree_with_the_text(store):
         assert a["target"]["wirescope:text_sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
         position, quote = a["target"]["selector"]
         assert (position["type"], quote["type"]) == ("TextPositionSelector", "TextQuoteSelector")
-        assert text[position["start"]:position["end"]] == quote["exact"]
-        assert text[:position["start"]].endswith(quote["prefix"]) and text[position["end"]:].startswith(quote["suffix"])
+        assert text[position["start"] : position["end"]] == quote["exact"]
+        assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(
+            quote["suffix"]
+        )
 
 
 def test_jsonl_carries_each_events_modality(store):
@@ -56,7 +58,10 @@ def test_csv_flattens_records_to_dotted_columns(store):
     assert {r["id"] for r in rows} == {"event_test_claimed", "event_test_negated"}
     claimed = next(r for r in rows if r["id"] == "event_test_claimed")
     assert (claimed["actor.name"], claimed["modality"], claimed["evidence.text"]) == (
-        "Northern Front", "claimed", "attacked the army garrison in Charikar")
+        "Northern Front",
+        "claimed",
+        "attacked the army garrison in Charikar",
+    )
 
 
 def test_parquet_opens_in_pyarrow_with_typed_columns(store, tmp_path):
@@ -128,10 +133,13 @@ def test_acled_csv_marks_what_did_not_happen(store):
     assert {r["location"] for r in rows} == {"Charikar"}
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--format", "parquet"], "--format parquet is binary: give --out FILE"),
-    (["--format", "xml"], "'xml' is not one of"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--format", "parquet"], "--format parquet is binary: give --out FILE"),
+        (["--format", "xml"], "'xml' is not one of"),
+    ],
+)
 def test_the_cli_says_what_is_wrong(see_db, args, message):  # noqa: F811
     from click.testing import CliRunner
 
@@ -147,8 +155,9 @@ def test_the_cli_writes_an_export_file(see_db, tmp_path):  # noqa: F811
     from wirescope.cli import cli
 
     out = tmp_path / "events.geojson"
-    result = CliRunner().invoke(cli, ["export", "--db", see_db, "--format", "geojson", "--place", "Doha",
-                                      "--out", str(out)])
+    result = CliRunner().invoke(
+        cli, ["export", "--db", see_db, "--format", "geojson", "--place", "Doha", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     assert {f["properties"]["id"] for f in features} == {"place_test_doha", "event_test_asserted"}

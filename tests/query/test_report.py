@@ -60,7 +60,7 @@ def test_a_place_report_shows_its_events_with_their_evidence_and_no_others(chari
         at_charikar = e.place.name == "Charikar"
         assert (f'href="#ev-{e.id}"' in charikar_html) is at_charikar, e.id
     claimed = next(e for e in EVENTS if e.modality == "claimed")
-    evidence = TEXT[claimed.evidence.start:claimed.evidence.end]
+    evidence = TEXT[claimed.evidence.start : claimed.evidence.end]
     assert re.search(f'id="ev-{claimed.id}".*?<mark>{re.escape(evidence)}</mark>', charikar_html, re.S)
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import DEMO
 from wirescope.cli import cli
 from wirescope.query import records
 from wirescope.store import open_store
-
-from tests.conftest import DEMO
 
 distributed = pytest.importorskip("distributed")
 
@@ -20,8 +19,14 @@ DOCUMENTS = 6
 def cluster():
     import logging
 
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-                                  silence_logs=logging.ERROR) as local:
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    ) as local:
         yield local
 
 
@@ -41,8 +46,9 @@ def test_two_workers_store_what_one_process_stores(cluster, tmp_path):
     local = runner.invoke(cli, ["ingest", *corpus(), "--db", local_db, "--batch-size", "1"])
     assert local.exit_code == 0, local.output
     # batch size 1: six batches over two workers, so each worker gets several
-    on_cluster = runner.invoke(cli, ["ingest", *corpus(), "--db", dask_db, "--batch-size", "1",
-                                     "--cluster", cluster.scheduler_address])
+    on_cluster = runner.invoke(
+        cli, ["ingest", *corpus(), "--db", dask_db, "--batch-size", "1", "--cluster", cluster.scheduler_address]
+    )
     assert on_cluster.exit_code == 0, on_cluster.output
     assert "stored 6 article(s)" in on_cluster.output
     assert record_of(dask_db) == record_of(local_db)
@@ -55,8 +61,9 @@ def test_two_workers_store_what_one_process_stores(cluster, tmp_path):
 
 
 def test_an_unreachable_scheduler_is_one_line(tmp_path):
-    result = CliRunner().invoke(cli, ["ingest", corpus()[0], "--db", str(tmp_path / "x.db"),
-                                      "--cluster", "tcp://127.0.0.1:1"])
+    result = CliRunner().invoke(
+        cli, ["ingest", corpus()[0], "--db", str(tmp_path / "x.db"), "--cluster", "tcp://127.0.0.1:1"]
+    )
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.output
 

@@ -7,14 +7,13 @@ import html
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import DEMO
 from wirescope.annotate import build_pipeline
 from wirescope.cli import cli
 from wirescope.run.watch import poll
 from wirescope.settings import Settings
 from wirescope.sources.urls import Fetcher
 from wirescope.store import open_store
-
-from tests.conftest import DEMO
 
 STORIES = sorted(p for p in DEMO.iterdir() if p.suffix == ".txt")[:3]
 
@@ -23,13 +22,17 @@ def entry(path, site: str | None = None, teaser: bool = False) -> str:
     body = "".join(f"<p>{html.escape(p)}</p>" for p in path.read_text(encoding="utf-8").split("\n\n"))
     link = f"{site}/pages/{path.stem}" if site else f"https://news.example/{path.stem}"
     content = "" if teaser else f"<content:encoded><![CDATA[{body}]]></content:encoded>"
-    return (f"<item><title>{path.stem}</title><link>{link}</link><guid>{path.stem}</guid>"
-            f"<description>Teaser.</description>{content}</item>")
+    return (
+        f"<item><title>{path.stem}</title><link>{link}</link><guid>{path.stem}</guid>"
+        f"<description>Teaser.</description>{content}</item>"
+    )
 
 
 def rss(*entries: str) -> bytes:
-    return ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
-            f"<channel><title>Test Wire</title>{''.join(entries)}</channel></rss>").encode()
+    return (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>Test Wire</title>{''.join(entries)}</channel></rss>"
+    ).encode()
 
 
 def serve_feed(site, body: bytes, etag: str | None = None, last_modified: str | None = None) -> None:
@@ -38,7 +41,8 @@ def serve_feed(site, body: bytes, etag: str | None = None, last_modified: str | 
 
     def route(headers):
         if (etag and headers.get("If-None-Match") == etag) or (
-                last_modified and headers.get("If-Modified-Since") == last_modified):
+            last_modified and headers.get("If-Modified-Since") == last_modified
+        ):
             return 304, validators, b""
         return 200, {"Content-Type": "application/rss+xml", **validators}, body
 
@@ -100,8 +104,20 @@ def test_a_page_that_failed_to_fetch_is_tried_again_at_the_next_poll(local_site,
 
 def test_the_watch_command_polls_a_given_number_of_times(local_site, tmp_path):
     serve_feed(local_site, rss(entry(STORIES[0])), etag='"only"')
-    result = CliRunner().invoke(cli, ["watch", local_site.url + "/feed", "--db", str(tmp_path / "w.db"),
-                                      "--polls", "2", "--interval", "1", "--allow-private"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "watch",
+            local_site.url + "/feed",
+            "--db",
+            str(tmp_path / "w.db"),
+            "--polls",
+            "2",
+            "--interval",
+            "1",
+            "--allow-private",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "1 new article(s) stored" in result.output
     assert "nothing new" in result.output

@@ -52,11 +52,14 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 <rss version="2.0"><channel><title>x</title><item><title>&secret;</title></item></channel></rss>"""
 
 
-@pytest.mark.parametrize(("feed", "publisher", "title", "url", "published"), [
-    (RSS, "Upland Times", "Talks in the valley", "https://upland.example/talks", date(2021, 9, 5)),
-    (ATOM, "Ridgeline Dispatch", "Flag over Bazarak", "https://ridgeline.example/flag", date(2021, 9, 6)),
-    (RSS1, "Ashfield Wire", "Cabinet named", "https://wire.example/cabinet", date(2021, 9, 7)),
-])
+@pytest.mark.parametrize(
+    ("feed", "publisher", "title", "url", "published"),
+    [
+        (RSS, "Upland Times", "Talks in the valley", "https://upland.example/talks", date(2021, 9, 5)),
+        (ATOM, "Ridgeline Dispatch", "Flag over Bazarak", "https://ridgeline.example/flag", date(2021, 9, 6)),
+        (RSS1, "Ashfield Wire", "Cabinet named", "https://wire.example/cabinet", date(2021, 9, 7)),
+    ],
+)
 def test_a_full_text_entry_is_a_document_with_the_feeds_metadata(feed, publisher, title, url, published):
     first = next(feed_documents(feed.encode("utf-8"), "feed.xml"))
     assert isinstance(first, RawDocument)
@@ -77,12 +80,15 @@ def test_a_teaser_entry_without_a_fetcher_is_rejected_with_the_reason():
     assert "teaser" in results[1].reason
 
 
-@pytest.mark.parametrize(("xml", "reason"), [
-    (BILLION_LAUGHS, "entities"),
-    (EXTERNAL_ENTITY, "entities"),
-    (b"<rss><channel><title>cut off", "not a well-formed feed"),
-    (b"<html><body>hello</body></html>", "not an RSS or Atom feed"),
-])
+@pytest.mark.parametrize(
+    ("xml", "reason"),
+    [
+        (BILLION_LAUGHS, "entities"),
+        (EXTERNAL_ENTITY, "entities"),
+        (b"<rss><channel><title>cut off", "not a well-formed feed"),
+        (b"<html><body>hello</body></html>", "not an RSS or Atom feed"),
+    ],
+)
 def test_hostile_or_broken_feeds_are_refused_in_one_line(xml, reason):
     (result,) = feed_documents(xml, "bad.xml")
     assert isinstance(result, Rejected)
@@ -90,17 +96,20 @@ def test_hostile_or_broken_feeds_are_refused_in_one_line(xml, reason):
     assert "\n" not in result.reason
 
 
-@pytest.mark.parametrize(("head", "kind"), [
-    (RSS.encode(), "feed"),
-    (b"\xef\xbb\xbf" + ATOM.encode(), "feed"),
-    (RSS1.encode(), "feed"),
-    (b'<?xml version="1.0"?>\n<!-- generated -->\n<?xml-stylesheet href="s.xsl"?>\n<rss version="2.0">', "feed"),
-    (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "warc"),
-    (gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n"), "warc"),
-    (b"<!DOCTYPE html><html><body><p>A feed of news</p></body></html>", "document"),
-    (b"Kabul, Aug 18 (Wire) - The feed <rss> mention is text.", "document"),
-    (gzip.compress(b"plain text"), "document"),
-])
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (RSS.encode(), "feed"),
+        (b"\xef\xbb\xbf" + ATOM.encode(), "feed"),
+        (RSS1.encode(), "feed"),
+        (b'<?xml version="1.0"?>\n<!-- generated -->\n<?xml-stylesheet href="s.xsl"?>\n<rss version="2.0">', "feed"),
+        (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "warc"),
+        (gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n"), "warc"),
+        (b"<!DOCTYPE html><html><body><p>A feed of news</p></body></html>", "document"),
+        (b"Kabul, Aug 18 (Wire) - The feed <rss> mention is text.", "document"),
+        (gzip.compress(b"plain text"), "document"),
+    ],
+)
 def test_the_kind_of_input_is_told_by_content(head, kind):
     assert sniff(head) == kind
 

@@ -13,7 +13,7 @@ import pytest
 
 from wirescope.errors import Rejected
 from wirescope.sources.document import RawDocument
-from wirescope.sources.urls import FetchRefused, Fetcher, refuse_private
+from wirescope.sources.urls import Fetcher, FetchRefused, refuse_private
 
 PAGE = "<html><head><title>Valley</title></head><body><article><p>{}</p></article></body></html>"
 
@@ -24,9 +24,23 @@ def fetcher():
         yield f
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "10.1.2.3", "172.16.0.9", "192.168.1.1",
-                                  "169.254.169.254", "100.64.0.1", "::1", "fe80::1", "fd00::1", "0.0.0.0",
-                                  "::ffff:127.0.0.1"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "127.0.0.1",
+        "localhost",
+        "10.1.2.3",
+        "172.16.0.9",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "::1",
+        "fe80::1",
+        "fd00::1",
+        "0.0.0.0",
+        "::ffff:127.0.0.1",
+    ],
+)
 def test_local_private_and_link_local_addresses_are_refused(host):
     with pytest.raises(FetchRefused, match="--allow-private"):
         refuse_private(host, 80)
@@ -86,12 +100,15 @@ def test_a_redirect_loop_stops(local_site, fetcher):
     assert isinstance(result, Rejected) and "redirects" in result.reason
 
 
-@pytest.mark.parametrize(("content_type", "status", "reason"), [
-    ("application/pdf", 200, "not an article page: application/pdf"),
-    ("image/png", 200, "not an article page: image/png"),
-    ("text/html", 404, "HTTP 404"),
-    ("text/html", 410, "HTTP 410"),
-])
+@pytest.mark.parametrize(
+    ("content_type", "status", "reason"),
+    [
+        ("application/pdf", 200, "not an article page: application/pdf"),
+        ("image/png", 200, "not an article page: image/png"),
+        ("text/html", 404, "HTTP 404"),
+        ("text/html", 410, "HTTP 410"),
+    ],
+)
 def test_what_is_not_an_article_page_is_rejected_with_the_reason(local_site, fetcher, content_type, status, reason):
     local_site.page("/thing", b"%PDF-1.4 ...", content_type, status)
     result = fetcher.document(local_site.url + "/thing")
@@ -106,7 +123,9 @@ def test_a_response_over_the_size_limit_is_refused(local_site):
 
 
 def test_a_transient_server_error_is_retried(local_site, fetcher):
-    answers = iter([(503, {"Retry-After": "0"}, b"busy"), (200, {"Content-Type": "text/html"}, PAGE.format("ok").encode())])
+    answers = iter(
+        [(503, {"Retry-After": "0"}, b"busy"), (200, {"Content-Type": "text/html"}, PAGE.format("ok").encode())]
+    )
     local_site.routes["/flaky"] = lambda headers: next(answers)
     assert isinstance(fetcher.document(local_site.url + "/flaky"), RawDocument)
     assert local_site.paths_requested().count("/flaky") == 2

@@ -14,12 +14,15 @@ from wirescope.sources import read_paths
 from wirescope.sources.document import RawDocument
 from wirescope.sources.warc import warc_documents
 
-PAGE = "<html><head><title>{0}</title></head><body><article><p>{0}: fighters held the valley.</p></article></body></html>"
+PAGE = (
+    "<html><head><title>{0}</title></head><body><article><p>{0}: fighters held the valley.</p></article></body></html>"
+)
 
 
 def response(writer, url: str, body: bytes, content_type: str = "text/html; charset=utf-8", status: str = "200 OK"):
-    headers = StatusAndHeaders(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))],
-                               protocol="HTTP/1.1")
+    headers = StatusAndHeaders(
+        status, [("Content-Type", content_type), ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
+    )
     return writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers)
 
 
@@ -36,8 +39,10 @@ def write_archive(path, gz: bool, pages: dict[str, bytes], extra=()):
 
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "wirescope" / "demo" / "corpus"
-PAGES = {"https://a.example/one": (DEMO / "2021-08-19-lantern-gazette-massoud-op-ed.html").read_bytes(),
-         "https://b.example/two": (DEMO / "2021-09-06-wayfarer-herald-bazarak-flag.html").read_bytes()}
+PAGES = {
+    "https://a.example/one": (DEMO / "2021-08-19-lantern-gazette-massoud-op-ed.html").read_bytes(),
+    "https://b.example/two": (DEMO / "2021-09-06-wayfarer-herald-bazarak-flag.html").read_bytes(),
+}
 NOT_ARTICLES = (
     lambda w: response(w, "https://a.example/logo.png", b"\x89PNG\r\n\x1a\n...", "image/png"),
     lambda w: response(w, "https://a.example/gone", b"gone", "text/html", "404 Not Found"),
@@ -63,8 +68,10 @@ def test_an_archive_larger_than_the_article_limit_is_still_read(tmp_path):
 
 
 def test_a_page_over_the_size_limit_is_rejected_alone(tmp_path):
-    pages = {"https://a.example/small": PAGE.format("small").encode(),
-             "https://a.example/huge": PAGE.format("huge" * 1000).encode()}
+    pages = {
+        "https://a.example/small": PAGE.format("small").encode(),
+        "https://a.example/huge": PAGE.format("huge" * 1000).encode(),
+    }
     results = list(warc_documents(write_archive(tmp_path / "x.warc", False, pages), max_bytes=1000))
     assert isinstance(results[0], RawDocument)
     assert isinstance(results[1], Rejected) and results[1].uri == "https://a.example/huge"

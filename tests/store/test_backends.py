@@ -7,21 +7,23 @@ import dataclasses
 import pytest
 from sqlalchemy import func, select
 
+from tests.conftest import copy_of_article
 from wirescope.errors import StoreError
 from wirescope.record import Actor, Article, Mention, Source, Span, stable_id
 from wirescope.store import engine_url, open_store
 from wirescope.store.schema import mentions, schema_migrations
 
-from tests.conftest import copy_of_article
 
-
-@pytest.mark.parametrize(("db", "url"), [
-    ("memory", "sqlite://"),
-    ("wirescope.db", "sqlite:///wirescope.db"),
-    ("sqlite:///tmp/x.db", "sqlite:///tmp/x.db"),
-    ("postgresql://u@h:5432/news", "postgresql+psycopg://u@h:5432/news"),
-    ("postgresql+psycopg://u@h/news", "postgresql+psycopg://u@h/news"),
-])
+@pytest.mark.parametrize(
+    ("db", "url"),
+    [
+        ("memory", "sqlite://"),
+        ("wirescope.db", "sqlite:///wirescope.db"),
+        ("sqlite:///tmp/x.db", "sqlite:///tmp/x.db"),
+        ("postgresql://u@h:5432/news", "postgresql+psycopg://u@h:5432/news"),
+        ("postgresql+psycopg://u@h/news", "postgresql+psycopg://u@h/news"),
+    ],
+)
 def test_a_db_value_names_one_engine_url(db, url):
     assert engine_url(db) == url
 
@@ -29,8 +31,20 @@ def test_a_db_value_names_one_engine_url(db, url):
 def test_the_seed_article_round_trips(any_store, seed_article):
     any_store.save(seed_article)
     loaded = any_store.article(seed_article.id)
-    for name in ("text", "source", "title", "published", "paragraphs", "sentences", "removed", "repairs",
-                 "mentions", "quotes", "times", "claims"):
+    for name in (
+        "text",
+        "source",
+        "title",
+        "published",
+        "paragraphs",
+        "sentences",
+        "removed",
+        "repairs",
+        "mentions",
+        "quotes",
+        "times",
+        "claims",
+    ):
         assert getattr(loaded, name) == getattr(seed_article, name), name
     # These come back in the store's order (evidence offsets, first mention), which may differ.
     for name in ("events", "places", "actors"):
@@ -51,7 +65,9 @@ def test_a_new_version_replaces_the_annotations_and_drops_orphan_actors(any_stor
     any_store.save(seed_article)
     kept = seed_article.mentions[:3]
     kept_actors = tuple(a for a in seed_article.actors if a.id in {m.actor_id for m in kept})
-    any_store.save(dataclasses.replace(seed_article, mentions=kept, actors=kept_actors, quotes=(), events=(), claims=()))
+    any_store.save(
+        dataclasses.replace(seed_article, mentions=kept, actors=kept_actors, quotes=(), events=(), claims=())
+    )
     assert any_store.article(seed_article.id).mentions == kept
     assert {r["id"] for r in any_store.actor_rows()} == {a.id for a in kept_actors}
 
@@ -68,9 +84,15 @@ def test_the_raw_bytes_are_kept_exactly_even_when_they_are_not_utf8(any_store):
     raw = text.encode("utf-8") + b"\xff\xfe\x00 trailing"
     source = Source("odd.txt", "text/plain", "f" * 64, "utf-8", raw)
     actor = Actor(stable_id("actor", "Ahmad Massoud"), "Ahmad Massoud", "PERSON", ("Massoud",))
-    article = Article(stable_id("art", "odd"), text, source, paragraphs=(Span(0, len(text)),),
-                      sentences=(Span(0, len(text)),), mentions=(Mention(Span(0, 13), "PERSON", actor.id),),
-                      actors=(actor,))
+    article = Article(
+        stable_id("art", "odd"),
+        text,
+        source,
+        paragraphs=(Span(0, len(text)),),
+        sentences=(Span(0, len(text)),),
+        mentions=(Mention(Span(0, 13), "PERSON", actor.id),),
+        actors=(actor,),
+    )
     any_store.save(article)
     loaded = any_store.article(article.id)
     assert loaded.source.raw == raw

@@ -14,10 +14,9 @@ import sys
 
 from sqlalchemy import func, select
 
+from tests.conftest import copy_of_article
 from wirescope.store import open_store
 from wirescope.store.schema import mentions
-
-from tests.conftest import copy_of_article
 
 COPIES = 8
 
@@ -42,8 +41,12 @@ def test_two_processes_writing_the_same_articles_at_once(any_store_url, seed_art
     articles = copies(seed_article, COPIES)
     batch = tmp_path / "articles.pickle"
     batch.write_bytes(pickle.dumps(articles))
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, any_store_url, str(batch), order],
-                                stderr=subprocess.PIPE, text=True) for order in ("forward", "reversed")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, any_store_url, str(batch), order], stderr=subprocess.PIPE, text=True
+        )
+        for order in ("forward", "reversed")
+    ]
     for writer in writers:
         _, err = writer.communicate(timeout=240)
         assert writer.returncode == 0, err

@@ -19,9 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from wirescope.store import open_store, schema
-
 from tests.conftest import DEMO
+from wirescope.store import open_store, schema
 
 KILLS = 3
 DOCUMENTS = 6  # a part of the demo corpus, HTML and text scrapes both, to keep the test under a minute
@@ -57,7 +56,7 @@ def table_contents(db: Path) -> dict[str, list[tuple]]:
         contents = {}
         for table in schema.metadata.sorted_tables:
             columns = [c for c in table.columns if c.name not in TIMESTAMPS]
-            contents[table.name] = sorted((tuple(repr(v) for v in row) for row in conn.execute(select(*columns))))
+            contents[table.name] = sorted(tuple(repr(v) for v in row) for row in conn.execute(select(*columns)))
         return contents
 
 

@@ -49,39 +49,103 @@ def articles(draw):
     aid = stable_id("art", draw(st.text(max_size=20)))
     actor_ids = [stable_id("actor", i, draw(WORDS)) for i in range(draw(st.integers(0, 3)))]
     actors = tuple(
-        Actor(a, draw(WORDS), draw(st.sampled_from(["PERSON", "ORG", "GPE"])), tuple(sorted(set(draw(st.lists(WORDS, max_size=2))))),
-              roles=in_text_order(Role(draw(WORDS), span()) for _ in range(draw(st.integers(0, 2)))),
-              relations=tuple(Relation("parent_of", draw(st.sampled_from(actor_ids)), span())
-                              for _ in range(draw(st.integers(0, 1)))))
+        Actor(
+            a,
+            draw(WORDS),
+            draw(st.sampled_from(["PERSON", "ORG", "GPE"])),
+            tuple(sorted(set(draw(st.lists(WORDS, max_size=2))))),
+            roles=in_text_order(Role(draw(WORDS), span()) for _ in range(draw(st.integers(0, 2)))),
+            relations=tuple(
+                Relation("parent_of", draw(st.sampled_from(actor_ids)), span()) for _ in range(draw(st.integers(0, 1)))
+            ),
+        )
         for a in actor_ids
     )
-    maybe_actor = lambda: draw(st.sampled_from(actor_ids + [None]))  # noqa: E731
-    participant = lambda: draw(st.none() | st.builds(Participant, WORDS, st.just(maybe_actor()), st.none() | st.just(span())))  # noqa: E731
+
+    def maybe_actor():
+        return draw(st.sampled_from([*actor_ids, None]))
+
+    def participant():
+        return draw(st.none() | st.builds(Participant, WORDS, st.just(maybe_actor()), st.none() | st.just(span())))
+
     # Every actor keeps a mention, as the annotators guarantee: an actor is made from its mentions.
     mentions = tuple(Mention(span(), "PERSON", a) for a in actor_ids) + tuple(
-        Mention(span(), draw(st.sampled_from(["ORG", "LOC", "NORP"]))) for _ in range(draw(st.integers(0, 3))))
-    place = Place(stable_id("place", draw(WORDS)), draw(WORDS), (span(),), draw(st.none() | st.integers(1, 10**7)),
-                  draw(st.none() | st.floats(-90, 90)), draw(st.none() | st.floats(-180, 180)), "AF", None, "valley", 2)
+        Mention(span(), draw(st.sampled_from(["ORG", "LOC", "NORP"]))) for _ in range(draw(st.integers(0, 3)))
+    )
+    place = Place(
+        stable_id("place", draw(WORDS)),
+        draw(WORDS),
+        (span(),),
+        draw(st.none() | st.integers(1, 10**7)),
+        draw(st.none() | st.floats(-90, 90)),
+        draw(st.none() | st.floats(-180, 180)),
+        "AF",
+        None,
+        "valley",
+        2,
+    )
     return Article(
-        id=aid, text=text,
-        source=Source("file.txt", "text/plain", draw(st.text("0123456789abcdef", min_size=64, max_size=64)), "utf-8", text.encode()),
-        title=draw(st.none() | WORDS), url=draw(st.none() | st.just("https://news.example/a")), publisher=draw(st.none() | WORDS),
+        id=aid,
+        text=text,
+        source=Source(
+            "file.txt",
+            "text/plain",
+            draw(st.text("0123456789abcdef", min_size=64, max_size=64)),
+            "utf-8",
+            text.encode(),
+        ),
+        title=draw(st.none() | WORDS),
+        url=draw(st.none() | st.just("https://news.example/a")),
+        publisher=draw(st.none() | WORDS),
         published=draw(st.none() | st.dates(date(1990, 1, 1), date(2030, 1, 1))),
-        paragraphs=(Span(0, len(text)),), sentences=(span(),),
-        removed=tuple(Removed(draw(WORDS), "page chrome", draw(st.none() | st.integers(0, 9)), None) for _ in range(draw(st.integers(0, 2)))),
-        repairs=tuple(Repair(span(), draw(WORDS), draw(WORDS), "mojibake (ftfy)") for _ in range(draw(st.integers(0, 2)))),
-        mentions=mentions, actors=actors,
-        quotes=in_text_order(Quote(stable_id("quote", aid, i), draw(st.sampled_from(["direct", "indirect", "partial"])), span(),
-                           participant(), draw(st.none() | st.just(span())), draw(st.none() | WORDS), None, None)
-                     for i in range(draw(st.integers(0, 2)))),
-        events=in_text_order(Event(stable_id("event", aid, i), draw(st.sampled_from(["ASSAULT", "CONSULT"])), span(),
-                           draw(st.sampled_from(["asserted", "negated", "claimed"])), draw(st.booleans()), None,
-                           participant(), participant(), participant(),
-                           draw(st.none() | st.just(EventTime("2021-08-15", "day"))), participant(),
-                           draw(st.none() | st.integers(0, 500)), None)
-                     for i in range(draw(st.integers(0, 2)))),
-        times=in_text_order(TimeRef(stable_id("time", aid, i), span(), draw(st.none() | st.just("2021-W34")), "DATE", draw(st.booleans()))
-                    for i in range(draw(st.integers(0, 2)))),
+        paragraphs=(Span(0, len(text)),),
+        sentences=(span(),),
+        removed=tuple(
+            Removed(draw(WORDS), "page chrome", draw(st.none() | st.integers(0, 9)), None)
+            for _ in range(draw(st.integers(0, 2)))
+        ),
+        repairs=tuple(
+            Repair(span(), draw(WORDS), draw(WORDS), "mojibake (ftfy)") for _ in range(draw(st.integers(0, 2)))
+        ),
+        mentions=mentions,
+        actors=actors,
+        quotes=in_text_order(
+            Quote(
+                stable_id("quote", aid, i),
+                draw(st.sampled_from(["direct", "indirect", "partial"])),
+                span(),
+                participant(),
+                draw(st.none() | st.just(span())),
+                draw(st.none() | WORDS),
+                None,
+                None,
+            )
+            for i in range(draw(st.integers(0, 2)))
+        ),
+        events=in_text_order(
+            Event(
+                stable_id("event", aid, i),
+                draw(st.sampled_from(["ASSAULT", "CONSULT"])),
+                span(),
+                draw(st.sampled_from(["asserted", "negated", "claimed"])),
+                draw(st.booleans()),
+                None,
+                participant(),
+                participant(),
+                participant(),
+                draw(st.none() | st.just(EventTime("2021-08-15", "day"))),
+                participant(),
+                draw(st.none() | st.integers(0, 500)),
+                None,
+            )
+            for i in range(draw(st.integers(0, 2)))
+        ),
+        times=in_text_order(
+            TimeRef(
+                stable_id("time", aid, i), span(), draw(st.none() | st.just("2021-W34")), "DATE", draw(st.booleans())
+            )
+            for i in range(draw(st.integers(0, 2)))
+        ),
         places=(place,),
     )
 
@@ -120,9 +184,11 @@ def test_storing_the_same_article_twice_leaves_one_copy(seed_article, store):
 
 def test_a_new_version_of_an_article_replaces_its_annotations(seed_article, store):
     store.save(seed_article)
-    trimmed = dataclasses.replace(seed_article, mentions=seed_article.mentions[:3],
-                                  actors=tuple(a for a in seed_article.actors
-                                               if a.id in {m.actor_id for m in seed_article.mentions[:3]}))
+    trimmed = dataclasses.replace(
+        seed_article,
+        mentions=seed_article.mentions[:3],
+        actors=tuple(a for a in seed_article.actors if a.id in {m.actor_id for m in seed_article.mentions[:3]}),
+    )
     store.save(trimmed)
     assert store.article(seed_article.id).mentions == trimmed.mentions
     assert {r["id"] for r in store.actor_rows()} == {a.id for a in trimmed.actors}

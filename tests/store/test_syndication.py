@@ -38,16 +38,23 @@ THIRD = (
 def light_edit(text: str) -> str:
     """What a republishing site does: new dateline, one sentence cut, a line of its own added."""
     sentences = text.split(". ")
-    return "GULBAHAR (Ridgeline Dispatch) - " + ". ".join(sentences[:3] + sentences[4:]) + " Our correspondent adds detail."
+    return (
+        "GULBAHAR (Ridgeline Dispatch) - "
+        + ". ".join(sentences[:3] + sentences[4:])
+        + " Our correspondent adds detail."
+    )
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [
-    (REPORT, REPORT, True),
-    (REPORT, light_edit(REPORT), True),
-    (REPORT, REPORT.upper(), True),  # case is not a difference
-    (REPORT, OTHER, False),
-    (REPORT, REPORT[: len(REPORT) // 3], False),  # a third of a story is a teaser, not a copy
-])
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (REPORT, REPORT, True),
+        (REPORT, light_edit(REPORT), True),
+        (REPORT, REPORT.upper(), True),  # case is not a difference
+        (REPORT, OTHER, False),
+        (REPORT, REPORT[: len(REPORT) // 3], False),  # a third of a story is a teaser, not a copy
+    ],
+)
 def test_near_duplicates_are_told_by_estimated_jaccard(a, b, same):
     assert (signature(a).jaccard(signature(b)) >= THRESHOLD) is same
 
@@ -65,7 +72,11 @@ def article(text: str, name: str) -> Article:
 def test_copies_share_a_story_and_source_counts_count_reports(any_store):
     from wirescope.query import records
 
-    courier, ridgeline, ledger = article(REPORT, "courier"), article(light_edit(REPORT), "ridgeline"), article(OTHER, "ledger")
+    courier, ridgeline, ledger = (
+        article(REPORT, "courier"),
+        article(light_edit(REPORT), "ridgeline"),
+        article(OTHER, "ledger"),
+    )
     for a in (courier, ledger, ridgeline):
         any_store.save(a)
     stories = {r["id"]: r["story_id"] for r in records(any_store, "articles")}
@@ -90,7 +101,11 @@ def test_the_story_id_does_not_depend_on_the_ingest_order(tmp_path):
 def test_an_article_that_bridges_two_stories_merges_them(any_store):
     # REPORT + OTHER and REPORT + THIRD are under the threshold to each other, but REPORT alone
     # is over it to both: the copy that arrives last joins the two stories into one.
-    left, right, core = article(REPORT + " " + OTHER, "left"), article(REPORT + " " + THIRD, "right"), article(REPORT, "core")
+    left, right, core = (
+        article(REPORT + " " + OTHER, "left"),
+        article(REPORT + " " + THIRD, "right"),
+        article(REPORT, "core"),
+    )
     any_store.save(left)
     any_store.save(right)
     before = any_store.story_ids()
@@ -103,11 +118,10 @@ def test_the_demo_corpus_syndicated_pair_is_one_story(tmp_path):
     """The demo corpus marks one article as a copy of another (`syndicated_of` in corpus.json)."""
     import json
 
+    from tests.conftest import DEMO
     from wirescope.clean import clean
     from wirescope.sources import read_paths
     from wirescope.store import open_store
-
-    from tests.conftest import DEMO
 
     meta = json.loads((DEMO.parent / "corpus.json").read_text(encoding="utf-8"))
     pairs = {m["file"]: m["syndicated_of"] for m in meta if m["syndicated_of"]}

@@ -72,15 +72,18 @@ def test_the_listing_pages_with_limit_and_offset(api):
     assert first["limit"] == 5 and second["offset"] == 5
 
 
-@pytest.mark.parametrize("params, expected_ids", [
-    ({"modality": "negated"}, {"event_test_negated"}),
-    ({"modality": "hypothetical", "place": "Kabul"}, {"event_test_hypothetical"}),
-    ({"type": "CONSULT", "actor": "Ahmad Karimi"}, {"event_test_asserted"}),
-    ({"actor": "actor_test_front", "place": "place_test_charikar"}, {"event_test_claimed", "event_test_negated"}),
-    # the event's own day decides, not the article's publication day (2021-09-08)
-    ({"actor": "Northern Front", "since": "2021-09-06", "until": "2021-09-06"}, {"event_test_claimed"}),
-    ({"actor": "Afghan Army", "since": "2021-09-07"}, {"event_test_asserted", "event_test_negated"}),
-])
+@pytest.mark.parametrize(
+    "params, expected_ids",
+    [
+        ({"modality": "negated"}, {"event_test_negated"}),
+        ({"modality": "hypothetical", "place": "Kabul"}, {"event_test_hypothetical"}),
+        ({"type": "CONSULT", "actor": "Ahmad Karimi"}, {"event_test_asserted"}),
+        ({"actor": "actor_test_front", "place": "place_test_charikar"}, {"event_test_claimed", "event_test_negated"}),
+        # the event's own day decides, not the article's publication day (2021-09-08)
+        ({"actor": "Northern Front", "since": "2021-09-06", "until": "2021-09-06"}, {"event_test_claimed"}),
+        ({"actor": "Afghan Army", "since": "2021-09-07"}, {"event_test_asserted", "event_test_negated"}),
+    ],
+)
 def test_events_filter_by_actor_place_type_modality_and_dates(api, params, expected_ids):
     items = api.get("/api/events", params={**params, "limit": 500}).json()["items"]
     test_items = {e["id"] for e in items if e["article_id"] == ARTICLE_ID}
@@ -91,7 +94,7 @@ def test_events_filter_by_actor_place_type_modality_and_dates(api, params, expec
 def test_quotes_filter_by_speaker_and_articles_by_date(api):
     quotes = api.get("/api/quotes", params={"actor": "Ahmad Karimi"}).json()["items"]
     assert [q["id"] for q in quotes] == [QUOTE.id]
-    assert quotes[0]["text"] == TEXT[QUOTE.span.start:QUOTE.span.end]
+    assert quotes[0]["text"] == TEXT[QUOTE.span.start : QUOTE.span.end]
     articles = api.get("/api/articles", params={"since": "2021-09-06", "until": "2021-09-07", "limit": 50}).json()
     assert {a["published"] for a in articles["items"]} <= {"2021-09-06", "2021-09-07"}
     assert articles["total"] == 2  # the demo corpus has one article on each of those days
@@ -131,19 +134,29 @@ def test_the_network_ties_actors_with_evidence(api):
 
 def test_openapi_documents_every_endpoint(api):
     paths = api.get("/openapi.json").json()["paths"]
-    for path in ("/api/articles", "/api/actors", "/api/quotes", "/api/events", "/api/places", "/api/search",
-                 "/api/articles/{article_id}"):
+    for path in (
+        "/api/articles",
+        "/api/actors",
+        "/api/quotes",
+        "/api/events",
+        "/api/places",
+        "/api/search",
+        "/api/articles/{article_id}",
+    ):
         assert path in paths
     names = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert {"actor", "place", "type", "modality", "since", "until", "limit", "offset"} <= names
 
 
-@pytest.mark.parametrize("path, status", [
-    ("/api/articles/art_missing", 404),
-    ("/api/events?since=yesterday", 422),
-    ("/api/events?limit=0", 422),
-    ("/articles/art_missing", 404),
-])
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/api/articles/art_missing", 404),
+        ("/api/events?since=yesterday", 422),
+        ("/api/events?limit=0", 422),
+        ("/articles/art_missing", 404),
+    ],
+)
 def test_errors_are_status_codes_with_a_reason(api, path, status):
     response = api.get(path)
     assert response.status_code == status

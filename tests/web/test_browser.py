@@ -19,8 +19,14 @@ from tests.web.test_api import Server
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 SCRIPT_ARTICLE = "2021-09-03-bellwether-post-panjshir-rival-claims.html"
 
@@ -133,10 +139,10 @@ def test_clicking_an_event_opens_its_evidence_in_the_article(visit):
     page.locator(f'a[data-event="{claimed.id}"]').first.click()
     page.wait_for_url(f"**/articles/{ARTICLE_ID}?focus={claimed.id}")
     card = page.locator(f'#record-body .record[data-id="{claimed.id}"]')
-    assert card.locator(".evidence-text").inner_text() == TEXT[claimed.evidence.start:claimed.evidence.end]
+    assert card.locator(".evidence-text").inner_text() == TEXT[claimed.evidence.start : claimed.evidence.end]
     assert f"[{claimed.evidence.start}, {claimed.evidence.end})" in card.inner_text()
     focused = page.locator("#article-text .seg.focused")
-    assert "".join(focused.all_inner_texts()) == TEXT[claimed.evidence.start:claimed.evidence.end]
+    assert "".join(focused.all_inner_texts()) == TEXT[claimed.evidence.start : claimed.evidence.end]
     visit.screenshot("article-focused-event")
     visit.assert_clean()
 
@@ -145,16 +151,19 @@ def test_clicking_a_quote_in_the_text_opens_its_record(visit):
     page = visit.open(f"/articles/{ARTICLE_ID}")
     page.locator("#article-text .seg.quote").first.click()
     card = page.locator(f'#record-body .record[data-id="{QUOTE.id}"]')
-    assert card.locator(".evidence-text").inner_text() == TEXT[QUOTE.span.start:QUOTE.span.end]
+    assert card.locator(".evidence-text").inner_text() == TEXT[QUOTE.span.start : QUOTE.span.end]
     visit.assert_clean()
 
 
 @pytest.mark.parametrize("modality", ["asserted", "claimed", "negated", "hypothetical"])
 def test_each_modality_of_event_looks_different(visit, modality):
     page = visit.open(f"/articles/{ARTICLE_ID}")
-    styles = {m: page.locator(f"#article-text .seg.event.{m}").first.evaluate(
-        "el => getComputedStyle(el).textDecorationStyle + ' ' + getComputedStyle(el).textDecorationColor")
-        for m in ("asserted", "claimed", "negated", "hypothetical")}
+    styles = {
+        m: page.locator(f"#article-text .seg.event.{m}").first.evaluate(
+            "el => getComputedStyle(el).textDecorationStyle + ' ' + getComputedStyle(el).textDecorationColor"
+        )
+        for m in ("asserted", "claimed", "negated", "hypothetical")
+    }
     assert list(styles.values()).count(styles[modality]) == 1
 
 

@@ -42,7 +42,9 @@ def clean(doc: RawDocument, max_bytes: int = 10_000_000) -> Article:
     if not clean_text.strip():
         raise DocumentError(doc.uri, "no article text left after removing page chrome")
     meta = doc.metadata
-    source = Source(doc.uri, "text/html" if html else "text/plain", hashlib.sha256(doc.data).hexdigest(), encoding, doc.data)
+    source = Source(
+        doc.uri, "text/html" if html else "text/plain", hashlib.sha256(doc.data).hexdigest(), encoding, doc.data
+    )
     return Article(
         id=stable_id("art", source.sha256),
         text=clean_text,
@@ -67,7 +69,9 @@ def _scrape_body(text: str) -> Body:
     parts = split_scrape(text)
     removed = [Removed(line.text, reason, line.start, line.end) for line, reason in parts.removed]
     paragraphs = [" ".join(line.text for line in lines) for lines in parts.paragraphs]
-    published = next((parse_date(line.text) for line, reason in parts.removed if reason == BYLINE and parse_date(line.text)), None)
+    published = next(
+        (parse_date(line.text) for line, reason in parts.removed if reason == BYLINE and parse_date(line.text)), None
+    )
     title = parts.title.text if parts.title else None
     return Body(paragraphs, removed, title, None, publisher_from(parts.removed), published)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from wirescope.errors import DocumentError
 
@@ -30,11 +32,16 @@ class HtmlParts:
 def extract_html(uri: str, html: str) -> HtmlParts:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # lxml's FutureWarnings from inside trafilatura
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    # The default output format gives a Document (a dict only when asked for one).
+    doc = cast(Document | None, extracted)
     text = (doc.text or "") if doc is not None else ""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if len(text.split()) < MIN_ARTICLE_WORDS:
-        raise DocumentError(uri, "HTML page with no article text", hint="is it an index page, or does it need JavaScript?")
+        raise DocumentError(
+            uri, "HTML page with no article text", hint="is it an index page, or does it need JavaScript?"
+        )
+    assert doc is not None  # an empty extraction has no words and was refused above
     title = (doc.title or "").strip() or None
     if title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline as trafilatura repeats it at the top of the text

@@ -63,7 +63,9 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Applied]]:
         out.append(text[cursor : e.start])
         new_start = e.start + shift
         out.append(e.replacement)
-        applied.append(Applied(new_start, new_start + len(e.replacement), text[e.start : e.end], e.replacement, e.reason))
+        applied.append(
+            Applied(new_start, new_start + len(e.replacement), text[e.start : e.end], e.replacement, e.reason)
+        )
         shift += len(e.replacement) - (e.end - e.start)
         cursor = e.end
     out.append(text[cursor:])
@@ -184,5 +186,8 @@ def repair_paragraph(text: str, vocabulary: DocumentVocabulary) -> tuple[str, li
     def shift_before(pos: int) -> int:
         return sum(len(e.replacement) - (e.end - e.start) for e in glue if e.end <= pos)
 
-    moved = [Applied(a.start + shift_before(a.start), a.end + shift_before(a.start), a.before, a.after, a.reason) for a in first]
+    moved = [
+        Applied(a.start + shift_before(a.start), a.end + shift_before(a.start), a.before, a.after, a.reason)
+        for a in first
+    ]
     return text, moved + second

@@ -72,12 +72,64 @@ PUBLISHER_PATTERNS: tuple[str, ...] = (
 
 # Words that stay lower case in a title-cased headline.
 HEADLINE_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of off on onto or over per so than the to up via vs with yet".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "per",
+        "so",
+        "than",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+        "yet",
+    ]
 )
 
 # Unit and ordinal endings after a number: "15th", "10am", "9mm" are not glued words.
 NUMBER_SUFFIXES = frozenset(
-    "st nd rd th s am pm km kms m mm cm kg g lb lbs mph ft mi bn mn k".split()
+    [
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "s",
+        "am",
+        "pm",
+        "km",
+        "kms",
+        "m",
+        "mm",
+        "cm",
+        "kg",
+        "g",
+        "lb",
+        "lbs",
+        "mph",
+        "ft",
+        "mi",
+        "bn",
+        "mn",
+        "k",
+    ]
 )
 
 

@@ -33,10 +33,18 @@ from wirescope.errors import EvalDataError
 from wirescope.geo import km_between
 from wirescope.record import Span
 
-GWN_TOPONYM_TYPES = frozenset({
-    "Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal", "Embedded_Non_Lit",
-    "Non_Literal_Modifier", "Metonymic",
-})
+GWN_TOPONYM_TYPES = frozenset(
+    {
+        "Literal",
+        "Literal_Modifier",
+        "Mixed",
+        "Coercion",
+        "Embedded_Literal",
+        "Embedded_Non_Lit",
+        "Non_Literal_Modifier",
+        "Metonymic",
+    }
+)
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error of a toponym not located
 ACCURACY_KM = 161.0
 
@@ -60,6 +68,15 @@ class GeoDocument:
 # --- reading the corpora -------------------------------------------------------------------------
 
 
+def _required_int(element: ET.Element, tag: str) -> int:
+    """A required whole number in the gold file, or an error naming what is missing."""
+    text = element.findtext(tag)
+    try:
+        return int(text or "")
+    except ValueError as exc:
+        raise EvalDataError(f"<{tag}> is missing or not a number in a toponym: {text!r}") from exc
+
+
 def _float(text: str | None) -> float | None:
     try:
         return float(text) if text not in (None, "") else None
@@ -79,18 +96,28 @@ def _gwn(article: ET.Element) -> GeoDocument:
     for t in article.iter("toponym"):
         if t.findtext("type") not in GWN_TOPONYM_TYPES:
             continue
-        doc.toponyms.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")), t.findtext("extractedName") or "",
-                                        _float(t.findtext("latitude")), _float(t.findtext("longitude")),
-                                        _int(t.findtext("geonamesID"))))
+        doc.toponyms.append(
+            GoldToponym(
+                _required_int(t, "start"),
+                _required_int(t, "end"),
+                t.findtext("extractedName") or "",
+                _float(t.findtext("latitude")),
+                _float(t.findtext("longitude")),
+                _int(t.findtext("geonamesID")),
+            )
+        )
     return doc
 
 
 def _geovirus(article: ET.Element) -> GeoDocument:
     doc = GeoDocument(article.findtext("text") or "")
     for loc in article.iter("location"):
-        start, end = int(loc.findtext("start")) - 1, int(loc.findtext("end")) - 1  # 1-based in the file
-        doc.toponyms.append(GoldToponym(start, end, loc.findtext("name") or "", _float(loc.findtext("lat")),
-                                        _float(loc.findtext("lon"))))
+        start, end = _required_int(loc, "start") - 1, _required_int(loc, "end") - 1  # 1-based in the file
+        doc.toponyms.append(
+            GoldToponym(
+                start, end, loc.findtext("name") or "", _float(loc.findtext("lat")), _float(loc.findtext("lon"))
+            )
+        )
     return doc
 
 
@@ -98,11 +125,16 @@ def _lgl(article: ET.Element) -> GeoDocument:
     doc = GeoDocument(article.findtext("text") or "")
     for t in article.iter("toponym"):
         gaz = t.find("gaztag")
-        doc.toponyms.append(GoldToponym(
-            int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase") or "",
-            _float(gaz.findtext("lat")) if gaz is not None else None,
-            _float(gaz.findtext("lon")) if gaz is not None else None,
-            _int(gaz.get("geonameid")) if gaz is not None else None))
+        doc.toponyms.append(
+            GoldToponym(
+                _required_int(t, "start"),
+                _required_int(t, "end"),
+                t.findtext("phrase") or "",
+                _float(gaz.findtext("lat")) if gaz is not None else None,
+                _float(gaz.findtext("lon")) if gaz is not None else None,
+                _int(gaz.get("geonameid")) if gaz is not None else None,
+            )
+        )
     return doc
 
 
@@ -151,7 +183,7 @@ def tagged(documents: list[GeoDocument]) -> list[list[Found]]:
             if p.feature == "offset":
                 continue
             for s in p.mentions:
-                if article.text[s.start:s.start + 1].isupper():  # not "the valley" references
+                if article.text[s.start : s.start + 1].isupper():  # not "the valley" references
                     found.append(Found(s.start, s.end, p.latitude, p.longitude, p.geonames_id))
         result.append(found)
     return result
@@ -165,7 +197,7 @@ def resolved_given_gold(documents: list[GeoDocument]) -> list[list[Found]]:
         toponyms = [read_phrase(d.text, Span(g.start, g.end)) for g in d.toponyms]
         chosen = resolve(toponyms) if toponyms else {}
         found = []
-        for g, t in zip(d.toponyms, toponyms):
+        for g, t in zip(d.toponyms, toponyms, strict=True):
             p = place_of(article, t, chosen[toponym_key(t)])
             found.append(Found(g.start, g.end, p.latitude, p.longitude, p.geonames_id))
         result.append(found)
@@ -193,12 +225,12 @@ def _pairs(gold: list[GoldToponym], found: list[Found]) -> list[tuple[GoldTopony
 
 
 def error_km(g: GoldToponym, f: Found) -> float:
-    if f.latitude is None or f.longitude is None:
+    if f.latitude is None or f.longitude is None or g.latitude is None or g.longitude is None:
         return MAX_ERROR_KM
     return km_between(g.latitude, g.longitude, f.latitude, f.longitude)
 
 
-def geocoding(pairs: list[tuple[GoldToponym, Found]]) -> dict[str, float]:
+def geocoding(pairs: list[tuple[GoldToponym, Found]]) -> dict[str, float | None]:
     located = [(g, f) for g, f in pairs if g.latitude is not None and g.longitude is not None]
     errors = [error_km(g, f) for g, f in located]
     with_ids = [(g, f) for g, f in located if g.geonames_id]
@@ -207,24 +239,33 @@ def geocoding(pairs: list[tuple[GoldToponym, Found]]) -> dict[str, float]:
     return {
         "scored": len(errors),
         "accuracy_161km": sum(e <= ACCURACY_KM for e in errors) / len(errors),
-        "mean_km": statistics.fmean(errors), "median_km": statistics.median(errors),
+        "mean_km": statistics.fmean(errors),
+        "median_km": statistics.median(errors),
         "auc": statistics.fmean(math.log(e + 1) / math.log(MAX_ERROR_KM) for e in errors),
         "not_located": sum(f.latitude is None for _, f in located),
-        "geonames_exact": (sum(g.geonames_id == f.geonames_id for g, f in with_ids) / len(with_ids)) if with_ids else None,
+        "geonames_exact": (sum(g.geonames_id == f.geonames_id for g, f in with_ids) / len(with_ids))
+        if with_ids
+        else None,
     }
 
 
 def score(documents: list[GeoDocument], found: list[list[Found]], given: list[list[Found]]) -> dict[str, object]:
     n_gold = sum(len(d.toponyms) for d in documents)
     n_found = sum(len(f) for f in found)
-    strict = sum(len({(g.start, g.end) for g in d.toponyms} & {(f.start, f.end) for f in fs})
-                 for d, fs in zip(documents, found))
-    pairs = [p for d, fs in zip(documents, found) for p in _pairs(d.toponyms, fs)]
-    given_pairs = [(g, f) for d, fs in zip(documents, given) for g, f in zip(d.toponyms, fs)]
+    strict = sum(
+        len({(g.start, g.end) for g in d.toponyms} & {(f.start, f.end) for f in fs})
+        for d, fs in zip(documents, found, strict=True)
+    )
+    pairs = [p for d, fs in zip(documents, found, strict=True) for p in _pairs(d.toponyms, fs)]
+    given_pairs = [(g, f) for d, fs in zip(documents, given, strict=True) for g, f in zip(d.toponyms, fs, strict=True)]
     return {
-        "documents": len(documents), "gold": n_gold, "found": n_found,
-        "strict": _prf(strict, n_found, n_gold), "relaxed": _prf(len(pairs), n_found, n_gold),
-        "geocoding": geocoding(pairs), "geocoding_given_gold": geocoding(given_pairs),
+        "documents": len(documents),
+        "gold": n_gold,
+        "found": n_found,
+        "strict": _prf(strict, n_found, n_gold),
+        "relaxed": _prf(len(pairs), n_found, n_gold),
+        "geocoding": geocoding(pairs),
+        "geocoding_given_gold": geocoding(given_pairs),
     }
 
 
@@ -237,8 +278,10 @@ def _geocoding_line(name: str, g: dict) -> str:
     if not g.get("scored"):
         return f"{name}: nothing to score"
     exact = f", GeoNames id exact {g['geonames_exact']:.3f}" if g.get("geonames_exact") is not None else ""
-    return (f"{name}: {g['scored']} toponyms, acc@161km {g['accuracy_161km']:.3f}, mean {g['mean_km']:.0f} km, "
-            f"median {g['median_km']:.0f} km, AUC {g['auc']:.3f}, not located {g['not_located']}{exact}")
+    return (
+        f"{name}: {g['scored']} toponyms, acc@161km {g['accuracy_161km']:.3f}, mean {g['mean_km']:.0f} km, "
+        f"median {g['median_km']:.0f} km, AUC {g['auc']:.3f}, not located {g['not_located']}{exact}"
+    )
 
 
 def report_lines(figures: dict) -> list[str]:

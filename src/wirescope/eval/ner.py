@@ -46,8 +46,19 @@ from wirescope.settings import SPACY_MODEL, Settings
 
 Entity = tuple[int, int, str]  # character start, end, type
 
-CONLL_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC",
-               "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC", "PRODUCT": "MISC"}
+CONLL_TYPES = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+    "PRODUCT": "MISC",
+}
 RE3D_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 RE3D_GOLD_TYPES = {"Person": "PER", "Organisation": "ORG", "Location": "LOC", "Nationality": "NORP"}
 
@@ -93,13 +104,15 @@ class Scores:
 
 def iob_entities(tags: list[str]) -> list[tuple[int, int, str]]:
     """Token spans [start, end) with types from IOB1 or IOB2 tags (conlleval's reading)."""
-    spans, start, kind = [], None, None
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    kind = ""
     for i, tag in enumerate([*tags, "O"]):
         prefix, _, t = tag.partition("-")
         begins = prefix == "B" or (prefix == "I" and t != kind)
         if start is not None and (prefix == "O" or begins):
             spans.append((start, i, kind))
-            start, kind = None, None
+            start, kind = None, ""
         if begins:
             start, kind = i, t
     return spans
@@ -141,7 +154,10 @@ def read_conll(path: Path) -> list[NerDocument]:
 
 
 def _conll_document(name: str, sentences: list[list[tuple[str, str]]]) -> NerDocument:
-    text, starts, ends, gold = "", [], [], set()
+    text = ""
+    starts: list[int] = []
+    ends: list[int] = []
+    gold: set[Entity] = set()
     for sentence in sentences:
         first = len(starts)
         for token, _ in sentence:
@@ -171,8 +187,29 @@ def _json_lines(path: Path) -> Iterator[dict]:
                 raise EvalDataError(f"{path}:{n}: not a JSON line ({exc})") from exc
 
 
-_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our",
-                       "who", "which", "this", "these", "those", "that"})
+_PRONOUNS = frozenset(
+    {
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "we",
+        "us",
+        "our",
+        "who",
+        "which",
+        "this",
+        "these",
+        "those",
+        "that",
+    }
+)
 
 
 def is_name(text: str) -> bool:
@@ -190,7 +227,7 @@ def read_re3d(folder: Path, all_spans: bool = False) -> list[NerDocument]:
         texts = {d["_id"]: d["text"] for d in _json_lines(entities_file.with_name("documents.json"))}
         best: dict[tuple[str, int, int], tuple[float, str]] = {}
         for e in _json_lines(entities_file):
-            t = RE3D_GOLD_TYPES.get(e.get("type"))
+            t = RE3D_GOLD_TYPES.get(e.get("type", ""))
             if t is None or e["documentId"] not in texts:
                 continue
             key = (e["documentId"], int(e["begin"]), int(e["end"]))
@@ -200,7 +237,7 @@ def read_re3d(folder: Path, all_spans: bool = False) -> list[NerDocument]:
         for doc_id, text in texts.items():
             spans = [(b, e, t) for (d, b, e), (_, t) in best.items() if d == doc_id]
             if not all_spans:
-                spans = _innermost([s for s in spans if is_name(text[s[0]:s[1]])])
+                spans = _innermost([s for s in spans if is_name(text[s[0] : s[1]])])
             docs.append(NerDocument(f"{entities_file.parent.name}/{doc_id}", text, set(spans)))
     return docs
 
@@ -223,8 +260,10 @@ def read_gold(path: Path, all_spans: bool = False) -> dict[str, list[NerDocument
     candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
     files = [p for p in candidates if _is_conll(p)]
     if not files:
-        raise EvalDataError(f"{path}: neither re3d JSON folders nor CoNLL files (-DOCSTART- first) in it",
-                            hint="give a re3d folder (with entities.json) or CoNLL files (-DOCSTART- on the first line)")
+        raise EvalDataError(
+            f"{path}: neither re3d JSON folders nor CoNLL files (-DOCSTART- first) in it",
+            hint="give a re3d folder (with entities.json) or CoNLL files (-DOCSTART- on the first line)",
+        )
     return {str(f.relative_to(path.parent)): read_conll(f) for f in files}
 
 
@@ -245,7 +284,9 @@ def predictions(doc, types: dict[str, str], trim: bool) -> set[Entity]:
         t = types.get(ent.label_)
         if t is None:
             continue
-        start, end = trim_entity(doc_text(doc), ent.start_char, ent.end_char) if trim else (ent.start_char, ent.end_char)
+        start, end = (
+            trim_entity(doc_text(doc), ent.start_char, ent.end_char) if trim else (ent.start_char, ent.end_char)
+        )
         if end > start:
             found.add((start, end, t))
     return found
@@ -257,7 +298,9 @@ def snap_to_tokens(found: set[Entity], doc: NerDocument) -> set[Entity]:
         return found
     snapped = set()
     for start, end, t in found:
-        covered = [i for i, (s, e) in enumerate(zip(doc.token_starts, doc.token_ends)) if s < end and start < e]
+        covered = [
+            i for i, (s, e) in enumerate(zip(doc.token_starts, doc.token_ends, strict=True)) if s < end and start < e
+        ]
         if covered:
             snapped.add((doc.token_starts[covered[0]], doc.token_ends[covered[-1]], t))
     return snapped
@@ -271,11 +314,11 @@ def evaluate(docs: list[NerDocument], model: str, types: dict[str, str], batch_s
     """
     scores = {"bare": Scores(), "trim": Scores(), "ours": Scores()}
     texts = [d.text for d in docs]
-    for doc, parsed in zip(docs, load_model(model).pipe(texts, batch_size=batch_size)):
+    for doc, parsed in zip(docs, load_model(model).pipe(texts, batch_size=batch_size), strict=True):
         scores["bare"].add(doc.gold, snap_to_tokens(predictions(parsed, types, False), doc))
         scores["trim"].add(doc.gold, snap_to_tokens(predictions(parsed, types, True), doc))
     ours = process_many(texts, only=("parse",), settings=Settings(model=model, batch_size=batch_size))
-    for doc, article in zip(docs, ours):
+    for doc, article in zip(docs, ours, strict=True):
         scores["ours"].add(doc.gold, snap_to_tokens(predictions(article.doc, types, True), doc))
     return scores
 
@@ -283,14 +326,18 @@ def evaluate(docs: list[NerDocument], model: str, types: dict[str, str], batch_s
 def format_table(title: str, n_docs: int, scores: dict[str, Scores]) -> list[str]:
     bare, trim, ours = scores["bare"], scores["trim"], scores["ours"]
     types = sorted(set(bare.types()) | set(ours.types()))
-    lines = [f"{title}: {n_docs} documents, {sum(bare.tp.values()) + sum(bare.fn.values())} gold entities",
-             f"{'type':<8} {'gold':>6}   {'bare P':>7} {'R':>6} {'F1':>6}   {'ours P':>7} {'R':>6} {'F1':>6}"
-             f"   {'ΔF1':>6}   {'trim-only F1':>12}"]
+    lines = [
+        f"{title}: {n_docs} documents, {sum(bare.tp.values()) + sum(bare.fn.values())} gold entities",
+        f"{'type':<8} {'gold':>6}   {'bare P':>7} {'R':>6} {'F1':>6}   {'ours P':>7} {'R':>6} {'F1':>6}"
+        f"   {'ΔF1':>6}   {'trim-only F1':>12}",
+    ]
     for t in [*types, None]:
         gold = (bare.tp[t] + bare.fn[t]) if t else sum(bare.tp.values()) + sum(bare.fn.values())
         b, o = bare.prf(t), ours.prf(t)
-        lines.append(f"{t or 'overall':<8} {gold:>6}   {b[0]:>7.3f} {b[1]:>6.3f} {b[2]:>6.3f}   "
-                     f"{o[0]:>7.3f} {o[1]:>6.3f} {o[2]:>6.3f}   {o[2] - b[2]:>+6.3f}   {trim.prf(t)[2]:>12.3f}")
+        lines.append(
+            f"{t or 'overall':<8} {gold:>6}   {b[0]:>7.3f} {b[1]:>6.3f} {b[2]:>6.3f}   "
+            f"{o[0]:>7.3f} {o[1]:>6.3f} {o[2]:>6.3f}   {o[2] - b[2]:>+6.3f}   {trim.prf(t)[2]:>12.3f}"
+        )
     return lines
 
 

@@ -69,7 +69,7 @@ class GoldDocument:
 
 
 def parse_offsets(field_text: str, where: str) -> tuple[Span, ...]:
-    """"12 20;25 31" -> spans; discontinuous pieces are joined with ';'."""
+    """ "12 20;25 31" -> spans; discontinuous pieces are joined with ';'."""
     spans = []
     for piece in field_text.split(";"):
         try:
@@ -104,7 +104,9 @@ def read_standoff(path: Path, text: str) -> tuple[Attribution, ...]:
 def _within(spans: tuple[Span, ...], text: str, where: str) -> tuple[Span, ...]:
     for s in spans:
         if s.end > len(text):
-            raise DocumentError(where, f"span [{s.start}, {s.end}) runs past the end of the text ({len(text)} characters)")
+            raise DocumentError(
+                where, f"span [{s.start}, {s.end}) runs past the end of the text ({len(text)} characters)"
+            )
     return spans
 
 
@@ -157,12 +159,14 @@ def attributions_of(quotes: Iterable[Quote]) -> list[Attribution]:
     for members in groups.values():
         source = next((q.speaker.span for q in members if q.speaker and q.speaker.span), None)
         contents = merge_spans([q.span for q in members])
-        found.append(Attribution(
-            contents=contents,
-            sources=(source,) if source else (),
-            cue=(members[0].cue,) if members[0].cue else (),
-            direct=any(q.kind == "direct" and q.span.start == contents[0].start for q in members),
-        ))
+        found.append(
+            Attribution(
+                contents=contents,
+                sources=(source,) if source else (),
+                cue=(members[0].cue,) if members[0].cue else (),
+                direct=any(q.kind == "direct" and q.span.start == contents[0].start for q in members),
+            )
+        )
     return found
 
 
@@ -209,8 +213,16 @@ class Tally:
 
 
 MEASURES = (
-    "found (content overlaps)", "found with speaker", "cue exact", "source exact", "content exact",
-    "attribution exact", "cue overlap", "source overlap", "content overlap", "all spans overlap",
+    "found (content overlaps)",
+    "found with speaker",
+    "cue exact",
+    "source exact",
+    "content exact",
+    "attribution exact",
+    "cue overlap",
+    "source overlap",
+    "content overlap",
+    "all spans overlap",
 )
 
 
@@ -257,8 +269,10 @@ class _Scorer:
     def count(self, matches) -> Tally:
         """Citron's way: a prediction is right when some gold item matches it, and vice versa."""
         return Tally(
-            sum(any(matches(p, g) for g in self.gold) for p in self.predicted), len(self.predicted),
-            sum(any(matches(p, g) for p in self.predicted) for g in self.gold), len(self.gold),
+            sum(any(matches(p, g) for g in self.gold) for p in self.predicted),
+            len(self.predicted),
+            sum(any(matches(p, g) for p in self.predicted) for g in self.gold),
+            len(self.gold),
         )
 
     def overlap(self, role: str) -> Tally:
@@ -279,7 +293,9 @@ class _Scorer:
             "source exact": self.count(lambda p, g: self.cues_overlap(p, g) and self.same(p.sources, g.sources)),
             "content exact": self.count(lambda p, g: self.cues_overlap(p, g) and self.same(p.contents, g.contents)),
             "attribution exact": self.count(
-                lambda p, g: self.same(p.cue, g.cue) and self.same(p.sources, g.sources) and self.same(p.contents, g.contents)
+                lambda p, g: (
+                    self.same(p.cue, g.cue) and self.same(p.sources, g.sources) and self.same(p.contents, g.contents)
+                )
             ),
             **overlaps,
             "all spans overlap": all_spans,
@@ -329,7 +345,7 @@ def evaluate(folder: Path, limit: int | None = None) -> Report:
     """Annotate every article of a PolNeAR folder, as given, and score the quotes against its gold."""
     report = Report()
     documents = list(read_polnear(folder, limit))
-    for document, article in zip(documents, process_many((d.text for d in documents), only=QUOTE_STEPS)):
+    for document, article in zip(documents, process_many((d.text for d in documents), only=QUOTE_STEPS), strict=True):
         score_document(report, document.text, document.attributions, attributions_of(article.quotes))
     return report
 
@@ -339,8 +355,11 @@ def format_report(report: Report) -> str:
     lines = [f"{report.documents} documents"]
     for group in GROUPS:
         found = report.tally(group, MEASURES[0])
-        lines += ["", f"{group}: {found.gold} gold attributions, {found.predicted} predicted",
-                  f"  {'measure':<26}{'P':>7}{'R':>7}{'F1':>7}"]
+        lines += [
+            "",
+            f"{group}: {found.gold} gold attributions, {found.predicted} predicted",
+            f"  {'measure':<26}{'P':>7}{'R':>7}{'F1':>7}",
+        ]
         for measure in MEASURES:
             t = report.tally(group, measure)
             lines.append(f"  {measure:<26}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}")

@@ -109,7 +109,7 @@ def relaxed_pairs(gold: list[GoldTimex], system: list[GoldTimex]) -> list[tuple[
     for g in sorted(gold, key=lambda g: g.start):
         overlapping = [s for s in system if id(s) not in used and s.start < g.end and g.start < s.end]
         if overlapping:
-            best = min(overlapping, key=lambda s: (abs(s.start - g.start) + abs(s.end - g.end)))
+            best = min(overlapping, key=lambda s: abs(s.start - g.start) + abs(s.end - g.end))
             used.add(id(best))
             pairs.append((g, best))
     return pairs
@@ -119,7 +119,7 @@ def score(gold_docs: list[list[GoldTimex]], system_docs: list[list[GoldTimex]]) 
     n_gold = sum(len(g) for g in gold_docs)
     n_system = sum(len(s) for s in system_docs)
     strict = relaxed = value_ok = type_ok = 0
-    for gold, system in zip(gold_docs, system_docs):
+    for gold, system in zip(gold_docs, system_docs, strict=True):
         spans = {(s.start, s.end) for s in system}
         strict += sum(1 for g in gold if (g.start, g.end) in spans)
         pairs = relaxed_pairs(gold, system)
@@ -127,11 +127,15 @@ def score(gold_docs: list[list[GoldTimex]], system_docs: list[list[GoldTimex]]) 
         value_ok += sum(1 for g, s in pairs if g.value == s.value)
         type_ok += sum(1 for g, s in pairs if g.type == s.type)
     return {
-        "documents": len(gold_docs), "gold": n_gold, "system": n_system,
-        "strict": _prf(strict, n_system, n_gold), "relaxed": _prf(relaxed, n_system, n_gold),
+        "documents": len(gold_docs),
+        "gold": n_gold,
+        "system": n_system,
+        "strict": _prf(strict, n_system, n_gold),
+        "relaxed": _prf(relaxed, n_system, n_gold),
         "value_accuracy": value_ok / relaxed if relaxed else 0.0,
         "type_accuracy": type_ok / relaxed if relaxed else 0.0,
-        "value": _prf(value_ok, n_system, n_gold), "type": _prf(type_ok, n_system, n_gold),
+        "value": _prf(value_ok, n_system, n_gold),
+        "type": _prf(type_ok, n_system, n_gold),
     }
 
 
@@ -146,8 +150,10 @@ def report_lines(figures: dict) -> list[str]:
     lines = [f"documents {figures['documents']}, gold TIMEX3 {figures['gold']}, found {figures['system']}"]
     for name in ("strict", "relaxed", "value", "type"):
         f = figures[name]
-        lines.append(f"{name + ' span' if name in ('strict', 'relaxed') else name + ' (F1 with attribute)':<26}"
-                     f"P {f['precision']:.3f}  R {f['recall']:.3f}  F1 {f['f1']:.3f}")
+        lines.append(
+            f"{name + ' span' if name in ('strict', 'relaxed') else name + ' (F1 with attribute)':<26}"
+            f"P {f['precision']:.3f}  R {f['recall']:.3f}  F1 {f['f1']:.3f}"
+        )
     lines.append(f"value accuracy (relaxed matches) {figures['value_accuracy']:.3f}")
     lines.append(f"type accuracy (relaxed matches)  {figures['type_accuracy']:.3f}")
     return lines

@@ -8,7 +8,7 @@ the file can be mailed to someone with no wirescope and no network.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
@@ -47,8 +47,17 @@ def evidence_of(article: Article, anchor: str, start: int, end: int) -> Evidence
     sentence = article.sentence_of(Span(start, end))
     lo = sentence.start if sentence else max(0, start - CONTEXT_CHARS)
     hi = max(sentence.end if sentence else end + CONTEXT_CHARS, end)
-    return Evidence(anchor, article.id, article.title, article.url, start, end,
-                    article.text[lo:start], article.text[start:end], article.text[end:hi])
+    return Evidence(
+        anchor,
+        article.id,
+        article.title,
+        article.url,
+        start,
+        end,
+        article.text[lo:start],
+        article.text[start:end],
+        article.text[end:hi],
+    )
 
 
 def _escape_md(text: str | None) -> str:
@@ -63,14 +72,20 @@ def _escape_md(text: str | None) -> str:
 
 
 def _environment(fmt: str) -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=(fmt == "html"),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=(fmt == "html"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["md"] = _escape_md
     return env
 
 
-def _collect_evidence(store: Store, events: list[Record], quotes: list[Record],
-                      disputes: list[Record]) -> dict[str, Evidence]:
+def _collect_evidence(
+    store: Store, events: list[Record], quotes: list[Record], disputes: list[Record]
+) -> dict[str, Evidence]:
     """Each record's evidence by record id, reading each article once."""
     spans: dict[str, tuple[str, int, int]] = {}
     for e in events:
@@ -87,12 +102,20 @@ def _collect_evidence(store: Store, events: list[Record], quotes: list[Record],
 def _map(store: Store, f: Filters) -> dict:
     """Places and located events; the view fits the events when there are any (a report about
     Panjshir that mentions Washington once should not zoom out to show the Atlantic)."""
-    points = [{"longitude": p["longitude"], "latitude": p["latitude"], "label": p["name"], "kind": "place",
-               "href": None} for p in located_places(store, f)]
-    points += [{"longitude": e["longitude"], "latitude": e["latitude"],
-                "label": f"{e['type']} ({e['modality']}) at {e['place_name']}",
-                "kind": f"event {'historical' if e['historical'] else e['modality']}", "href": f"#ev-{e['id']}"}
-               for e in located_events(store, f)]
+    points = [
+        {"longitude": p["longitude"], "latitude": p["latitude"], "label": p["name"], "kind": "place", "href": None}
+        for p in located_places(store, f)
+    ]
+    points += [
+        {
+            "longitude": e["longitude"],
+            "latitude": e["latitude"],
+            "label": f"{e['type']} ({e['modality']}) at {e['place_name']}",
+            "kind": f"event {'historical' if e['historical'] else e['modality']}",
+            "href": f"#ev-{e['id']}",
+        }
+        for e in located_events(store, f)
+    ]
     return map_view(points, focus=[p for p in points if p["href"]])
 
 
@@ -114,9 +137,16 @@ def report_data(store: Store, f: Filters = Filters()) -> dict:
     for group in speakers:
         group["shown"] = group["quotes"][:QUOTES_PER_SPEAKER]
     return {
-        "filters": f, "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "days": list(days.items()), "events": events, "background": [e for e in events if e["historical"]], "happened": sum(e["happened"] for e in events),
-        "speakers": speakers, "quotes": quotes, "disputes": disputes, "sources": sources,
+        "filters": f,
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "days": list(days.items()),
+        "events": events,
+        "background": [e for e in events if e["historical"]],
+        "happened": sum(e["happened"] for e in events),
+        "speakers": speakers,
+        "quotes": quotes,
+        "disputes": disputes,
+        "sources": sources,
         "map": _map(store, f),
         "evidence": _collect_evidence(store, events, quotes, disputes),
     }

@@ -82,19 +82,34 @@ def dask_client(workers: int | None = None, cluster: str | None = None):
         try:
             client = Client(cluster, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as exc:
-            raise WirescopeError(f"cannot reach the Dask scheduler at {cluster}: {exc}",
-                                 hint="start one with `dask scheduler`, or use --workers N") from exc
+            raise WirescopeError(
+                f"cannot reach the Dask scheduler at {cluster}: {exc}",
+                hint="start one with `dask scheduler`, or use --workers N",
+            ) from exc
         with client:
             yield client
         return
-    with LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None,
-                      silence_logs=logging.ERROR) as local, Client(local) as client:
+    with (
+        LocalCluster(
+            n_workers=workers or 1,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as local,
+        Client(local) as client,
+    ):
         yield client
 
 
-def ingest(documents: Iterable[RawDocument | Rejected], store: Store, client, settings: Settings = Settings(),
-           on_done: Callable[[Article | Rejected], None] | None = None) -> IngestReport:
+def ingest(
+    documents: Iterable[RawDocument | Rejected],
+    store: Store,
+    client,
+    settings: Settings = Settings(),
+    on_done: Callable[[Article | Rejected], None] | None = None,
+) -> IngestReport:
     """Annotate on the cluster behind `client`; store here, one article per transaction.
 
     Results are stored in input order, not in the order workers finish: what the store holds
@@ -128,7 +143,6 @@ def _results_or_rejections(future, batch: list[RawDocument | Rejected]) -> list[
         return [doc if isinstance(doc, Rejected) else Rejected(doc.uri, reason) for doc in batch]
     finally:
         future.release()
-
 
 
 __all__ = ["dask_client", "ingest", "process_batch", "warm_up"]

@@ -60,13 +60,18 @@ def annotate_batch(pipeline: Pipeline, articles: list[Article]) -> list[Article 
         return results
 
 
-def ingest(documents: Iterable[RawDocument | Rejected], store: Store, settings: Settings = Settings(),
-           pipeline: Pipeline | None = None, on_done: Callable[[Article | Rejected], None] | None = None) -> IngestReport:
+def ingest(
+    documents: Iterable[RawDocument | Rejected],
+    store: Store,
+    settings: Settings = Settings(),
+    pipeline: Pipeline | None = None,
+    on_done: Callable[[Article | Rejected], None] | None = None,
+) -> IngestReport:
     pipeline = pipeline or build_pipeline(settings)
     report = IngestReport()
     for chunk in _batches(documents, settings.batch_size):
         cleaned = [_clean_or_reject(doc, settings.max_bytes) for doc in chunk]
-        results = [c for c in cleaned if isinstance(c, Rejected)]
+        results: list[Article | Rejected] = [c for c in cleaned if isinstance(c, Rejected)]
         for item in annotate_batch(pipeline, [c for c in cleaned if isinstance(c, Article)]):
             results.append(_save(store, item, pipeline) if isinstance(item, Article) else item)
         link_batch(store, results)

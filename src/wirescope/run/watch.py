@@ -20,7 +20,7 @@ from wirescope.run.local import ingest
 from wirescope.settings import Settings
 from wirescope.sources.document import RawDocument
 from wirescope.sources.feeds import entry_document, entry_metadata, parse_feed
-from wirescope.sources.urls import FetchRefused, Fetcher
+from wirescope.sources.urls import Fetcher, FetchRefused
 from wirescope.store import Store
 from wirescope.store.feeds import load_state, save_state
 
@@ -41,8 +41,14 @@ class PollResult:
         return f"{self.feed}: {len(self.stored)} new article(s) stored, {len(self.rejected)} failed"
 
 
-def poll(feed_url: str, store: Store, fetcher: Fetcher, pipeline: Pipeline, settings: Settings,
-         on_done: Callable | None = None) -> PollResult:
+def poll(
+    feed_url: str,
+    store: Store,
+    fetcher: Fetcher,
+    pipeline: Pipeline,
+    settings: Settings,
+    on_done: Callable | None = None,
+) -> PollResult:
     """One conditional poll of one feed; new entries are ingested and then remembered."""
     state = load_state(store, feed_url)
     try:
@@ -62,8 +68,13 @@ def poll(feed_url: str, store: Store, fetcher: Fetcher, pipeline: Pipeline, sett
     planned = [entry_document(feed, e) or _page_of(feed, e, fetcher) for e in new]
     items = list(fetcher.resolve(planned))
     report = ingest(items, store, settings, pipeline, on_done)
-    save_state(store, feed_url, fetched.etag, fetched.last_modified,
-               [e.key for e, plan, item in zip(new, planned, items) if not _fetch_failed(plan, item)])
+    save_state(
+        store,
+        feed_url,
+        fetched.etag,
+        fetched.last_modified,
+        [e.key for e, plan, item in zip(new, planned, items, strict=True) if not _fetch_failed(plan, item)],
+    )
     if not new:
         return PollResult(feed_url, "unchanged")
     return PollResult(feed_url, "new", tuple(report.stored), tuple(report.rejected))
@@ -80,9 +91,16 @@ def _fetch_failed(plan, item) -> bool:
     return not isinstance(plan, (RawDocument, Rejected)) and isinstance(item, Rejected)
 
 
-def watch(feeds: Iterable[str], store: Store, fetcher: Fetcher, settings: Settings = Settings(),
-          interval: float = 900.0, polls: int | None = None, report: Callable[[PollResult], None] = print,
-          sleep: Callable[[float], None] = time.sleep) -> None:
+def watch(
+    feeds: Iterable[str],
+    store: Store,
+    fetcher: Fetcher,
+    settings: Settings = Settings(),
+    interval: float = 900.0,
+    polls: int | None = None,
+    report: Callable[[PollResult], None] = print,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
     """Poll every feed, then wait `interval` seconds, `polls` times (forever when None)."""
     feeds = list(feeds)
     pipeline = build_pipeline(settings)  # one pipeline, one model load, for the whole watch

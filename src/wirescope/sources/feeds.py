@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from typing import TypeVar
 from xml.etree.ElementTree import Element, ParseError, tostring
 
 from defusedxml import DefusedXmlException
@@ -29,6 +30,9 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 
 # An entry whose own body has fewer characters than this is a teaser: the article is behind its link.
 FULL_TEXT_CHARS = 600
+
+# What `fetch` gives for an entry that has only a link: a page fetched now, or one deferred.
+Later = TypeVar("Later")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +56,9 @@ def parse_feed(data: bytes, uri: str) -> Feed:
     try:
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise DocumentError(uri, f"feed refused: it declares XML entities or external references ({exc.__class__.__name__})") from exc
+        raise DocumentError(
+            uri, f"feed refused: it declares XML entities or external references ({exc.__class__.__name__})"
+        ) from exc
     except ParseError as exc:
         raise DocumentError(uri, f"not a well-formed feed: {exc}") from exc
     if root.tag == f"{ATOM}feed":
@@ -75,7 +81,11 @@ def _text(parent: Element, tag: str) -> str | None:
 
 
 def _rss_entry(item: Element) -> FeedEntry:
-    link = _text(item, "link") or _text(item, f"{RSS1}link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+    link = (
+        _text(item, "link")
+        or _text(item, f"{RSS1}link")
+        or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+    )
     body = _text(item, f"{CONTENT}encoded") or _text(item, "description") or _text(item, f"{RSS1}description")
     when = _rfc822_date(_text(item, "pubDate")) or _iso_date(_text(item, f"{DC}date"))
     key = _text(item, "guid") or link or _text(item, "title") or ""
@@ -84,7 +94,7 @@ def _rss_entry(item: Element) -> FeedEntry:
 
 def _atom_entry(entry: Element) -> FeedEntry:
     links = entry.findall(f"{ATOM}link")
-    alternate = next((l.get("href") for l in links if l.get("rel", "alternate") == "alternate"), None)
+    alternate = next((link.get("href") for link in links if link.get("rel", "alternate") == "alternate"), None)
     body = _atom_content(entry.find(f"{ATOM}content")) or _atom_content(entry.find(f"{ATOM}summary"))
     when = _iso_date(_text(entry, f"{ATOM}published") or _text(entry, f"{ATOM}updated"))
     key = _text(entry, f"{ATOM}id") or alternate or ""
@@ -136,8 +146,11 @@ def _visible(body: str) -> str:
     return re.sub(r"<[^>]*>", "", html.unescape(body)).strip()
 
 
-def feed_documents(data: bytes, uri: str, fetch: Callable[[str, Metadata], object] | None = None,
-                   ) -> Iterator[RawDocument | Rejected]:
+def feed_documents(
+    data: bytes,
+    uri: str,
+    fetch: Callable[[str, Metadata], Later] | None = None,
+) -> Iterator[RawDocument | Rejected | Later]:
     """Every entry of a feed as a document: its own full text, else what `fetch` makes of its link
     (a fetched page, or a placeholder that the Fetcher resolves later, in parallel)."""
     try:

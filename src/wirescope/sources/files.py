@@ -21,8 +21,13 @@ from wirescope.sources.warc import warc_documents
 STDIN = "-"
 
 
-def read_paths(paths: Iterable[str], metadata: Metadata = Metadata(), encoding: str | None = None,
-               max_bytes: int | None = None, fetcher: Fetcher | None = None) -> Iterator[RawDocument | Rejected]:
+def read_paths(
+    paths: Iterable[str],
+    metadata: Metadata = Metadata(),
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+    fetcher: Fetcher | None = None,
+) -> Iterator[RawDocument | Rejected]:
     """Every document under the given paths and URLs, in a stable order; unreadable ones as Rejected.
 
     URLs (and the pages behind feed entries that carry only a teaser) are fetched with `fetcher`;
@@ -51,14 +56,19 @@ NO_FETCHER = "a URL, but fetching is off here (the command line fetches; the API
 def read_list(path: str) -> list[str]:
     """The paths and URLs in a list file (`-i FILE`): one a line; blank lines and # comments skipped."""
     try:
-        lines = (sys.stdin if path == STDIN else open(path, encoding="utf-8")).read().splitlines()
+        if path == STDIN:
+            lines = sys.stdin.read().splitlines()
+        else:
+            with open(path, encoding="utf-8") as listing:
+                lines = listing.read().splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(path, f"cannot read the input list: {getattr(exc, 'strerror', None) or exc}") from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _read_any(path: Path, metadata: Metadata, encoding: str | None, max_bytes: int | None,
-              fetcher: Fetcher | None) -> Iterator[RawDocument | Rejected]:
+def _read_any(
+    path: Path, metadata: Metadata, encoding: str | None, max_bytes: int | None, fetcher: Fetcher | None
+) -> Iterator[RawDocument | Rejected]:
     """A file's documents: itself, the entries of a feed, or the pages of a WARC archive."""
     try:
         with path.open("rb") as fh:
@@ -72,8 +82,10 @@ def _read_any(path: Path, metadata: Metadata, encoding: str | None, max_bytes: i
         return
     document = _read_file(path, metadata, encoding, max_bytes)
     if kind == "feed" and isinstance(document, RawDocument):
-        entries = feed_documents(document.data, str(path), fetch=fetcher.deferred if fetcher else None)
-        yield from fetcher.resolve(entries) if fetcher else entries
+        if fetcher is not None:  # an entry with only a link has its page fetched
+            yield from fetcher.resolve(feed_documents(document.data, str(path), fetch=fetcher.deferred))
+        else:
+            yield from feed_documents(document.data, str(path))
         return
     yield document
 

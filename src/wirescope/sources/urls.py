@@ -31,6 +31,8 @@ from wirescope.errors import Rejected
 from wirescope.sources.document import Metadata, RawDocument
 from wirescope.sources.sniff import sniff
 
+# robots.txt rules that keep every agent out of the whole site.
+_KEEP_OUT = ["User-agent: *", "Disallow: /"]
 
 
 def _version() -> str:
@@ -76,28 +78,39 @@ def refuse_private(host: str, port: int) -> None:
     except socket.gaierror as exc:
         raise FetchRefused(f"cannot resolve {host}: {exc.strerror}") from exc
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         # Not globally routable covers loopback, RFC 1918, link-local (cloud metadata at
         # 169.254.169.254), carrier-grade NAT, unique-local IPv6 and the reserved ranges.
         if not address.is_global or address.is_multicast:
-            raise FetchRefused(f"{host} is a private or local address ({address}); "
-                               "pass --allow-private to fetch from it")
+            raise FetchRefused(
+                f"{host} is a private or local address ({address}); pass --allow-private to fetch from it"
+            )
 
 
 class Fetcher:
     """An HTTP client for documents and feeds: one per run, shared by its threads."""
 
-    def __init__(self, *, allow_private: bool = False, max_bytes: int = 10_000_000, timeout: float = 20.0,
-                 retries: int = 3, backoff: float = 0.5, per_host: int = 2, threads: int = 8,
-                 transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        allow_private: bool = False,
+        max_bytes: int = 10_000_000,
+        timeout: float = 20.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        per_host: int = 2,
+        threads: int = 8,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self.allow_private = allow_private
         self.max_bytes = max_bytes
         self.retries = retries
         self.backoff = backoff
         self.per_host = per_host
         self.threads = threads
-        self.client = httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=timeout, follow_redirects=False,
-                                   transport=transport)
+        self.client = httpx.Client(
+            headers={"User-Agent": USER_AGENT}, timeout=timeout, follow_redirects=False, transport=transport
+        )
         self._lock = threading.Lock()
         self._host_slots: dict[str, threading.BoundedSemaphore] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
@@ -121,8 +134,9 @@ class Fetcher:
             if response.status in (301, 302, 303, 307, 308) and response.location:
                 url = urljoin(url, response.location)
                 continue
-            return Fetched(url, response.status, response.content_type, response.body,
-                           response.etag, response.last_modified)
+            return Fetched(
+                url, response.status, response.content_type, response.body, response.etag, response.last_modified
+            )
         raise FetchRefused(f"more than {MAX_REDIRECTS} redirects")
 
     def _check_allowed(self, url: str, check_robots: bool) -> None:
@@ -158,8 +172,9 @@ class Fetcher:
         with self._slot(urlsplit(url).netloc), self.client.stream("GET", url, headers=headers) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                raise FetchRefused(f"response is {int(declared) / 1e6:.1f} MB, over the "
-                                   f"{self.max_bytes / 1e6:.0f} MB limit")
+                raise FetchRefused(
+                    f"response is {int(declared) / 1e6:.1f} MB, over the {self.max_bytes / 1e6:.0f} MB limit"
+                )
             body = bytearray()
             for chunk in response.iter_bytes():
                 body += chunk
@@ -192,10 +207,10 @@ class Fetcher:
         try:
             response = self.get(f"{origin}/robots.txt", check_robots=False)
         except FetchRefused:
-            rules.disallow_all = True
+            rules.parse(_KEEP_OUT)
             return rules
         if response.status >= 500:
-            rules.disallow_all = True
+            rules.parse(_KEEP_OUT)
         elif response.status >= 400:
             return None
         else:
@@ -234,8 +249,10 @@ class Fetcher:
     def resolve(self, items: Iterable[RawDocument | Rejected | _Deferred]) -> Iterator[RawDocument | Rejected]:
         """Fetch the deferred pages among `items` on a thread pool, keeping the input order."""
         with ThreadPoolExecutor(self.threads) as pool:
-            pending = [pool.submit(self.document, item.url, item.metadata) if isinstance(item, _Deferred) else item
-                       for item in items]
+            pending = [
+                pool.submit(self.document, item.url, item.metadata) if isinstance(item, _Deferred) else item
+                for item in items
+            ]
             for item in pending:
                 yield item.result() if hasattr(item, "result") else item
 
@@ -261,9 +278,15 @@ class _Response:
     @classmethod
     def of(cls, response: httpx.Response, body: bytes) -> _Response:
         retry_after = response.headers.get("Retry-After", "")
-        return cls(response.status_code, response.headers.get("Content-Type", ""), body,
-                   response.headers.get("Location"), response.headers.get("ETag"),
-                   response.headers.get("Last-Modified"), float(retry_after) if retry_after.isdigit() else None)
+        return cls(
+            response.status_code,
+            response.headers.get("Content-Type", ""),
+            body,
+            response.headers.get("Location"),
+            response.headers.get("ETag"),
+            response.headers.get("Last-Modified"),
+            float(retry_after) if retry_after.isdigit() else None,
+        )
 
 
 def media_type(content_type: str) -> str:
@@ -282,8 +305,11 @@ def as_document(fetched: Fetched, requested: str, metadata: Metadata) -> RawDocu
     if kind and kind not in ARTICLE_TYPES:
         return Rejected(requested, f"not an article page: {kind} from {fetched.url}")
     # The body is kept exactly as received: it becomes the Source's raw bytes, for audit.
-    return RawDocument(fetched.url, fetched.body, Metadata(metadata.title, metadata.url or fetched.url,
-                                                           metadata.publisher, metadata.published))
+    return RawDocument(
+        fetched.url,
+        fetched.body,
+        Metadata(metadata.title, metadata.url or fetched.url, metadata.publisher, metadata.published),
+    )
 
 
-__all__ = ["FetchRefused", "Fetched", "Fetcher", "USER_AGENT", "as_document", "is_url", "refuse_private"]
+__all__ = ["USER_AGENT", "FetchRefused", "Fetched", "Fetcher", "as_document", "is_url", "refuse_private"]

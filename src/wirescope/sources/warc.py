@@ -21,8 +21,11 @@ from wirescope.sources.document import Metadata, RawDocument
 ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
-def warc_documents(path: Path, metadata: Metadata = Metadata(), max_bytes: int | None = None,
-                   ) -> Iterator[RawDocument | Rejected]:
+def warc_documents(
+    path: Path,
+    metadata: Metadata = Metadata(),
+    max_bytes: int | None = None,
+) -> Iterator[RawDocument | Rejected]:
     """The article-like pages archived in a WARC file (gzipped per record or not)."""
     try:
         with path.open("rb") as stream:
@@ -48,8 +51,9 @@ def _document(record, path: Path, metadata: Metadata, max_bytes: int | None) -> 
     if max_bytes is not None and len(data) > max_bytes:
         return Rejected(url, f"over the {max_bytes / 1e6:.0f} MB limit for one article")
     uri = url or f"{path}#{record.rec_headers.get_header('WARC-Record-ID')}"
-    return RawDocument(uri, data, Metadata(metadata.title, metadata.url or url or None, metadata.publisher,
-                                           metadata.published))
+    return RawDocument(
+        uri, data, Metadata(metadata.title, metadata.url or url or None, metadata.publisher, metadata.published)
+    )
 
 
 def _is_article_record(record) -> bool:

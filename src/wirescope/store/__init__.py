@@ -8,7 +8,7 @@ already hides the dialect differences, so separate classes would only repeat eac
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, delete, event, func, select
@@ -86,11 +86,13 @@ class Store:
         transaction. A batch writer passes link=False and calls `link_actors()` once per batch:
         linking reads every stored actor, so doing it per article costs the square of a corpus.
         """
-        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
         try:
             with_retries(lambda: self._save_once(article, list(pipeline), stamp, link))
         except SQLAlchemyError as exc:
-            raise StoreError(f"{self.description}: cannot store article {article.id} ({article.source.uri}): {exc}") from exc
+            raise StoreError(
+                f"{self.description}: cannot store article {article.id} ({article.source.uri}): {exc}"
+            ) from exc
 
     def link_actors(self) -> None:
         """Recompute which stored actors are the same actor (store/actor_links.py)."""
@@ -111,8 +113,13 @@ class Store:
         with writing(self.engine) as conn:
             self._insert_missing(conn, schema.sources, "sha256", [rows.source_row(article.source)])
             self._upsert(conn, schema.articles, "id", [rows.article_row(article, pipeline, stamp)])
-            old_actors = set(conn.scalars(select(schema.mentions.c.actor_id).where(
-                schema.mentions.c.article_id == article.id, schema.mentions.c.actor_id.is_not(None))))
+            old_actors = set(
+                conn.scalars(
+                    select(schema.mentions.c.actor_id).where(
+                        schema.mentions.c.article_id == article.id, schema.mentions.c.actor_id.is_not(None)
+                    )
+                )
+            )
             for table in schema.ARTICLE_TABLES:
                 conn.execute(delete(table).where(table.c.article_id == article.id))
             self._save_actors(conn, article)
@@ -129,7 +136,9 @@ class Store:
         if not new_rows:
             return
         existing = set(conn.scalars(select(table.c[key]).where(table.c[key].in_([r[key] for r in new_rows]))))
-        fresh = sorted((r for r in {r[key]: r for r in new_rows}.values() if r[key] not in existing), key=lambda r: r[key])
+        fresh = sorted(
+            (r for r in {r[key]: r for r in new_rows}.values() if r[key] not in existing), key=lambda r: r[key]
+        )
         if fresh:
             conn.execute(self._insert(table).on_conflict_do_nothing(index_elements=[key]), fresh)
 
@@ -151,11 +160,13 @@ class Store:
         for actor in sorted(article.actors, key=lambda a: a.id):
             # FOR UPDATE: another writer merging aliases into the same actor waits, so neither
             # merge is lost. The row can have gone meanwhile (a writer dropped it as an orphan).
-            known = conn.execute(select(schema.actors.c.aliases).where(
-                schema.actors.c.id == actor.id).with_for_update()).first()
+            known = conn.execute(
+                select(schema.actors.c.aliases).where(schema.actors.c.id == actor.id).with_for_update()
+            ).first()
             if known is None:
-                conn.execute(self._insert(schema.actors).on_conflict_do_nothing(index_elements=["id"]),
-                             [rows.actor_row(actor)])
+                conn.execute(
+                    self._insert(schema.actors).on_conflict_do_nothing(index_elements=["id"]), [rows.actor_row(actor)]
+                )
                 continue
             known = known[0]
             merged = sorted(set(known or []) | set(actor.aliases))
@@ -167,8 +178,9 @@ class Store:
         for actor_id in sorted(candidates):
             # Lock first: a writer about to mention this actor then commits before the count.
             conn.execute(select(schema.actors.c.id).where(schema.actors.c.id == actor_id).with_for_update())
-            still_used = conn.scalar(select(func.count()).select_from(schema.mentions).where(
-                schema.mentions.c.actor_id == actor_id))
+            still_used = conn.scalar(
+                select(func.count()).select_from(schema.mentions).where(schema.mentions.c.actor_id == actor_id)
+            )
             if not still_used:
                 conn.execute(delete(schema.actors).where(schema.actors.c.id == actor_id))
 
@@ -176,37 +188,55 @@ class Store:
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
-            return list(conn.scalars(select(schema.articles.c.id).order_by(schema.articles.c.published, schema.articles.c.id)))
+            return list(
+                conn.scalars(select(schema.articles.c.id).order_by(schema.articles.c.published, schema.articles.c.id))
+            )
 
     def has_source(self, sha256: str) -> bool:
         with self.engine.connect() as conn:
-            return conn.scalar(select(func.count()).select_from(schema.articles).where(
-                schema.articles.c.source_sha256 == sha256)) > 0
+            return (
+                conn.scalar(select(schema.articles.c.id).where(schema.articles.c.source_sha256 == sha256).limit(1))
+                is not None
+            )
 
     def article(self, article_id: str) -> Article:
         with self.engine.connect() as conn:
             return self._load(conn, article_id)
 
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
-        for article_id in (self.article_ids() if ids is None else ids):
+        for article_id in self.article_ids() if ids is None else ids:
             yield self.article(article_id)
 
     def _load(self, conn, article_id: str) -> Article:
         row = conn.execute(select(schema.articles).where(schema.articles.c.id == article_id)).mappings().first()
         if row is None:
-            raise NotFound(f"no article with id {article_id!r} in {self.description}",
-                           hint="list the stored ones with `wirescope articles`")
-        src = conn.execute(select(schema.sources).where(schema.sources.c.sha256 == row["source_sha256"])).mappings().one()
+            raise NotFound(
+                f"no article with id {article_id!r} in {self.description}",
+                hint="list the stored ones with `wirescope articles`",
+            )
+        src = (
+            conn.execute(select(schema.sources).where(schema.sources.c.sha256 == row["source_sha256"])).mappings().one()
+        )
         source = Source(src["uri"], src["content_type"], src["sha256"], src["encoding"], src["raw"])
-        parts = {t.name: [dict(r) for r in conn.execute(
-            select(t).where(t.c.article_id == article_id).order_by(*self._order(t))).mappings()]
-            for t in schema.ARTICLE_TABLES}
+        parts = {
+            t.name: [
+                dict(r)
+                for r in conn.execute(
+                    select(t).where(t.c.article_id == article_id).order_by(*self._order(t))
+                ).mappings()
+            ]
+            for t in schema.ARTICLE_TABLES
+        }
         actor_ids = {r["actor_id"] for r in parts["mentions"] + parts["roles"] if r["actor_id"]}
-        actors = {r["id"]: dict(r) for r in conn.execute(
-            select(schema.actors).where(schema.actors.c.id.in_(actor_ids))).mappings()}
+        actors = {
+            r["id"]: dict(r)
+            for r in conn.execute(select(schema.actors).where(schema.actors.c.id.in_(actor_ids))).mappings()
+        }
         place_ids = {r["place_id"] for r in parts["place_mentions"]}
-        places = {r["id"]: dict(r) for r in conn.execute(
-            select(schema.places).where(schema.places.c.id.in_(place_ids))).mappings()}
+        places = {
+            r["id"]: dict(r)
+            for r in conn.execute(select(schema.places).where(schema.places.c.id.in_(place_ids))).mappings()
+        }
         return rows.article_from(dict(row), source, parts, actors, places)
 
     @staticmethod
@@ -221,12 +251,18 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """How many of each kind of record the store holds."""
-        tables = {"articles": schema.articles, "actors": schema.actors, "quotes": schema.quotes,
-                  "events": schema.events, "times": schema.times, "places": schema.places}
+        tables = {
+            "articles": schema.articles,
+            "actors": schema.actors,
+            "quotes": schema.quotes,
+            "events": schema.events,
+            "times": schema.times,
+            "places": schema.places,
+        }
         with self.engine.connect() as conn:
-            counts = {name: conn.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}
+            counts = {name: conn.scalar(select(func.count()).select_from(t)) or 0 for name, t in tables.items()}
             # Independent reports: syndicated copies of one story count once.
-            counts["stories"] = conn.scalar(select(func.count(schema.articles.c.story_id.distinct())))
+            counts["stories"] = conn.scalar(select(func.count(schema.articles.c.story_id.distinct()))) or 0
             return counts
 
     def story_ids(self, article_ids: Iterable[str] | None = None) -> dict[str, str | None]:
@@ -244,12 +280,15 @@ def open_store(db: str = "wirescope.db") -> Store:
         engine = make_engine(db)
         migrate(engine)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open the store {db!r}: {exc.__class__.__name__}: {exc}",
-                         hint="check the path or URL given with --db") from exc
+        raise StoreError(
+            f"cannot open the store {db!r}: {exc.__class__.__name__}: {exc}",
+            hint="check the path or URL given with --db",
+        ) from exc
     except ModuleNotFoundError as exc:
-        raise StoreError(f"cannot open the store {db!r}: {exc}",
-                         hint="PostgreSQL needs: pip install 'wirescope[postgres]'") from exc
+        raise StoreError(
+            f"cannot open the store {db!r}: {exc}", hint="PostgreSQL needs: pip install 'wirescope[postgres]'"
+        ) from exc
     return Store(engine, db)
 
 
-__all__ = ["Store", "open_store", "MEMORY"]
+__all__ = ["MEMORY", "Store", "open_store"]

@@ -69,8 +69,12 @@ def get_evidence(article_id: str, store: StoreDep) -> dict:
 
 
 @router.get("/search")
-def full_text_search(store: StoreDep, q: Annotated[str, Query(min_length=1, description="Words to find")],
-                     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20, offset: Offset = 0) -> dict:
+def full_text_search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, description="Words to find")],
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    offset: Offset = 0,
+) -> dict:
     """Articles containing every word of q, best first, with snippets."""
     return search(store, q, limit, offset).as_dict()
 

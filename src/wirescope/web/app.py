@@ -27,8 +27,10 @@ STATIC = Path(__file__).parent / "static"
 TOKEN_COOKIE = "wirescope_token"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 # No script, style, font or image from anywhere but wirescope itself; Leaflet sets inline styles.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 def is_loopback(host: str) -> bool:
@@ -47,8 +49,9 @@ def _add_token_check(app: FastAPI, token: str) -> None:
     async def check_token(request: Request, call_next):
         presented = _presented_token(request)
         if presented is None or not secrets.compare_digest(presented.encode(), token.encode()):
-            return PlainTextResponse("401: this wirescope server needs its token (?token=... or "
-                                     "Authorization: Bearer ...)", status_code=401)
+            return PlainTextResponse(
+                "401: this wirescope server needs its token (?token=... or Authorization: Bearer ...)", status_code=401
+            )
         response = await call_next(request)
         if request.query_params.get("token"):
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
@@ -84,7 +87,7 @@ def _error(request: Request, status: int, exc: WirescopeError):
 def create_app(db: str | Store, token: str | None = None) -> FastAPI:
     """The app over a store (a --db value, or an open Store that the caller closes)."""
     owned = not isinstance(db, Store)
-    store = open_store(db) if owned else db
+    store = db if isinstance(db, Store) else open_store(db)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -92,8 +95,14 @@ def create_app(db: str | Store, token: str | None = None) -> FastAPI:
         if owned:
             store.close()
 
-    app = FastAPI(title="wirescope", summary="The sourced record of who said and did what, to whom, where and when.",
-                  version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="wirescope",
+        summary="The sourced record of who said and did what, to whom, where and when.",
+        version=_version(),
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.store = store
     app.include_router(api.router)
     app.include_router(views.router)
@@ -116,8 +125,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
     from wirescope.errors import ConfigError
 
     if not is_loopback(host) and not token:
-        raise ConfigError(f"--host {host}: serving beyond this machine needs a token",
-                          hint="add --token SECRET (or set WIRESCOPE_TOKEN); clients then send it")
+        raise ConfigError(
+            f"--host {host}: serving beyond this machine needs a token",
+            hint="add --token SECRET (or set WIRESCOPE_TOKEN); clients then send it",
+        )
     import uvicorn
 
     uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")

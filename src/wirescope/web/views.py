@@ -45,8 +45,9 @@ def query_string(request: Request, **changes) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def index(store: StoreDep) -> HTMLResponse:
-    return render("index.html", page="index", counts=counts(store),
-                  articles=browse(store, "articles", Filters(), 200).items)
+    return render(
+        "index.html", page="index", counts=counts(store), articles=browse(store, "articles", Filters(), 200).items
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -56,14 +57,24 @@ def article_page(article_id: str, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/list/{kind}", response_class=HTMLResponse)
-def list_page(kind: str, request: Request, store: StoreDep, f: FiltersDep,
-              offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+def list_page(
+    kind: str, request: Request, store: StoreDep, f: FiltersDep, offset: Annotated[int, Query(ge=0)] = 0
+) -> HTMLResponse:
     if kind not in LIST_KINDS:
         raise NotFound(f"no list of {kind!r}; the lists are: {', '.join(LIST_KINDS)}")
     found = filtered(store, kind, f)
-    return render("list.html", page=kind, kind=kind, items=found[offset:offset + PAGE_SIZE], total=len(found),
-                  offset=offset, page_size=PAGE_SIZE, facets=facet_counts(kind, found), filters=f,
-                  qs=lambda **c: query_string(request, **c))
+    return render(
+        "list.html",
+        page=kind,
+        kind=kind,
+        items=found[offset : offset + PAGE_SIZE],
+        total=len(found),
+        offset=offset,
+        page_size=PAGE_SIZE,
+        facets=facet_counts(kind, found),
+        filters=f,
+        qs=lambda **c: query_string(request, **c),
+    )
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -84,8 +95,9 @@ def timeline_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
 @router.get("/map", response_class=HTMLResponse)
 def map_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
     places, events = located_places(store, f), located_events(store, f)
-    return render("map.html", page="map", places=places, events=events, filters=f,
-                  data={"places": places, "events": events})
+    return render(
+        "map.html", page="map", places=places, events=events, filters=f, data={"places": places, "events": events}
+    )
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -98,4 +110,3 @@ def network_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
 def search_page(store: StoreDep, q: str = "", offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     hits = search(store, q, PAGE_SIZE, offset) if q.strip() else None
     return render("search.html", page="search", q=q, hits=hits)
-
