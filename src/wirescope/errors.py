@@ -25,6 +25,17 @@ class DocumentError(WirescopeError):
         self.reason = reason
 
 
+class NotRegularFile(DocumentError):
+    """A path that names a device, FIFO, socket or folder where a file was expected."""
+
+    def __init__(self, uri: str, kind: str) -> None:
+        super().__init__(uri, f"not a regular file ({kind}): only regular files are read")
+
+
+class DocumentTooSlow(DocumentError):
+    """A document took longer than the per-document time budget (`doc_timeout`)."""
+
+
 class AnnotatorError(WirescopeError):
     """An annotator failed on one article (a bug to report, with the article that shows it)."""
 

@@ -7,6 +7,7 @@ each replacement now stands, so every change is kept with its offsets, before an
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -31,6 +32,15 @@ _TOKEN = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 _DIGITS_THEN_WORD = re.compile(r"(\d+)([a-z]{3,})")
 _ACRONYM_THEN_WORD = re.compile(r"([A-Z]{2,})([a-z]{2,})")
 _POSSESSIVE = re.compile(r"[’']s$")
+# Mojibake never contains an ASCII space, tab or line break (every byte of a UTF-8 multi-byte
+# character is >= 0x80), so ftfy can be run on short windows of words cut at ASCII white space:
+# each diff is then over a few hundred characters, and the whole repair is linear in the text.
+# A run of over 256 characters with no space (no word is that long) is cut where it reaches 256,
+# which could split one mojibake sequence there: a loss accepted for a bounded cost.
+_WINDOW = re.compile(r"[^ \t\r\n]{1,256}(?:[ \t]+[^ \t\r\n]{1,256}){0,7}")
+# No two English words run together are longer than this; longer tokens are not split (and an
+# unbroken 10 MB "token" would otherwise cost its length squared).
+MAX_GLUED_TOKEN = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +83,42 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Applied]]:
 
 
 def mojibake_edits(text: str) -> list[Edit]:
-    """What ftfy changes, as minimal edits. Curly quotes are kept: quote extraction needs them."""
-    fixed = ftfy.fix_text(text, uncurl_quotes=False)
-    if fixed == text:
+    """What ftfy changes, as minimal edits. Curly quotes are kept: quote extraction needs them.
+
+    Only windows with something ftfy could change (a non-ASCII character, an HTML entity or a
+    control character) are fixed and diffed, each on its own, so the cost is linear in the text.
+    What this gives up: ftfy's judgement over a whole line, which only matters for mojibake
+    broken across white space, and that no byte sequence of UTF-8 produces.
+    """
+    edits = []
+    for m in _WINDOW.finditer(text):
+        window = m.group()
+        if window.isascii() and "&" not in window and window.isprintable():
+            continue
+        edits += _window_edits(window, m.start())
+    return edits
+
+
+def _window_edits(window: str, offset: int) -> list[Edit]:
+    fixed = ftfy.fix_text(window, uncurl_quotes=False)
+    if fixed == window:
         return []
-    ops = SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes()
-    return [Edit(i1, i2, fixed[j1:j2], MOJIBAKE) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    # Diff only what lies between the common prefix and suffix: usually a few characters.
+    head = _common_prefix(window, fixed)
+    tail = _common_prefix(window[head:][::-1], fixed[head:][::-1])
+    old, new = window[head : len(window) - tail], fixed[head : len(fixed) - tail]
+    ops = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    start = offset + head
+    return [Edit(start + i1, start + i2, new[j1:j2], MOJIBAKE) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 class DocumentVocabulary:
@@ -91,6 +131,8 @@ class DocumentVocabulary:
     def __init__(self, text: str) -> None:
         self.source = text
         self.counts = Counter(_strip_possessive(t) for t in _TOKEN.findall(text))
+        # Read once for the whole document, not once per paragraph (that was quadratic).
+        self.joiner = DASH if _CLOSED_DASH.search(text) else " "
 
     def in_document(self, word: str) -> bool:
         return self.counts[_strip_possessive(word)] > 0
@@ -125,10 +167,10 @@ def glued_word_edits(text: str, vocabulary: DocumentVocabulary) -> list[Edit]:
     wrong is mostly brand names whose second half the article also uses alone.
     """
     edits = []
-    joiner = DASH if _CLOSED_DASH.search(vocabulary.source) else " "
+    joiner = vocabulary.joiner
     for m in _TOKEN.finditer(text):
         token = m.group()
-        if len(token) < 5 or not vocabulary.is_unknown_token(token) or _is_handle_or_address(text, m.start(), m.end()):
+        if not 5 <= len(token) <= MAX_GLUED_TOKEN or not vocabulary.is_unknown_token(token) or _is_handle_or_address(text, m.start(), m.end()):
             continue
         split = _split_glued(token, vocabulary)
         if split:
@@ -180,11 +222,19 @@ def _split_acronym(token: str, vocabulary: DocumentVocabulary) -> tuple[str, str
 def repair_paragraph(text: str, vocabulary: DocumentVocabulary) -> tuple[str, list[Applied]]:
     """Fix mojibake first (it can hide the words), then glued words."""
     text, first = apply_edits(text, mojibake_edits(text))
-    glue = glued_word_edits(text, vocabulary)
+    glue = sorted(glued_word_edits(text, vocabulary), key=lambda e: e.start)
     text, second = apply_edits(text, glue)
+    # Where each earlier repair moved to: the summed length change of the glue edits before it,
+    # looked up by bisection (a sum over every edit for every repair was quadratic).
+    ends, shifts, total = [], [], 0
+    for e in glue:
+        total += len(e.replacement) - (e.end - e.start)
+        ends.append(e.end)
+        shifts.append(total)
 
     def shift_before(pos: int) -> int:
-        return sum(len(e.replacement) - (e.end - e.start) for e in glue if e.end <= pos)
+        i = bisect_right(ends, pos)
+        return shifts[i - 1] if i else 0
 
     moved = [
         Applied(a.start + shift_before(a.start), a.end + shift_before(a.start), a.before, a.after, a.reason)

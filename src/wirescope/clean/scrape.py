@@ -122,8 +122,9 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
-def _stands_alone(line: Line, lines: list[Line]) -> bool:
-    return sum(1 for other in lines if other.block == line.block) == 1
+def _block_sizes(lines: list[Line]) -> Counter[int]:
+    """How many lines each block has, counted once (counting per line was quadratic)."""
+    return Counter(line.block for line in lines)
 
 
 def split_scrape(text: str) -> ScrapeParts:
@@ -131,12 +132,13 @@ def split_scrape(text: str) -> ScrapeParts:
     repeats = Counter(_key(line.text) for line in lines)
     title = lines[0] if lines and looks_like_headline(lines[0].text) else None
     link_lists = _link_list_blocks(lines)
+    block_sizes = _block_sizes(lines)
     removed: list[tuple[Line, str]] = []
     body: list[Line] = []
     for line in lines:
         if line is title:
             continue
-        reason = chrome_reason(line, repeats) or _body_shape_reason(line, lines)
+        reason = chrome_reason(line, repeats) or _body_shape_reason(line, block_sizes[line.block] == 1)
         if reason is None and line.block in link_lists:
             reason = LINK_LIST
         if reason:
@@ -160,8 +162,8 @@ def _link_list_blocks(lines: list[Line]) -> set[int]:
     return found
 
 
-def _body_shape_reason(line: Line, lines: list[Line]) -> str | None:
-    if _stands_alone(line, lines) and looks_like_headline(line.text):
+def _body_shape_reason(line: Line, stands_alone: bool) -> str | None:
+    if stands_alone and looks_like_headline(line.text):
         return HEADLINE
     if line.words <= 3 and not _SENTENCE_END.search(line.text):
         return FRAGMENT

@@ -12,8 +12,9 @@ from itertools import islice
 
 from wirescope.annotate import Pipeline, build_pipeline
 from wirescope.clean import clean
-from wirescope.errors import AnnotatorError, Rejected, WirescopeError
+from wirescope.errors import AnnotatorError, DocumentTooSlow, Rejected, WirescopeError
 from wirescope.record import Article
+from wirescope.run.budget import time_budget
 from wirescope.settings import Settings
 from wirescope.sources.document import RawDocument
 from wirescope.store import Store
@@ -35,29 +36,34 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _clean_or_reject(doc: RawDocument | Rejected, max_bytes: int) -> Article | Rejected:
+def _clean_or_reject(doc: RawDocument | Rejected, max_bytes: int, budget: float = 0) -> Article | Rejected:
     if isinstance(doc, Rejected):
         return doc
     try:
-        return clean(doc, max_bytes)
+        with time_budget(budget, doc.uri, "document to clean"):
+            return clean(doc, max_bytes)
     except WirescopeError as exc:
         return Rejected(doc.uri, getattr(exc, "reason", str(exc)))
     except Exception as exc:  # a bug in a cleaner must not stop the batch; say what it was
         return Rejected(doc.uri, f"cannot clean: {exc.__class__.__name__}: {exc}")
 
 
-def annotate_batch(pipeline: Pipeline, articles: list[Article]) -> list[Article | Rejected]:
-    """Annotate a batch; if one article breaks it, redo them one by one to isolate that one."""
+def annotate_batch(pipeline: Pipeline, articles: list[Article], budget: float = 0) -> list[Article | Rejected]:
+    """Annotate a batch; if one article breaks it (or the batch outruns its articles' budgets
+    added up), redo them one by one, each within its own budget, to isolate that one."""
     try:
-        return list(pipeline.pipe(articles))
+        with time_budget(budget * len(articles), "batch", "batch"):
+            return list(pipeline.pipe(articles))
     except Exception:
-        results: list[Article | Rejected] = []
-        for article in articles:
-            try:
-                results.append(pipeline(article))
-            except AnnotatorError as exc:
-                results.append(Rejected(article.source.uri, str(exc)))
-        return results
+        return [_annotate_one(pipeline, article, budget) for article in articles]
+
+
+def _annotate_one(pipeline: Pipeline, article: Article, budget: float) -> Article | Rejected:
+    try:
+        with time_budget(budget, article.source.uri, "document to annotate"):
+            return pipeline(article)
+    except (AnnotatorError, DocumentTooSlow) as exc:
+        return Rejected(article.source.uri, getattr(exc, "reason", str(exc)))
 
 
 def ingest(
@@ -70,9 +76,9 @@ def ingest(
     pipeline = pipeline or build_pipeline(settings)
     report = IngestReport()
     for chunk in _batches(documents, settings.batch_size):
-        cleaned = [_clean_or_reject(doc, settings.max_bytes) for doc in chunk]
-        results: list[Article | Rejected] = [c for c in cleaned if isinstance(c, Rejected)]
-        for item in annotate_batch(pipeline, [c for c in cleaned if isinstance(c, Article)]):
+        cleaned = [_clean_or_reject(doc, settings.max_bytes, settings.doc_timeout) for doc in chunk]
+        results = [c for c in cleaned if isinstance(c, Rejected)]
+        for item in annotate_batch(pipeline, [c for c in cleaned if isinstance(c, Article)], settings.doc_timeout):
             results.append(_save(store, item, pipeline) if isinstance(item, Article) else item)
         link_batch(store, results)
         for item in results:

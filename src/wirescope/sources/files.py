@@ -6,14 +6,16 @@ its first bytes (sources/sniff.py), never from its name.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from wirescope.errors import DocumentError, Rejected
+from wirescope.errors import DocumentError, NotRegularFile, Rejected
 from wirescope.sources.decode import SIZE_HINT, too_large
 from wirescope.sources.document import Metadata, RawDocument
 from wirescope.sources.feeds import feed_documents
+from wirescope.sources.regular import open_regular, read_bounded
 from wirescope.sources.sniff import HEAD_BYTES, sniff
 from wirescope.sources.urls import Fetcher, is_url
 from wirescope.sources.warc import warc_documents
@@ -35,7 +37,7 @@ def read_paths(
     """
     for path in paths:
         if path == STDIN:
-            yield RawDocument(STDIN, sys.stdin.buffer.read(), metadata, encoding)
+            yield _read_stdin(metadata, encoding, max_bytes)
             continue
         if is_url(path):
             yield from fetcher.documents(path, metadata) if fetcher else [Rejected(path, NO_FETCHER)]
@@ -71,8 +73,11 @@ def _read_any(
 ) -> Iterator[RawDocument | Rejected]:
     """A file's documents: itself, the entries of a feed, or the pages of a WARC archive."""
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(HEAD_BYTES)
+    except NotRegularFile as exc:
+        yield Rejected(str(path), exc.reason)
+        return
     except OSError as exc:
         yield Rejected(str(path), f"cannot read: {exc.strerror or exc}")
         return
@@ -97,11 +102,23 @@ def _is_document(path: Path, root: Path) -> bool:
 
 def _read_file(path: Path, metadata: Metadata, encoding: str | None, max_bytes: int | None) -> RawDocument | Rejected:
     try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            # Refuse before reading: the size check must not cost the memory it protects.
-            return Rejected(str(path), f"{too_large(size, max_bytes)}; {SIZE_HINT}")
-        with path.open("rb") as fh:
-            return RawDocument(str(path), fh.read(), metadata, encoding)
+        with open_regular(path) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                # Refuse before reading: the size check must not cost the memory it protects.
+                return Rejected(str(path), f"{too_large(size, max_bytes)}; {SIZE_HINT}")
+            data = read_bounded(fh, max_bytes)
+    except NotRegularFile as exc:
+        return Rejected(str(path), exc.reason)
     except OSError as exc:
         return Rejected(str(path), f"cannot read: {exc.strerror or exc}")
+    if data is None:
+        return Rejected(str(path), f"over the {max_bytes / 1e6:.0f} MB limit for one article (grew while read); {SIZE_HINT}")
+    return RawDocument(str(path), data, metadata, encoding)
+
+
+def _read_stdin(metadata: Metadata, encoding: str | None, max_bytes: int | None) -> RawDocument | Rejected:
+    data = read_bounded(sys.stdin.buffer, max_bytes)
+    if data is None:
+        return Rejected(STDIN, f"standard input is over the {max_bytes / 1e6:.0f} MB limit for one article; {SIZE_HINT}")
+    return RawDocument(STDIN, data, metadata, encoding)
