@@ -131,7 +131,9 @@ def ingest(
                 report = dask_ingest(documents, store, client, settings, on_done)
         else:
             report = run_ingest(documents, store, settings, on_done=on_done)
-    click.echo(f"stored {len(report.stored)} article(s) in {settings.db}; {len(report.rejected)} failed", err=True)
+    unannotated = f" ({len(report.not_annotated)} not annotated: not English)" if report.not_annotated else ""
+    click.echo(f"stored {len(report.stored)} article(s){unannotated} in {settings.db}; {len(report.rejected)} failed",
+               err=True)
     sys.exit(0 if report.ok else 1)
 
 

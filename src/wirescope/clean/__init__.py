@@ -9,11 +9,12 @@ from datetime import date
 
 from wirescope.clean.dates import dateline_date, parse_date
 from wirescope.clean.html import OUTSIDE_MAIN_TEXT, extract_html
+from wirescope.clean.language import detect_language
 from wirescope.clean.repairs import DocumentVocabulary, repair_paragraph
 from wirescope.clean.scrape import BYLINE, publisher_from, split_scrape
 from wirescope.errors import DocumentError
 from wirescope.record import Article, Removed, Repair, Source, Span, stable_id
-from wirescope.sources.decode import check_is_text, check_size, decode, is_html
+from wirescope.sources.decode import check_decoded_is_text, check_is_text, check_size, decode, is_html
 from wirescope.sources.document import RawDocument
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -35,6 +36,7 @@ def clean(doc: RawDocument, max_bytes: int = 10_000_000) -> Article:
     check_size(doc, max_bytes)
     check_is_text(doc)
     text, encoding = decode(doc)
+    check_decoded_is_text(doc.uri, text)
     html = is_html(text)
     body = _html_body(doc.uri, text) if html else _scrape_body(text)
     vocabulary = DocumentVocabulary(text)
@@ -48,6 +50,7 @@ def clean(doc: RawDocument, max_bytes: int = 10_000_000) -> Article:
     return Article(
         id=stable_id("art", source.sha256),
         text=clean_text,
+        language=detect_language(clean_text),
         source=source,
         title=meta.title or body.title,
         url=meta.url or body.url or (doc.uri if doc.uri.startswith(("http://", "https://")) else None),

@@ -12,6 +12,7 @@ from itertools import islice
 
 from wirescope.annotate import Pipeline, build_pipeline
 from wirescope.clean import clean
+from wirescope.clean.language import ENGLISH
 from wirescope.errors import AnnotatorError, DocumentTooSlow, Rejected, WirescopeError
 from wirescope.record import Article
 from wirescope.run.budget import time_budget
@@ -24,6 +25,7 @@ from wirescope.store import Store
 class IngestReport:
     stored: list[str] = field(default_factory=list)  # article ids
     rejected: list[Rejected] = field(default_factory=list)
+    not_annotated: list[str] = field(default_factory=list)  # ids of stored articles not in English
 
     @property
     def ok(self) -> bool:
@@ -78,8 +80,11 @@ def ingest(
     for chunk in _batches(documents, settings.batch_size):
         cleaned = [_clean_or_reject(doc, settings.max_bytes, settings.doc_timeout) for doc in chunk]
         results = [c for c in cleaned if isinstance(c, Rejected)]
-        for item in annotate_batch(pipeline, [c for c in cleaned if isinstance(c, Article)], settings.doc_timeout):
+        articles = [c for c in cleaned if isinstance(c, Article)]
+        english = [a for a in articles if a.language == ENGLISH]
+        for item in annotate_batch(pipeline, english, settings.doc_timeout):
             results.append(_save(store, item, pipeline) if isinstance(item, Article) else item)
+        results += [_save_unannotated(store, a) for a in articles if a.language != ENGLISH]
         link_batch(store, results)
         for item in results:
             record_result(report, item, on_done)
@@ -92,6 +97,8 @@ def record_result(report: IngestReport, item: Article | Rejected, on_done) -> No
         report.rejected.append(item)
     else:
         report.stored.append(item.id)
+        if item.language != ENGLISH:
+            report.not_annotated.append(item.id)
     if on_done:
         on_done(item)
 
@@ -100,6 +107,17 @@ def _save(store: Store, article: Article, pipeline: Pipeline) -> Article | Rejec
     """Store one article; actors are linked across articles once per batch (`link_batch`)."""
     try:
         store.save(article, [f"{s.name}@{getattr(s, 'version', '1')}" for s in pipeline.steps], link=False)
+        return article
+    except WirescopeError as exc:
+        return Rejected(article.source.uri, str(exc))
+
+
+def _save_unannotated(store: Store, article: Article) -> Article | Rejected:
+    """Store an article in a language with no pipeline yet: its clean text, language and metadata,
+    with an empty pipeline list, which is what marks it as not annotated. English facts read off
+    another language are garbage (an Arabic speech verb taken for a PERSON), so none are made."""
+    try:
+        store.save(article, [], link=False)
         return article
     except WirescopeError as exc:
         return Rejected(article.source.uri, str(exc))

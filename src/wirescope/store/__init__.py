@@ -262,7 +262,10 @@ class Store:
         with self.engine.connect() as conn:
             counts = {name: conn.scalar(select(func.count()).select_from(t)) or 0 for name, t in tables.items()}
             # Independent reports: syndicated copies of one story count once.
-            counts["stories"] = conn.scalar(select(func.count(schema.articles.c.story_id.distinct()))) or 0
+            counts["stories"] = conn.scalar(select(func.count(schema.articles.c.story_id.distinct())))
+            # Articles in a language with no pipeline yet are stored unannotated (run/local.py).
+            counts["not annotated (not English)"] = conn.scalar(
+                select(func.count()).select_from(schema.articles).where(schema.articles.c.language != "en"))
             return counts
 
     def story_ids(self, article_ids: Iterable[str] | None = None) -> dict[str, str | None]:
