@@ -6,9 +6,12 @@ Bounded: every request has a timeout, a response over the size limit is cut off 
 redirects stop after a few hops, and transient failures are retried a few times with growing,
 jittered pauses. Safe: an address on the local machine or a private network is refused unless
 `allow_private` is set, checked again at every redirect hop, so a shared server running
-wirescope cannot be made to read its own network. (A DNS name that changes its answer between
-our check and the connection can still slip through; closing that needs pinning the address in
-the transport, which httpx does not offer simply.)
+wirescope cannot be made to read its own network. A name is resolved once per request: the address
+checked is the address connected to (the URL's host is replaced by it, the Host header and the TLS
+server name keep the name, so virtual hosts and certificate checks work as before), so a DNS answer
+that changes between the check and the connection (DNS rebinding) cannot point us elsewhere.
+IPv6 forms that carry an IPv4 address inside (NAT64, 6to4, Teredo, IPv4-mapped) are judged by the
+address they carry.
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -51,8 +54,24 @@ MAX_REDIRECTS = 5
 MAX_RETRY_AFTER = 30.0
 
 
+# The well-known NAT64 prefix (RFC 6052): the last 32 bits are the IPv4 address reached.
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+Resolver = Callable[[str, int], list[str]]
+
+
 def is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
+    """An http(s) URL; the scheme is case-insensitive ("HTTP://" is one, not a file path)."""
+    return value[:8].lower().startswith(("http://", "https://"))
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """The addresses the system resolver gives for host (scope ids dropped)."""
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        raise FetchRefused(f"cannot resolve {host}: {exc.strerror}") from exc
+    return [info[4][0].split("%")[0] for info in infos]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,38 +90,56 @@ class FetchRefused(Exception):
     """A URL we will not or could not fetch; the message is the reason, for a Rejected."""
 
 
-def refuse_private(host: str, port: int) -> None:
-    """Raise FetchRefused if the host resolves to loopback, private, link-local or reserved space."""
-    try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise FetchRefused(f"cannot resolve {host}: {exc.strerror}") from exc
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+def refuse_private(host: str, port: int, resolver: Resolver = system_resolver) -> str:
+    """The address to connect to for host, after refusing loopback, private, link-local and
+    reserved space in any address it resolves to (or carries inside); raises FetchRefused."""
+    addresses = resolver(host, port)
+    if not addresses:
+        raise FetchRefused(f"cannot resolve {host}: no address")
+    for text in addresses:
+        address = ipaddress.ip_address(text)
         # Not globally routable covers loopback, RFC 1918, link-local (cloud metadata at
         # 169.254.169.254), carrier-grade NAT, unique-local IPv6 and the reserved ranges.
-        if not address.is_global or address.is_multicast:
-            raise FetchRefused(
-                f"{host} is a private or local address ({address}); pass --allow-private to fetch from it"
-            )
+        for reached in (address, *embedded_ipv4(address)):
+            if not reached.is_global or reached.is_multicast:
+                raise FetchRefused(f"{host} is a private or local address ({address}); "
+                                   "pass --allow-private to fetch from it")
+    return addresses[0]
+
+
+def embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address leads to: NAT64, 6to4, Teredo (server and client), mapped."""
+    if address.version == 4:
+        return []
+    found = [a for a in (address.ipv4_mapped, address.sixtofour) if a is not None]
+    if address.teredo:
+        found += list(address.teredo)
+    if address in NAT64:
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return found
+
+
+def pinned_request(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The URL with its host replaced by the checked address, the Host header that keeps the name,
+    and the TLS server name (SNI, and the name the certificate is checked against) for https."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    literal = f"[{address}]" if ":" in address else address
+    netloc = f"{literal}:{parts.port}" if parts.port else literal
+    pinned = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+    host_header = parts.netloc.rsplit("@", 1)[-1]
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return pinned, {"Host": host_header}, extensions
 
 
 class Fetcher:
     """An HTTP client for documents and feeds: one per run, shared by its threads."""
 
-    def __init__(
-        self,
-        *,
-        allow_private: bool = False,
-        max_bytes: int = 10_000_000,
-        timeout: float = 20.0,
-        retries: int = 3,
-        backoff: float = 0.5,
-        per_host: int = 2,
-        threads: int = 8,
-        transport: httpx.BaseTransport | None = None,
-    ) -> None:
+    def __init__(self, *, allow_private: bool = False, max_bytes: int = 10_000_000, timeout: float = 20.0,
+                 retries: int = 3, backoff: float = 0.5, per_host: int = 2, threads: int = 8,
+                 transport: httpx.BaseTransport | None = None, resolver: Resolver = system_resolver) -> None:
         self.allow_private = allow_private
+        self.resolver = resolver
         self.max_bytes = max_bytes
         self.retries = retries
         self.backoff = backoff
@@ -129,8 +166,8 @@ class Fetcher:
     def get(self, url: str, headers: dict[str, str] | None = None, check_robots: bool = True) -> Fetched:
         """GET a URL, following redirects and retrying transient failures; raises FetchRefused."""
         for _hop in range(MAX_REDIRECTS + 1):
-            self._check_allowed(url, check_robots)
-            response = self._get_with_retries(url, headers or {})
+            address = self._check_allowed(url, check_robots)
+            response = self._get_with_retries(url, address, headers or {})
             if response.status in (301, 302, 303, 307, 308) and response.location:
                 url = urljoin(url, response.location)
                 continue
@@ -139,20 +176,30 @@ class Fetcher:
             )
         raise FetchRefused(f"more than {MAX_REDIRECTS} redirects")
 
-    def _check_allowed(self, url: str, check_robots: bool) -> None:
+    def _check_allowed(self, url: str, check_robots: bool) -> str:
+        """The one address this request connects to, once it is known to be allowed."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchRefused(f"not an http(s) URL: {url}")
-        if not self.allow_private:
-            refuse_private(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        address = self._resolve(parts.hostname, port)
         if check_robots and not self._robots_allow(url):
             raise FetchRefused("disallowed by the site's robots.txt")
+        return address
 
-    def _get_with_retries(self, url: str, headers: dict[str, str]) -> _Response:
+    def _resolve(self, host: str, port: int) -> str:
+        if not self.allow_private:
+            return refuse_private(host, port, self.resolver)
+        addresses = self.resolver(host, port)
+        if not addresses:
+            raise FetchRefused(f"cannot resolve {host}: no address")
+        return addresses[0]
+
+    def _get_with_retries(self, url: str, address: str, headers: dict[str, str]) -> _Response:
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
-                response = self._get_once(url, headers)
+                response = self._get_once(url, address, headers)
             except (httpx.TimeoutException, httpx.TransportError) as exc:
                 if last:
                     raise FetchRefused(f"cannot fetch: {exc.__class__.__name__}: {exc}") from exc
@@ -168,8 +215,10 @@ class Fetcher:
         delay = self.backoff * 2**attempt * (1 + random.random())
         time.sleep(min(MAX_RETRY_AFTER, max(delay, retry_after or 0)))
 
-    def _get_once(self, url: str, headers: dict[str, str]) -> _Response:
-        with self._slot(urlsplit(url).netloc), self.client.stream("GET", url, headers=headers) as response:
+    def _get_once(self, url: str, address: str, headers: dict[str, str]) -> _Response:
+        pinned, host, extensions = pinned_request(url, address)
+        with self._slot(urlsplit(url).netloc), \
+                self.client.stream("GET", pinned, headers={**headers, **host}, extensions=extensions) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
                 raise FetchRefused(
@@ -312,4 +361,5 @@ def as_document(fetched: Fetched, requested: str, metadata: Metadata) -> RawDocu
     )
 
 
-__all__ = ["USER_AGENT", "FetchRefused", "Fetched", "Fetcher", "as_document", "is_url", "refuse_private"]
+__all__ = ["FetchRefused", "Fetched", "Fetcher", "USER_AGENT", "as_document", "embedded_ipv4", "is_url",
+           "pinned_request", "refuse_private", "system_resolver"]
