@@ -38,7 +38,7 @@ def filters(
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]  # beyond a 64-bit integer the database overflows
 StoreDep = Annotated[Store, Depends(store_of)]
 FiltersDep = Annotated[Filters, Depends(filters)]
 

@@ -3,6 +3,8 @@
 Bound to the loopback address, the server needs no token (only this machine reaches it). On any
 other address `serve` refuses to start without one, and then every request must carry it: an
 `Authorization: Bearer` header, or `?token=` once in a browser (it is then kept in a cookie).
+A request whose Host header names neither the bind address nor an allowed name is refused
+(web/server.py says why: DNS rebinding).
 """
 
 from __future__ import annotations
@@ -20,8 +22,16 @@ try:
 except ModuleNotFoundError as exc:  # the web extra is optional
     raise MissingExtra("wirescope serve", "web") from exc
 
+from wirescope.settings import load_settings
 from wirescope.store import Store, open_store
 from wirescope.web import api, views
+from wirescope.web.server import (
+    KEEP_ALIVE_SECONDS,
+    IdleClosingH11Protocol,
+    allowed_hosts_for,
+    host_name,
+    install_log_redaction,
+)
 
 STATIC = Path(__file__).parent / "static"
 TOKEN_COOKIE = "wirescope_token"
@@ -58,6 +68,15 @@ def _add_token_check(app: FastAPI, token: str) -> None:
         return response
 
 
+def _add_host_check(app: FastAPI, allowed: frozenset[str]) -> None:
+    @app.middleware("http")
+    async def check_host(request: Request, call_next):
+        if host_name(request.headers.get("host", "")) not in allowed:
+            return PlainTextResponse("421: this wirescope server does not answer to that host name "
+                                     "(add it with the allowed_hosts setting)", status_code=421)
+        return await call_next(request)
+
+
 def _add_security_headers(app: FastAPI) -> None:
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -84,8 +103,9 @@ def _error(request: Request, status: int, exc: WirescopeError):
     return views.error_page(request, status, exc)
 
 
-def create_app(db: str | Store, token: str | None = None) -> FastAPI:
-    """The app over a store (a --db value, or an open Store that the caller closes)."""
+def create_app(db: str | Store, token: str | None = None, allowed_hosts: frozenset[str] | None = None) -> FastAPI:
+    """The app over a store (a --db value, or an open Store that the caller closes). With
+    `allowed_hosts`, a request naming any other host is refused (`serve` always passes them)."""
     owned = not isinstance(db, Store)
     store = db if isinstance(db, Store) else open_store(db)
 
@@ -111,6 +131,8 @@ def create_app(db: str | Store, token: str | None = None) -> FastAPI:
     _add_security_headers(app)
     if token:
         _add_token_check(app, token)
+    if allowed_hosts is not None:
+        _add_host_check(app, allowed_hosts)  # added last, so it runs first
     return app
 
 
@@ -131,4 +153,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
         )
     import uvicorn
 
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")
+    allowed = allowed_hosts_for(host, load_settings().allowed_hosts)
+    install_log_redaction()
+    uvicorn.run(create_app(db, token, allowed), host=host, port=port, log_level="info",
+                http=IdleClosingH11Protocol, timeout_keep_alive=KEEP_ALIVE_SECONDS)
