@@ -20,12 +20,17 @@ from wirescope.query.records import Record
 from wirescope.query.svgmap import map_view
 from wirescope.query.timeline import located_events, located_places, timeline
 from wirescope.record import Article, Span
+from wirescope.sources.feeds import web_link
 from wirescope.store import Store
 
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS = ("html", "md")
 QUOTES_PER_SPEAKER = 6
 CONTEXT_CHARS = 160  # around a span when the article has no sentence boundaries for it
+# The report is a file opened from disk, where no server sends headers: its policy is a meta tag.
+# It runs no script at all and loads nothing (its style is inline, its map inline SVG).
+REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+              "form-action 'none'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,9 @@ def _environment(fmt: str) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = _escape_md
+    # Only http(s) links become links: a feed's `javascript:` or `data:` URL is shown as text.
+    env.filters["web_link"] = web_link
+    env.globals["csp"] = REPORT_CSP
     return env
 
 

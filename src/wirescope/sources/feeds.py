@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from typing import TypeVar
+from html.entities import name2codepoint
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, ParseError, tostring
 
 from defusedxml import DefusedXmlException
@@ -30,6 +31,11 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 
 # An entry whose own body has fewer characters than this is a teaser: the article is behind its link.
 FULL_TEXT_CHARS = 600
+# Inline XHTML elements whose text is never article text: scripts, styles, embedded objects.
+NOT_TEXT = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math"})
+XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+LINK_SCHEMES = ("http", "https")
 
 # What `fetch` gives for an entry that has only a link: a page fetched now, or one deferred.
 Later = TypeVar("Later")
@@ -54,7 +60,8 @@ class Feed:
 def parse_feed(data: bytes, uri: str) -> Feed:
     """Read an RSS or Atom feed; a malformed or hostile one raises DocumentError naming it."""
     try:
-        root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        root = fromstring(_html_entities_as_numbers(data), forbid_dtd=False, forbid_entities=True,
+                          forbid_external=True)
     except DefusedXmlException as exc:
         raise DocumentError(
             uri, f"feed refused: it declares XML entities or external references ({exc.__class__.__name__})"
@@ -73,6 +80,28 @@ def parse_feed(data: bytes, uri: str) -> Feed:
     return Feed(uri, title, tuple(_rss_entry(i) for i in items))
 
 
+def _html_entities_as_numbers(data: bytes) -> bytes:
+    """HTML's named entities (&nbsp;, &eacute;) as numeric references. RSS 0.91 feeds declare
+    Netscape's DTD, which defines them, and use them; an XML parser that does not read DTDs (and
+    ours must not) would call the feed malformed. Numeric references need no DTD."""
+    def numeric(m: re.Match) -> bytes:
+        name = m.group(1).decode("ascii")
+        if name in XML_ENTITIES or name not in name2codepoint:
+            return m.group()
+        return b"&#%d;" % name2codepoint[name]
+
+    return _NAMED_ENTITY.sub(numeric, data)
+
+
+def web_link(value: str | None) -> str | None:
+    """The link if it is an http(s) URL; a `javascript:`, `data:` or `file:` link is dropped, so no
+    page or report ever turns it into something to click or fetch."""
+    if not value:
+        return None
+    value = value.strip()
+    return value if urlsplit(value).scheme.lower() in LINK_SCHEMES else None
+
+
 def _text(parent: Element, tag: str) -> str | None:
     node = parent.find(tag)
     if node is None or node.text is None:
@@ -81,11 +110,8 @@ def _text(parent: Element, tag: str) -> str | None:
 
 
 def _rss_entry(item: Element) -> FeedEntry:
-    link = (
-        _text(item, "link")
-        or _text(item, f"{RSS1}link")
-        or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
-    )
+    link = web_link(_text(item, "link") or _text(item, f"{RSS1}link")
+                    or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"))
     body = _text(item, f"{CONTENT}encoded") or _text(item, "description") or _text(item, f"{RSS1}description")
     when = _rfc822_date(_text(item, "pubDate")) or _iso_date(_text(item, f"{DC}date"))
     key = _text(item, "guid") or link or _text(item, "title") or ""
@@ -94,7 +120,7 @@ def _rss_entry(item: Element) -> FeedEntry:
 
 def _atom_entry(entry: Element) -> FeedEntry:
     links = entry.findall(f"{ATOM}link")
-    alternate = next((link.get("href") for link in links if link.get("rel", "alternate") == "alternate"), None)
+    alternate = web_link(next((l.get("href") for l in links if l.get("rel", "alternate") == "alternate"), None))
     body = _atom_content(entry.find(f"{ATOM}content")) or _atom_content(entry.find(f"{ATOM}summary"))
     when = _iso_date(_text(entry, f"{ATOM}published") or _text(entry, f"{ATOM}updated"))
     key = _text(entry, f"{ATOM}id") or alternate or ""
@@ -105,9 +131,37 @@ def _atom_content(node: Element | None) -> str | None:
     if node is None:
         return None
     if node.get("type") == "xhtml":
-        # Inline XHTML: the markup is in child elements, not in the text.
+        # Inline XHTML: the markup is in child elements, not in the text. Serialised as it is, the
+        # elements keep their namespace ("html:script"), which the HTML extractor does not know
+        # for a script: the namespace is dropped and what is never text is removed first.
+        _plain_xhtml(node)
         return "".join(tostring(child, encoding="unicode") for child in node) or None
     return (node.text or "").strip() or None
+
+
+def _plain_xhtml(node: Element) -> None:
+    for parent in list(node.iter()):
+        for child in list(parent):
+            if isinstance(child.tag, str) and _local(child.tag) in NOT_TEXT:
+                tail = child.tail
+                parent.remove(child)
+                if tail:  # the text after a removed element belongs to its parent
+                    _append_text(parent, tail, list(parent))
+    for element in node.iter():
+        if isinstance(element.tag, str):
+            element.tag = _local(element.tag)
+        element.attrib = {_local(k): v for k, v in element.attrib.items() if not _local(k).lower().startswith("on")}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _append_text(parent: Element, text: str, children: list[Element]) -> None:
+    if children:
+        children[-1].tail = (children[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 def _rfc822_date(value: str | None) -> date | None:

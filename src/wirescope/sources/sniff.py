@@ -15,7 +15,9 @@ Kind = Literal["warc", "feed", "document"]
 HEAD_BYTES = 65536  # enough to see past an XML declaration, comments and a stylesheet line
 _GZIP_MAGIC = b"\x1f\x8b"
 # The root element of RSS 0.9x/2.0, RSS 1.0 (rdf:RDF) and Atom, after any prolog.
-_FEED_ROOT = re.compile(rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:rss|feed|(?:\w+:)?RDF)[\s>]", re.DOTALL)
+# A DOCTYPE may carry an internal subset in brackets, with ">" inside it.
+_FEED_ROOT = re.compile(rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<(?:rss|feed|(?:\w+:)?RDF)[\s>]",
+                        re.DOTALL)
 
 
 def _gunzip_head(head: bytes) -> bytes:
