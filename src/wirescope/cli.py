@@ -199,7 +199,7 @@ def _list_command(kind: str, filters: tuple[RecordFilter, ...] = ()):
     @click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
     def command(db, fmt, article_ids, **wanted) -> None:
         settings = load_settings({"db": db})
-        with open_store(settings.db) as store:
+        with open_store(settings.db, create=False) as store:
             rows = records(store, kind, list(article_ids) or None)
         active = [(f, wanted[f.name]) for f in filters if wanted.get(f.name) is not None]
         write([r for r in rows if all(f.keep(r, v) for f, v in active)], kind, fmt, sys.stdout)
@@ -232,7 +232,7 @@ def actors(db, fmt, article_ids, name) -> None:
     from wirescope.query.actors import compare, matches_name, table_rows
 
     settings = load_settings({"db": db})
-    with open_store(settings.db) as store:
+    with open_store(settings.db, create=False) as store:
         every = records(store, "actors", list(article_ids) or None)
     found = [r for r in every if matches_name(r, name)] if name else every
     if name and fmt == "table":
@@ -280,7 +280,7 @@ def events(db, fmt, article_ids, types, actor, modalities, since, until) -> None
     from wirescope.query.events import EventFilter, write_acled_csv
 
     settings = load_settings({"db": db})
-    with open_store(settings.db) as store:
+    with open_store(settings.db, create=False) as store:
         found = list_events(store, EventFilter(types, actor, modalities, since, until), list(article_ids) or None)
     if fmt == "acled-csv":
         write_acled_csv(found, sys.stdout, only_happened=not modalities)
@@ -301,7 +301,7 @@ def show(article_id, db) -> None:
     from wirescope.query.show import legend, marked_text
 
     settings = load_settings({"db": db})
-    with open_store(settings.db) as store:
+    with open_store(settings.db, create=False) as store:
         article = store.article(article_id)
     console = Console(highlight=False)
     console.print(f"[bold]{article.title or '(no title)'}[/bold]  {article.publisher or ''} {article.published or ''}")
@@ -353,7 +353,7 @@ def summary(db) -> None:
     Example: wirescope summary --db wirescope.db
     """
     settings = load_settings({"db": db})
-    with open_store(settings.db) as store:
+    with open_store(settings.db, create=False) as store:
         counts = store.counts()
     click.echo(", ".join(f"{n} {kind}" for kind, n in counts.items()))
     click.echo(f"the record is in {settings.db}; list it with: wirescope articles --db {settings.db}")
@@ -406,7 +406,7 @@ def report(db, since, until, place, actor, out, fmt) -> None:
     from wirescope.query.report import render_report
 
     settings = load_settings({"db": db})
-    with open_store(settings.db) as store:
+    with open_store(settings.db, create=False) as store:
         text = render_report(store, Filters(actor=actor, place=place, since=since, until=until), fmt)
     _write_text(text, out)
 
@@ -446,13 +446,11 @@ def export(db, since, until, place, actor, fmt, kind, type_, modality, include_u
         )
     settings = load_settings({"db": db})
     f = Filters(actor=actor, place=place, type=type_, modality=modality, since=since, until=until)
-    with open_store(settings.db) as store:
-        if out and fmt in BINARY_FORMATS:
-            with open(out, "wb") as binary:
-                run_export(store, fmt, binary, f, kind, not include_unasserted)
-        elif out:
-            with open(out, "w", encoding="utf-8", newline="") as text:
-                run_export(store, fmt, text, f, kind, not include_unasserted)
+    with open_store(settings.db, create=False) as store:
+        if out:
+            with open(out, "wb" if fmt in BINARY_FORMATS else "w", **({} if fmt in BINARY_FORMATS else {
+                    "encoding": "utf-8", "newline": ""})) as stream:
+                run_export(store, fmt, stream, f, kind, not include_unasserted)
         else:
             run_export(store, fmt, sys.stdout, f, kind, not include_unasserted)
 

@@ -39,7 +39,7 @@ def check_is_text(doc: RawDocument) -> None:
         raise DocumentError(doc.uri, "empty file: nothing to read")
     for magic, kind in BINARY_FORMATS:
         if doc.data.startswith(magic):
-            raise DocumentError(doc.uri, f"{kind}, not text or HTML", hint="convert it to text first")
+            raise DocumentError(doc.uri, f"binary file ({kind}): not text or HTML", hint="convert it to text first")
     if doc.encoding or bom_encoding(doc.data) or utf16_without_bom(doc.data):
         return  # wide encodings are full of zero bytes: judged once decoded (check_decoded_is_text)
     head = doc.data[:8192]

@@ -20,7 +20,15 @@ from wirescope.errors import NotFound, StoreError
 from wirescope.record import Article, Source
 from wirescope.store import rows, schema
 from wirescope.store.actor_links import link_actors
-from wirescope.store.migrations import migrate
+from wirescope.store.migrations import MIGRATIONS, applied_versions, migrate
+from wirescope.store.opening import (
+    check_engine_is_ours,
+    check_exists,
+    check_sqlite_file,
+    is_read_only,
+    read_only_url,
+    sqlite_path,
+)
 from wirescope.store.syndication import assign_story
 from wirescope.store.transactions import begin_sqlite, with_retries, writing
 
@@ -46,14 +54,22 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def make_engine(db: str) -> Engine:
-    url = engine_url(db)
+def _sqlite_read_only_pragmas(dbapi_conn, _record) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")  # no journal_mode: that would be a write
+    cur.close()
+
+
+def make_engine(db: str, read_only: bool = False) -> Engine:
+    path = sqlite_path(db)
+    url = read_only_url(path) if read_only and path else engine_url(db)
     if url == "sqlite://":
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
         engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_read_only_pragmas if read_only else _sqlite_pragmas)
         event.listen(engine, "begin", begin_sqlite)
     return engine
 
@@ -277,11 +293,29 @@ class Store:
             return {row.id: row.story_id for row in conn.execute(query)}
 
 
-def open_store(db: str = "wirescope.db") -> Store:
-    """Open (creating and migrating if needed) the store at a path or URL."""
+def open_store(db: str = "wirescope.db", *, create: bool = True) -> Store:
+    """Open the store at a path or URL, migrating it if needed; with `create` (what ingest and
+    watch do) a missing one is made. Another application's database is refused before anything
+    is written to it, and a store file that cannot be written is opened read-only for reading
+    (store/opening.py)."""
+    path = sqlite_path(db)
+    read_only = False
+    if path is not None:
+        if not create:
+            check_exists(path)
+        check_sqlite_file(path)
+        read_only = is_read_only(path)
+        if read_only and create:
+            raise StoreError(f"the store {path} is read-only: it can be read, not written",
+                             hint="make it writable, or give another --db")
     try:
-        engine = make_engine(db)
-        migrate(engine)
+        engine = make_engine(db, read_only)
+        if path is None:
+            check_engine_is_ours(engine, db)
+        if read_only:
+            _check_current(engine, db)
+        else:
+            migrate(engine)
     except SQLAlchemyError as exc:
         raise StoreError(
             f"cannot open the store {db!r}: {exc.__class__.__name__}: {exc}",
@@ -294,4 +328,13 @@ def open_store(db: str = "wirescope.db") -> Store:
     return Store(engine, db)
 
 
-__all__ = ["MEMORY", "Store", "open_store"]
+def _check_current(engine: Engine, db: str) -> None:
+    """A read-only store cannot be migrated: it must already be at the newest schema."""
+    with engine.connect() as conn:
+        missing = {v for v, _, _ in MIGRATIONS} - applied_versions(conn)
+    if missing:
+        raise StoreError(f"the store {db} is read-only and from an older wirescope (it lacks migrations "
+                         f"{sorted(missing)})", hint="open it once writable, with ingest, to bring it up to date")
+
+
+__all__ = ["Store", "open_store", "MEMORY"]

@@ -107,7 +107,7 @@ def create_app(db: str | Store, token: str | None = None, allowed_hosts: frozens
     """The app over a store (a --db value, or an open Store that the caller closes). With
     `allowed_hosts`, a request naming any other host is refused (`serve` always passes them)."""
     owned = not isinstance(db, Store)
-    store = db if isinstance(db, Store) else open_store(db)
+    store = open_store(db, create=False) if owned else db
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
