@@ -18,12 +18,13 @@ from wirescope.sources import Metadata, read_paths
 from wirescope.sources.files import read_list
 from wirescope.sources.urls import Fetcher
 from wirescope.store import open_store
+from wirescope.terminal import one_line
 
 
 def fail(message: str, hint: str | None = None) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {one_line(message)}", err=True)
     if hint:
-        click.echo(f"hint: {hint}", err=True)
+        click.echo(f"hint: {one_line(hint)}", err=True)
     sys.exit(2)
 
 
@@ -139,7 +140,7 @@ def ingest(
 
 def _report_item(item, tick) -> None:
     if isinstance(item, Rejected):
-        click.echo(f"error: {item}", err=True)
+        click.echo(f"error: {one_line(str(item))}", err=True)
     tick()
 
 
@@ -304,11 +305,12 @@ def show(article_id, db) -> None:
     with open_store(settings.db, create=False) as store:
         article = store.article(article_id)
     console = Console(highlight=False)
-    console.print(f"[bold]{article.title or '(no title)'}[/bold]  {article.publisher or ''} {article.published or ''}")
+    heading = f"{one_line(article.title or '(no title)')}  {one_line(article.publisher or '')} {article.published or ''}"
+    console.print(heading, style="bold", markup=False)
     console.print(marked_text(article))
     console.print()
     for line in legend(article):
-        console.print(line, markup=False)
+        console.print(one_line(line), markup=False)
 
 
 @cli.command()
@@ -338,11 +340,9 @@ def watch(feeds, db, interval, polls, allow_private) -> None:
     from wirescope.run.watch import watch as run_watch
 
     settings = load_settings({"db": db})
-    with (
-        Fetcher(allow_private=allow_private, max_bytes=settings.max_bytes) as fetcher,
-        open_store(settings.db) as store,
-    ):
-        run_watch(feeds, store, fetcher, settings, interval, polls, report=lambda r: click.echo(str(r), err=True))
+    with Fetcher(allow_private=allow_private, max_bytes=settings.max_bytes) as fetcher, \
+            open_store(settings.db) as store:
+        run_watch(feeds, store, fetcher, settings, interval, polls, report=lambda r: click.echo(one_line(str(r)), err=True))
 
 
 @cli.command()

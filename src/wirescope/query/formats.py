@@ -64,11 +64,15 @@ def write(records: list[dict], kind: str, fmt: str, out: IO[str]) -> None:
 def _table(records: list[dict], kind: str, out: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from wirescope.terminal import one_line
 
     columns = TABLE_COLUMNS[kind]
     table = Table(*columns, title=f"{len(records)} {kind}", title_justify="left", show_lines=False)
     for r in records:
-        table.add_row(*(_cell(r.get(c)) for c in columns))
+        # Text, not a markup string: "[bold]" in a title is shown, and control characters are made visible.
+        table.add_row(*(Text(one_line(_cell(r.get(c)))) for c in columns))
     buffer = io.StringIO()
     Console(file=buffer, width=200 if not out.isatty() else None, force_terminal=out.isatty()).print(table)
     out.write(buffer.getvalue())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from wirescope.record import Article
+from wirescope.terminal import multi_line
 
 STYLES = {
     "mention": "bold cyan",
@@ -18,7 +19,7 @@ STYLES = {
 
 def marked_text(article: Article) -> Text:
     """The clean text with styles over mentions, quotes, event evidence, times and places."""
-    text = Text(article.text)
+    text = Text(multi_line(article.text))  # one character for one: the offsets below still hold
     for q in article.quotes:
         text.stylize(STYLES["quote"], q.span.start, q.span.end)
     for e in article.events:
