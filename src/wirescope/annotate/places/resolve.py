@@ -130,7 +130,9 @@ def toponyms_of(article: Article) -> list[Toponym]:
 def _repeated(article: Article, found: list[Toponym]) -> list[Toponym]:
     """Other occurrences of names already recognised: one sense per name within an article."""
     extra: list[Toponym] = []
-    for base in {t.base for t in found}:
+    # Longest names first, in a fixed order: iterating a set of strings followed the per-process
+    # hash seed, so "Carolina" could claim part of a later "North Carolina" in one run and not the next.
+    for base in sorted({t.base for t in found}, key=lambda b: (-len(b), b)):
         for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w-])", article.text):
             span = Span(m.start(), m.end())
             if not any(span.overlaps(t.span) for t in found + extra):
