@@ -59,9 +59,10 @@ def utf16_without_bom(data: bytes) -> str | None:
     if len(head) < 8 or head.count(0) < len(head) // 4:
         return None
     quarters = [head[i::4].count(0) / max(1, len(head[i::4])) for i in range(4)]
-    if quarters[1] > 0.9 and quarters[2] > 0.9 and quarters[3] > 0.9:
+    # The byte that carries the character must be non-zero: a run of zero bytes is not text.
+    if quarters[1] > 0.9 and quarters[2] > 0.9 and quarters[3] > 0.9 and quarters[0] < 0.1:
         return "utf-32-le"
-    if quarters[0] > 0.9 and quarters[1] > 0.9 and quarters[2] > 0.9:
+    if quarters[0] > 0.9 and quarters[1] > 0.9 and quarters[2] > 0.9 and quarters[3] < 0.1:
         return "utf-32-be"
     even, odd = (quarters[0] + quarters[2]) / 2, (quarters[1] + quarters[3]) / 2
     if odd > 0.6 and even < 0.2:

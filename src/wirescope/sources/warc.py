@@ -45,6 +45,13 @@ def warc_documents(
             yield Rejected(str(path), "truncated WARC.gz archive: the last gzip member is cut off")
     except ArchiveLoadFailed as exc:
         yield Rejected(str(path), f"damaged WARC archive: {exc}")
+    except (ValueError, TypeError, AttributeError, IndexError, EOFError, zlib.error) as exc:
+        # warcio assumes well-formed headers and fails in many ways on garbage (a record with no
+        # target URI raises AttributeError): each is a damaged archive, never a stopped batch.
+        if _gzip_truncated(path):
+            yield Rejected(str(path), "truncated WARC.gz archive: the last gzip member is cut off")
+        else:
+            yield Rejected(str(path), f"damaged WARC archive: {exc.__class__.__name__}: {exc}")
     except NotRegularFile as exc:
         yield Rejected(str(path), exc.reason)
     except OSError as exc:
