@@ -59,10 +59,16 @@ def test_escape_sequences_in_a_title_never_reach_the_terminal_raw(evil_db):
     assert shown.exit_code == 0 and no_raw_sequence(shown.output) and "\u241b[2J" in shown.output
 
 
-@pytest.mark.parametrize("raw, shown", [
-    ("a\nb", "a\u240ab"), ("\x1b[31m", "\u241b[31m"), ("x\u202ey", "x\ufffdy"), ("\x9b31m", "\ufffd31m"),
-    ("caf\u00e9 \u0627\u0644\u0633\u0644\u0627\u0645", "caf\u00e9 \u0627\u0644\u0633\u0644\u0627\u0645"),
-])
+@pytest.mark.parametrize(
+    "raw, shown",
+    [
+        ("a\nb", "a\u240ab"),
+        ("\x1b[31m", "\u241b[31m"),
+        ("x\u202ey", "x\ufffdy"),
+        ("\x9b31m", "\ufffd31m"),
+        ("caf\u00e9 \u0627\u0644\u0633\u0644\u0627\u0645", "caf\u00e9 \u0627\u0644\u0633\u0644\u0627\u0645"),
+    ],
+)
 def test_one_line_makes_controls_visible_one_character_for_one(raw, shown):
     assert one_line(raw) == shown and len(one_line(raw)) == len(raw)
 

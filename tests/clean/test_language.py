@@ -14,14 +14,14 @@ from wirescope.sources import RawDocument, read_paths
 # Written for these tests: the same short news report in each language.
 REPORTS = {
     "ar": "قال المتحدث باسم الحكومة إن القوات سيطرت على المدينة يوم الاثنين. وأضاف أن المقاتلين انسحبوا نحو الجبال "
-          "بعد اشتباكات استمرت ثلاثة أيام، وأكد أن المدنيين عادوا إلى بيوتهم.",
+    "بعد اشتباكات استمرت ثلاثة أيام، وأكد أن المدنيين عادوا إلى بيوتهم.",
     "ps": "د حکومت ویاند وویل چې ځواکونو د دوشنبې په ورځ ښار ونیو. هغه زیاته کړه چې جنګیالي د درې ورځو "
-          "جګړې وروسته غرونو ته شاته شول او ملکي خلک خپلو کورونو ته ستانه شول.",
+    "جګړې وروسته غرونو ته شاته شول او ملکي خلک خپلو کورونو ته ستانه شول.",
     "ru": "Представитель правительства заявил, что войска заняли город в понедельник. По его словам, боевики "
-          "отступили в горы после трёхдневных боёв, а мирные жители вернулись в свои дома.",
+    "отступили в горы после трёхдневных боёв, а мирные жители вернулись в свои дома.",
     "zh": "政府发言人说，部队星期一控制了该城市。他补充说，经过三天的战斗，武装分子撤退到山区，平民已经返回家园。",
     "fr": "Le porte-parole du gouvernement a déclaré que les forces avaient pris la ville lundi. Selon lui, les "
-          "combattants se sont repliés vers les montagnes après trois jours de combats.",
+    "combattants se sont repliés vers les montagnes après trois jours de combats.",
 }
 
 

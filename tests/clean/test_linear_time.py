@@ -54,7 +54,7 @@ def test_mojibake_far_apart_in_one_paragraph_is_fixed_with_exact_offsets():
     assert fixed.startswith("caf\u00e9 ") and fixed.endswith("end\u2019s here")
     assert [(a.before, a.after) for a in applied] == [("\u00c3\u00a9", "\u00e9"), (MOJIBAKE_APOSTROPHE, "\u2019")]
     for a in applied:
-        assert fixed[a.start:a.end] == a.after
+        assert fixed[a.start : a.end] == a.after
 
 
 def test_an_unbroken_megabyte_token_is_cleaned_without_quadratic_work():

@@ -18,12 +18,21 @@ def report_with_url(store):
     def render(url: str) -> str:
         store.save(wirescope.process(TEXT, url=url, title="Valley held", published="2021-09-06"))
         return render_report(store)
+
     return render
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(document.domain)", "JavaScript:alert(1)",
-                                 " javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
-                                 "file:///etc/passwd", "vbscript:msgbox(1)"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.domain)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "vbscript:msgbox(1)",
+    ],
+)
 def test_feed_javascript_link_is_not_clickable_in_report_html(report_with_url, url):
     html = report_with_url(url)
     hrefs = re.findall(r'href="([^"]*)"', html)

@@ -14,9 +14,13 @@ def dump_tables(db: str) -> dict[str, list[tuple]]:
     engine = create_engine(engine_url(db))
     try:
         with engine.connect() as conn:
-            return {table.name: sorted((tuple(repr(v) for v in row) for row in conn.execute(
-                        select(*[c for c in table.columns if c.name not in CLOCK_COLUMNS]))))
-                    for table in schema.metadata.sorted_tables}
+            return {
+                table.name: sorted(
+                    tuple(repr(v) for v in row)
+                    for row in conn.execute(select(*[c for c in table.columns if c.name not in CLOCK_COLUMNS]))
+                )
+                for table in schema.metadata.sorted_tables
+            }
     finally:
         engine.dispose()
 

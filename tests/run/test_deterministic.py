@@ -15,17 +15,21 @@ INGEST = "from wirescope.cli import main; main()"
 
 def ingest_in_a_process(db: str, hash_seed: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.Popen([sys.executable, "-c", INGEST, "ingest", str(DEMO), "--db", db], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", INGEST, "ingest", str(DEMO), "--db", db],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def test_demo_corpus_ingested_twice_gives_the_same_record_place_resolution_included(tmp_path):
-    runs = {seed: (str(tmp_path / f"run-{seed}.db"), None) for seed in ("1", "2")}
-    procs = {seed: ingest_in_a_process(db, seed) for seed, (db, _) in runs.items()}
-    for seed, proc in procs.items():
+    dbs = {seed: str(tmp_path / f"run-{seed}.db") for seed in ("1", "2")}
+    procs = [ingest_in_a_process(db, seed) for seed, db in dbs.items()]
+    for proc in procs:
         _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err.decode()
-    first, second = (dump_tables(db) for db, _ in runs.values())
+    first, second = (dump_tables(db) for db in dbs.values())
     assert first["articles"] and first["places"]
     assert differences(first, second) == {}
 
@@ -50,8 +54,9 @@ print([(t.span.start, t.base) for t in toponyms_of(article)])
 
 def toponyms_with_seed(seed: str) -> str:
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-c", TOPONYMS], env=env, capture_output=True, text=True,
-                          check=True, timeout=120).stdout
+    return subprocess.run(
+        [sys.executable, "-c", TOPONYMS], env=env, capture_output=True, text=True, check=True, timeout=120
+    ).stdout
 
 
 def test_north_carolina_is_read_the_same_whatever_the_hash_seed():

@@ -24,9 +24,11 @@ def slow_on_one(article):
 
 
 def docs():
-    return [RawDocument("fast-1.txt", b"Fighters held Kabul on Monday, officials said."),
-            RawDocument("slow.txt", f"Fighters held {SLOW_WORD} on Monday, officials said.".encode()),
-            RawDocument("fast-2.txt", b"Fighters left Bazarak on Tuesday, officials said.")]
+    return [
+        RawDocument("fast-1.txt", b"Fighters held Kabul on Monday, officials said."),
+        RawDocument("slow.txt", f"Fighters held {SLOW_WORD} on Monday, officials said.".encode()),
+        RawDocument("fast-2.txt", b"Fighters left Bazarak on Tuesday, officials said."),
+    ]
 
 
 def test_document_over_the_time_budget_is_rejected_and_the_batch_goes_on():

@@ -65,8 +65,10 @@ def _random_bytes(path: Path) -> None:
 
 
 def _rss(items: str, prolog: str = "") -> bytes:
-    return (f'<?xml version="1.0" encoding="utf-8"?>{prolog}<rss version="2.0"><channel><title>Wire</title>'
-            f"{items}</channel></rss>").encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>{prolog}<rss version="2.0"><channel><title>Wire</title>'
+        f"{items}</channel></rss>"
+    ).encode()
 
 
 def _rss_item(link: str, body: str = "A teaser.") -> str:
@@ -79,12 +81,17 @@ def _warc(name: str, gz: bool, keep: float) -> Callable[[Path], None]:
         writer = WARCWriter(out, gzip=gz)
         for i in range(2):
             body = _html(f"<article><p>{SENTENCE} Page {i} of {name}.</p><p>{SENTENCE}</p></article>").encode()
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(f"https://bad.example/{name}/{i}", "response",
-                                                          payload=BytesIO(body), http_headers=headers))
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://bad.example/{name}/{i}", "response", payload=BytesIO(body), http_headers=headers
+                )
+            )
         data = out.getvalue()
         path.write_bytes(data[: int(len(data) * keep)])
+
     return write
 
 
@@ -92,8 +99,10 @@ def _nested_html(depth: int) -> str:
     return _html("<div>" * depth + f"<p>{SENTENCE}</p>" + "</div>" * depth)
 
 
-BILLION_LAUGHS = ('<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-                  '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>')
+BILLION_LAUGHS = (
+    '<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+)
 XXE = '<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
 
 CASES: list[Case] = [
@@ -125,27 +134,50 @@ CASES: list[Case] = [
     Case("cesu-surrogate.txt", "invalid UTF-8", _bytes(ARTICLE.encode() + b" \xed\xa0\x80 " + "\u00e9".encode())),
     Case("truncated-utf8.txt", "invalid UTF-8", _bytes(ARTICLE.encode() + "\u2014".encode()[:2] + " \u00e9".encode())),
     # --- pages with no article in them ---------------------------------------------------------
-    Case("chrome-only.html", "no article text", _text(_html("<nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
-                                                            "<footer>Copyright 2021</footer>"))),
+    Case(
+        "chrome-only.html",
+        "no article text",
+        _text(_html("<nav><a href='/'>Home</a> <a href='/w'>World</a></nav><footer>Copyright 2021</footer>")),
+    ),
     Case("script-only.html", "no article text", _text(_html("<script>var a = 1;</script><style>p{}</style>"))),
     Case("empty-body.html", "no article text", _text(_html(""))),
-    Case("not-a-feed.svg", "no article text", _text('<svg xmlns="http://www.w3.org/2000/svg"><g><rect/></g></svg>' * 3)),
+    Case(
+        "not-a-feed.svg", "no article text", _text('<svg xmlns="http://www.w3.org/2000/svg"><g><rect/></g></svg>' * 3)
+    ),
     # --- feeds -----------------------------------------------------------------------------------
     Case("broken.rss", "not a well-formed feed", _bytes(_rss(_rss_item("https://x.example/a"))[:-20])),
-    Case("billion-laughs.rss", "declares XML entities", _bytes(_rss("<item><title>&c;</title></item>", BILLION_LAUGHS))),
+    Case(
+        "billion-laughs.rss", "declares XML entities", _bytes(_rss("<item><title>&c;</title></item>", BILLION_LAUGHS))
+    ),
     Case("xxe.rss", "declares XML entities", _bytes(_rss("<item><title>&x;</title></item>", XXE))),
-    Case("private-link.rss", "private or local address", _bytes(_rss(_rss_item("http://127.0.0.1:9/story"))),
-         ("http://127.0.0.1:9/story",)),
+    Case(
+        "private-link.rss",
+        "private or local address",
+        _bytes(_rss(_rss_item("http://127.0.0.1:9/story"))),
+        ("http://127.0.0.1:9/story",),
+    ),
     Case("javascript-link.rss", "only a teaser", _bytes(_rss(_rss_item("javascript:alert(1)")))),
     # XML that is not a feed is read as a text document (its tags as text): stored, not refused.
-    Case("wrong-root.xml", None, _bytes(b'<?xml version="1.0"?><catalog><book id="1">' + SENTENCE.encode()
-                                         + b"</book></catalog>")),
+    Case(
+        "wrong-root.xml",
+        None,
+        _bytes(b'<?xml version="1.0"?><catalog><book id="1">' + SENTENCE.encode() + b"</book></catalog>"),
+    ),
     # --- archives ------------------------------------------------------------------------------
     Case("truncated.warc.gz", "truncated WARC", _warc("truncated.warc.gz", True, 0.8)),
-    Case("truncated.warc", "truncated WARC", _warc("truncated.warc", False, 0.8), ("https://bad.example/truncated.warc/1",)),
+    Case(
+        "truncated.warc",
+        "truncated WARC",
+        _warc("truncated.warc", False, 0.8),
+        ("https://bad.example/truncated.warc/1",),
+    ),
     Case("cut-early.warc.gz", "truncated WARC.gz", _warc("cut-early.warc.gz", True, 0.1)),
-    Case("whole.warc.gz", None, _warc("whole.warc.gz", True, 1.0),
-         ("https://bad.example/whole.warc.gz/0", "https://bad.example/whole.warc.gz/1")),
+    Case(
+        "whole.warc.gz",
+        None,
+        _warc("whole.warc.gz", True, 1.0),
+        ("https://bad.example/whole.warc.gz/0", "https://bad.example/whole.warc.gz/1"),
+    ),
     Case("garbage.warc", "damaged WARC archive", _bytes(b"WARC/1.0\r\nWARC-Type: response\r\n\r\n" + b"\x00\xff" * 64)),
     # --- control characters in names -----------------------------------------------------------
     Case("name\nstored 99 article(s); 0 failed.txt", "empty file", _bytes(b"")),
@@ -160,19 +192,55 @@ CASES: list[Case] = [
     Case("utf16le-no-bom.txt", None, _text(ARTICLE, "utf-16-le")),
     Case("utf32-bom.txt", None, _text(ARTICLE, "utf-32")),
     Case("utf8-bom.txt", None, _text(ARTICLE, "utf-8-sig")),
-    Case("latin1-french.txt", None, _text("Le gouverneur a d\u00e9clar\u00e9 \u00e0 Kaboul que l'arm\u00e9e \u00e9tait "
-                                          "pr\u00eate et que les \u00e9l\u00e8ves avaient quitt\u00e9 l'\u00e9cole.", "latin-1")),
-    Case("cp1252-quotes.txt", None, _text(ARTICLE.replace("Fighters", "\u201cFighters\u201d \u2014 they said \u2014"), "cp1252")),
-    Case("cp775-latvian.txt", None, _text("Ministrs pazi\u0146oja, ka ce\u013ci ir sl\u0113gti un iedz\u012bvot\u0101jiem "
-                                          "j\u0101paliek m\u0101j\u0101s l\u012bdz pirmdienas r\u012btam.", "cp775")),
-    Case("declared-cp1252.html", None, _text(_html(f"<article><p>{SENTENCE} \u201cWe stay.\u201d</p></article>",
-                                                   '<meta charset="windows-1252">'), "cp1252")),
-    Case("declared-bogus.html", None, _text(_html(f"<article><p>{SENTENCE}</p></article>", '<meta charset="x-no-such">'))),
-    Case("declared-lie.html", None, _text(_html(f"<article><p>{SENTENCE} caf\u00e9</p></article>", '<meta charset="ascii">'))),
-    Case("arabic.txt", None, _text("\u0642\u0627\u0644 \u0627\u0644\u0645\u062a\u062d\u062f\u062b \u0628\u0627\u0633\u0645 "
-                                   "\u0627\u0644\u062d\u0643\u0648\u0645\u0629 \u0625\u0646 \u0627\u0644\u0642\u0648\u0627\u062a "
-                                   "\u0633\u064a\u0637\u0631\u062a \u0639\u0644\u0649 \u0627\u0644\u0645\u062f\u064a\u0646\u0629 "
-                                   "\u064a\u0648\u0645 \u0627\u0644\u0627\u062b\u0646\u064a\u0646.")),
+    Case(
+        "latin1-french.txt",
+        None,
+        _text(
+            "Le gouverneur a d\u00e9clar\u00e9 \u00e0 Kaboul que l'arm\u00e9e \u00e9tait "
+            "pr\u00eate et que les \u00e9l\u00e8ves avaient quitt\u00e9 l'\u00e9cole.",
+            "latin-1",
+        ),
+    ),
+    Case(
+        "cp1252-quotes.txt",
+        None,
+        _text(ARTICLE.replace("Fighters", "\u201cFighters\u201d \u2014 they said \u2014"), "cp1252"),
+    ),
+    Case(
+        "cp775-latvian.txt",
+        None,
+        _text(
+            "Ministrs pazi\u0146oja, ka ce\u013ci ir sl\u0113gti un iedz\u012bvot\u0101jiem "
+            "j\u0101paliek m\u0101j\u0101s l\u012bdz pirmdienas r\u012btam.",
+            "cp775",
+        ),
+    ),
+    Case(
+        "declared-cp1252.html",
+        None,
+        _text(
+            _html(f"<article><p>{SENTENCE} \u201cWe stay.\u201d</p></article>", '<meta charset="windows-1252">'),
+            "cp1252",
+        ),
+    ),
+    Case(
+        "declared-bogus.html", None, _text(_html(f"<article><p>{SENTENCE}</p></article>", '<meta charset="x-no-such">'))
+    ),
+    Case(
+        "declared-lie.html",
+        None,
+        _text(_html(f"<article><p>{SENTENCE} caf\u00e9</p></article>", '<meta charset="ascii">')),
+    ),
+    Case(
+        "arabic.txt",
+        None,
+        _text(
+            "\u0642\u0627\u0644 \u0627\u0644\u0645\u062a\u062d\u062f\u062b \u0628\u0627\u0633\u0645 "
+            "\u0627\u0644\u062d\u0643\u0648\u0645\u0629 \u0625\u0646 \u0627\u0644\u0642\u0648\u0627\u062a "
+            "\u0633\u064a\u0637\u0631\u062a \u0639\u0644\u0649 \u0627\u0644\u0645\u062f\u064a\u0646\u0629 "
+            "\u064a\u0648\u0645 \u0627\u0644\u0627\u062b\u0646\u064a\u0646."
+        ),
+    ),
     Case("emoji.txt", None, _text(ARTICLE.replace("valley", "valley \U0001f3d4\ufe0f\U0001f1e6\U0001f1eb"))),
     Case("rtl-marks.txt", None, _text(ARTICLE.replace("Kabul", "\u200fKabul\u200e"))),
     Case("combining.txt", None, _text(ARTICLE.replace("governor", "gove\u0301rnor\u0308"))),
@@ -180,18 +248,29 @@ CASES: list[Case] = [
     Case("mojibake.txt", None, _text(ARTICLE.replace("governor", "governor\u00e2\u20ac\u2122s aide"))),
     Case("one-long-line.txt", None, _text(" ".join([SENTENCE] * 1000))),
     Case("long-token.txt", None, _text(SENTENCE + " " + "x" * 200_000 + " " + SENTENCE)),
-    Case("many-paragraphs.html", None, _text(_html("<article>" + "".join(f"<p>{SENTENCE} ({i})</p>" for i in range(2000))
-                                                   + "</article>"))),
+    Case(
+        "many-paragraphs.html",
+        None,
+        _text(_html("<article>" + "".join(f"<p>{SENTENCE} ({i})</p>" for i in range(2000)) + "</article>")),
+    ),
     Case("nesting-200.html", None, _text(_nested_html(200))),
     # lxml stops at a nesting depth of 255: the page is refused with a reason, and the batch goes on.
     Case("nesting-3000.html", "no article text", _text(_nested_html(3000))),
-    Case("full-text.rss", None, _bytes(_rss(_rss_item("https://x.example/full", FEED_BODY))), ("https://x.example/full",)),
-    Case("rss091-entities.rss", None, _bytes(
-        b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
-        b'"http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>Wire&nbsp;News'
-        b"</title><item><title>Caf&eacute;</title><link>https://x.example/c</link><description><![CDATA["
-        + FEED_BODY.encode().replace(b"Monday", b"Friday") + b"]]></description></item></channel></rss>"),
-        ("https://x.example/c",)),
+    Case(
+        "full-text.rss", None, _bytes(_rss(_rss_item("https://x.example/full", FEED_BODY))), ("https://x.example/full",)
+    ),
+    Case(
+        "rss091-entities.rss",
+        None,
+        _bytes(
+            b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+            b'"http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>Wire&nbsp;News'
+            b"</title><item><title>Caf&eacute;</title><link>https://x.example/c</link><description><![CDATA["
+            + FEED_BODY.encode().replace(b"Monday", b"Friday")
+            + b"]]></description></item></channel></rss>"
+        ),
+        ("https://x.example/c",),
+    ),
     Case("json.txt", None, _text('{"headline": "' + SENTENCE + '", "body": "' + SENTENCE + '"}')),
     Case("x" * 200 + ".txt", None, _text(ARTICLE.replace("Kabul", "Bazarak"))),
 ]

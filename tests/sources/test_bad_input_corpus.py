@@ -31,18 +31,39 @@ def batch(tmp_path_factory):
         shutil.copy(good, folder / f"good-{good.name}")
     db = folder.parent / "w.db"
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", "from wirescope.cli import main; main()", "ingest", str(folder),
-                           "--db", str(db), "--max-bytes", str(MAX_BYTES)],
-                          capture_output=True, text=True, timeout=TIME_LIMIT_S,
-                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(folder.parent)})
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from wirescope.cli import main; main()",
+            "ingest",
+            str(folder),
+            "--db",
+            str(db),
+            "--max-bytes",
+            str(MAX_BYTES),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT_S,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(folder.parent)},
+    )
     seconds = time.monotonic() - start
     with sqlite3.connect(db) as conn:
         uris = {row[0] for row in conn.execute("SELECT uri FROM articles")}
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "sources")}
-        orphans = conn.execute("SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
-    return {"proc": proc, "seconds": seconds, "uris": uris, "counts": counts, "orphans": orphans,
-            "written": dict((c.name, p) for c, p in written),
-            "maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+        orphans = conn.execute(
+            "SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)"
+        ).fetchone()[0]
+    return {
+        "proc": proc,
+        "seconds": seconds,
+        "uris": uris,
+        "counts": counts,
+        "orphans": orphans,
+        "written": {c.name: p for c, p in written},
+        "maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    }
 
 
 def test_the_corpus_has_at_least_sixty_kinds():

@@ -18,14 +18,17 @@ ENGLISH_CP1252 = "The minister said \u201cwe will stay\u201d \u2014 and the caf\
 ENGLISH = "Fighters held the valley on Monday, the governor of Panjshir told reporters in Kabul."
 
 
-@pytest.mark.parametrize("text, written_in, read_as", [
-    (FRENCH, "latin-1", "latin-1"),
-    (GERMAN, "latin-1", "latin-1"),
-    (ENGLISH_CP1252, "cp1252", "cp1252"),
-    (LATVIAN, "cp775", "cp775"),
-    (LITHUANIAN, "cp775", "cp775"),
-    (GERMAN, "cp775", "cp775"),
-])
+@pytest.mark.parametrize(
+    "text, written_in, read_as",
+    [
+        (FRENCH, "latin-1", "latin-1"),
+        (GERMAN, "latin-1", "latin-1"),
+        (ENGLISH_CP1252, "cp1252", "cp1252"),
+        (LATVIAN, "cp775", "cp775"),
+        (LITHUANIAN, "cp775", "cp775"),
+        (GERMAN, "cp775", "cp775"),
+    ],
+)
 def test_latin1_cp1252_and_cp775_are_told_apart_by_the_words_they_make(text, written_in, read_as):
     decoded, encoding = decode(RawDocument("a.txt", text.encode(written_in)))
     assert (decoded, encoding) == (text, read_as)
@@ -54,10 +57,13 @@ def test_utf16_with_forced_encoding_cleans():
     assert article.text == ENGLISH
 
 
-@pytest.mark.parametrize("declaration", [
-    '<meta charset="windows-1252">',
-    '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
-])
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<meta charset="windows-1252">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+    ],
+)
 def test_declared_charset_is_used(declaration):
     page = f"<html><head>{declaration}<title>t</title></head><body><p>{ENGLISH_CP1252}</p></body></html>"
     text, encoding = decode(RawDocument("a.html", page.encode("cp1252")))
@@ -70,11 +76,14 @@ def test_declared_charset_that_lies_falls_back_to_detection():
     assert FRENCH in text and encoding == "utf-8"
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
+    ],
+)
 def test_known_binary_formats_are_refused_with_their_name(data, reason):
     with pytest.raises(DocumentError, match=reason):
         check_is_text(RawDocument("x.bin", data))

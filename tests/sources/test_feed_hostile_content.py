@@ -23,15 +23,19 @@ def atom(content: str, link: str = "https://news.example/a") -> bytes:
 
 
 def test_atom_inline_xhtml_script_text_does_not_reach_the_article():
-    feed = atom(f"<p>{BODY}</p><script>var x = '{SECRET}';</script><p>After the script, {BODY}</p>"
-                f"<style>p {{ color: red }}</style><p onclick=\"{SECRET}()\">Last.</p>")
+    feed = atom(
+        f"<p>{BODY}</p><script>var x = '{SECRET}';</script><p>After the script, {BODY}</p>"
+        f'<style>p {{ color: red }}</style><p onclick="{SECRET}()">Last.</p>'
+    )
     [document] = list(feed_documents(feed, "wire.xml"))
     article = clean(document)
     assert SECRET not in article.text and "color: red" not in article.text
     assert "After the script" in article.text
 
 
-@pytest.mark.parametrize("link", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "file:///etc/passwd"])
+@pytest.mark.parametrize(
+    "link", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "file:///etc/passwd"]
+)
 def test_non_http_entry_link_is_dropped(link):
     feed = parse_feed(atom(f"<p>{BODY}</p>", link=link), "wire.xml")
     assert feed.entries[0].link is None
@@ -49,7 +53,10 @@ def test_rss_091_with_netscape_dtd_and_html_entities_is_read():
 
 
 def test_feed_with_an_internal_dtd_subset_is_sniffed_as_a_feed_and_refused_for_its_entities():
-    data = b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY boom "boom">]>\n<rss version="2.0"><channel><title>&boom;</title></channel></rss>'
+    data = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY boom "boom">]>\n'
+        b'<rss version="2.0"><channel><title>&boom;</title></channel></rss>'
+    )
     assert sniff(data) == "feed"
     [rejected] = list(feed_documents(data, "bomb.rss"))
     assert isinstance(rejected, Rejected) and "declares XML entities" in rejected.reason

@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import LocalSite
 from wirescope.sources import RawDocument, read_paths
-from wirescope.sources.urls import FetchRefused, Fetcher, is_url, pinned_request, refuse_private
+from wirescope.sources.urls import Fetcher, FetchRefused, is_url, pinned_request, refuse_private
 
 PAGE = "<html><head><title>Valley</title></head><body><article><p>Fighters held the valley.</p></article></body></html>"
 
@@ -62,14 +62,17 @@ def test_each_request_resolves_once(site):
     assert len(calls) == len(site.requests)
 
 
-@pytest.mark.parametrize("address", [
-    "64:ff9b::7f00:1",            # NAT64 of 127.0.0.1
-    "64:ff9b::a00:1",             # NAT64 of 10.0.0.1
-    "2002:7f00:1::1",             # 6to4 of 127.0.0.1
-    "2002:c0a8:101::1",           # 6to4 of 192.168.1.1
-    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
-    "::ffff:169.254.169.254",     # IPv4-mapped cloud metadata
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+        "2002:c0a8:101::1",  # 6to4 of 192.168.1.1
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
+        "::ffff:169.254.169.254",  # IPv4-mapped cloud metadata
+    ],
+)
 def test_nat64_6to4_and_teredo_forms_of_private_addresses_are_refused(address):
     with pytest.raises(FetchRefused, match="--allow-private"):
         refuse_private("rebind.example", 80, resolver=lambda host, port: [address])
@@ -84,10 +87,13 @@ def test_any_private_answer_among_several_is_refused():
         refuse_private("x.example", 80, resolver=lambda h, p: ["8.8.8.8", "127.0.0.1"])
 
 
-@pytest.mark.parametrize("url, pinned, host, sni", [
-    ("https://news.example/a?b=1", "https://93.184.215.14/a?b=1", "news.example", {"sni_hostname": "news.example"}),
-    ("http://news.example:8080/a", "http://93.184.215.14:8080/a", "news.example:8080", {}),
-])
+@pytest.mark.parametrize(
+    "url, pinned, host, sni",
+    [
+        ("https://news.example/a?b=1", "https://93.184.215.14/a?b=1", "news.example", {"sni_hostname": "news.example"}),
+        ("http://news.example:8080/a", "http://93.184.215.14:8080/a", "news.example:8080", {}),
+    ],
+)
 def test_pinned_request_keeps_host_header_and_tls_server_name(url, pinned, host, sni):
     assert pinned_request(url, "93.184.215.14") == (pinned, {"Host": host}, sni)
 
@@ -96,8 +102,10 @@ def test_pinned_ipv6_address_is_bracketed():
     assert pinned_request("https://x.example/", "2001:db8::1")[0] == "https://[2001:db8::1]/"
 
 
-@pytest.mark.parametrize("value, url", [("HTTP://example.org/a", True), ("Https://example.org", True),
-                                        ("http-notes.txt", False), ("story.txt", False)])
+@pytest.mark.parametrize(
+    "value, url",
+    [("HTTP://example.org/a", True), ("Https://example.org", True), ("http-notes.txt", False), ("story.txt", False)],
+)
 def test_scheme_is_case_insensitive(value, url):
     assert is_url(value) is url
 

@@ -14,8 +14,10 @@ from wirescope.sources import RawDocument
 from wirescope.sources.warc import warc_documents
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "wirescope" / "demo" / "corpus"
-PAGES = {"https://a.example/one": (DEMO / "2021-08-19-lantern-gazette-massoud-op-ed.html").read_bytes(),
-         "https://b.example/two": (DEMO / "2021-09-06-wayfarer-herald-bazarak-flag.html").read_bytes()}
+PAGES = {
+    "https://a.example/one": (DEMO / "2021-08-19-lantern-gazette-massoud-op-ed.html").read_bytes(),
+    "https://b.example/two": (DEMO / "2021-09-06-wayfarer-herald-bazarak-flag.html").read_bytes(),
+}
 
 
 def archive(gz: bool) -> bytes:
@@ -23,8 +25,9 @@ def archive(gz: bool) -> bytes:
     writer = WARCWriter(out, gzip=gz)
     writer.write_record(writer.create_warcinfo_record("t.warc", {"software": "test"}))
     for url, body in PAGES.items():
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))],
-                                   protocol="HTTP/1.1")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
+        )
         writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers))
     return out.getvalue()
 

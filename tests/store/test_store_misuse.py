@@ -16,8 +16,18 @@ from wirescope.cli import cli
 from wirescope.errors import StoreError
 from wirescope.store import open_store
 
-READING_COMMANDS = [["summary"], ["articles"], ["actors"], ["quotes"], ["events"], ["places"], ["times"],
-                    ["show", "art_x"], ["report", "--out", "-"], ["export", "--format", "jsonl"]]
+READING_COMMANDS = [
+    ["summary"],
+    ["articles"],
+    ["actors"],
+    ["quotes"],
+    ["events"],
+    ["places"],
+    ["times"],
+    ["show", "art_x"],
+    ["report", "--out", "-"],
+    ["export", "--format", "jsonl"],
+]
 ONE_ARTICLE = str(sorted(DEMO.glob("*.txt"))[0])
 
 

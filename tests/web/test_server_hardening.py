@@ -20,19 +20,23 @@ from wirescope.web.server import IdleClosingH11Protocol, allowed_hosts_for, host
 TOKEN = "s3cret-token-value"
 
 
-@pytest.mark.parametrize("bind, extra, allowed, refused", [
-    ("127.0.0.1", "", {"127.0.0.1", "localhost", "::1"}, {"evil.example", "127.0.0.1.evil.example"}),
-    ("::1", "", {"::1", "localhost"}, {"rebind.example"}),
-    ("192.0.2.7", "news.example", {"192.0.2.7", "news.example"}, {"localhost", "evil.example"}),
-    ("0.0.0.0", "news.example,wire.example", {"news.example", "wire.example"}, {"evil.example"}),
-])
+@pytest.mark.parametrize(
+    "bind, extra, allowed, refused",
+    [
+        ("127.0.0.1", "", {"127.0.0.1", "localhost", "::1"}, {"evil.example", "127.0.0.1.evil.example"}),
+        ("::1", "", {"::1", "localhost"}, {"rebind.example"}),
+        ("192.0.2.7", "news.example", {"192.0.2.7", "news.example"}, {"localhost", "evil.example"}),
+        ("0.0.0.0", "news.example,wire.example", {"news.example", "wire.example"}, {"evil.example"}),
+    ],
+)
 def test_allowed_hosts_follow_the_bind_address_and_the_setting(bind, extra, allowed, refused):
     hosts = allowed_hosts_for(bind, extra)
     assert allowed <= hosts and not refused & hosts
 
 
-@pytest.mark.parametrize("header, name", [("127.0.0.1:8000", "127.0.0.1"), ("[::1]:8000", "::1"),
-                                          ("LocalHost", "localhost"), ("::1", "::1")])
+@pytest.mark.parametrize(
+    "header, name", [("127.0.0.1:8000", "127.0.0.1"), ("[::1]:8000", "::1"), ("LocalHost", "localhost"), ("::1", "::1")]
+)
 def test_host_name_drops_the_port(header, name):
     assert host_name(header) == name
 
@@ -44,8 +48,9 @@ def test_dns_rebinding_host_header_is_refused_by_a_loopback_server():
     assert client.get("/api/articles", headers={"Host": "localhost:8000"}).status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/api/search?q=Kabul&offset=9223372036854775808",
-                                  "/api/articles?offset=9223372036854775808"])
+@pytest.mark.parametrize(
+    "path", ["/api/search?q=Kabul&offset=9223372036854775808", "/api/articles?offset=9223372036854775808"]
+)
 def test_offset_past_2_to_the_63_is_a_4xx_not_a_500(path):
     response = TestClient(create_app("memory"), raise_server_exceptions=False).get(path)
     assert 400 <= response.status_code < 500
@@ -58,8 +63,14 @@ class Running:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
-        config = uvicorn.Config(create_app("memory", token, allowed_hosts_for("127.0.0.1")), host="127.0.0.1",
-                                port=self.port, log_config=None, http=IdleClosingH11Protocol, timeout_keep_alive=1)
+        config = uvicorn.Config(
+            create_app("memory", token, allowed_hosts_for("127.0.0.1")),
+            host="127.0.0.1",
+            port=self.port,
+            log_config=None,
+            http=IdleClosingH11Protocol,
+            timeout_keep_alive=1,
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
