@@ -305,7 +305,8 @@ def show(article_id, db) -> None:
     with open_store(settings.db, create=False) as store:
         article = store.article(article_id)
     console = Console(highlight=False)
-    heading = f"{one_line(article.title or '(no title)')}  {one_line(article.publisher or '')} {article.published or ''}"
+    title, publisher = one_line(article.title or "(no title)"), one_line(article.publisher or "")
+    heading = f"{title}  {publisher} {article.published or ''}"
     console.print(heading, style="bold", markup=False)
     console.print(marked_text(article))
     console.print()
@@ -342,7 +343,8 @@ def watch(feeds, db, interval, polls, allow_private) -> None:
     settings = load_settings({"db": db})
     with Fetcher(allow_private=allow_private, max_bytes=settings.max_bytes) as fetcher, \
             open_store(settings.db) as store:
-        run_watch(feeds, store, fetcher, settings, interval, polls, report=lambda r: click.echo(one_line(str(r)), err=True))
+        print_rejected = lambda r: click.echo(one_line(str(r)), err=True)  # noqa: E731
+        run_watch(feeds, store, fetcher, settings, interval, polls, report=print_rejected)
 
 
 @cli.command()

@@ -42,7 +42,8 @@ SETTING_HELP: dict[str, str] = {
     "allowed_hosts": "Comma-separated host names `serve` answers to besides its bind address (and, on "
                      "loopback, localhost): a request naming another host is refused (DNS rebinding).",
     "doc_timeout": "Seconds one document may take to clean and to annotate before it is rejected "
-                   "and the batch goes on (0: no limit). Ingest takes about 1.5 s per 10 KB on one core (docs/benchmarks.md).",
+                   "and the batch goes on (0: no limit). Ingest takes about 1.5 s per 10 KB on one core "
+                   "(docs/benchmarks.md).",
 }
 
 

@@ -18,9 +18,9 @@ LINE_SEPARATORS = (0x2028, 0x2029, 0x85)
 def _table(keep: str) -> dict[int, str]:
     table = {c: chr(0x2400 + c) for c in range(0x20)}
     table[0x7F] = "\u2421"
-    table.update({c: REPLACEMENT for c in range(0x80, 0xA0)})
-    table.update({c: REPLACEMENT for c in BIDI_CONTROLS})
-    table.update({c: "\u2424" for c in LINE_SEPARATORS})
+    table.update(dict.fromkeys(range(128, 160), REPLACEMENT))
+    table.update(dict.fromkeys(BIDI_CONTROLS, REPLACEMENT))
+    table.update(dict.fromkeys(LINE_SEPARATORS, "␤"))
     for char in keep:
         table.pop(ord(char), None)
     return table

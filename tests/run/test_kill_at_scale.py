@@ -47,8 +47,12 @@ def corpus(tmp_path_factory) -> list[Path]:
 
 def ingest(files: list[Path], db: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.Popen([sys.executable, "-m", "wirescope", "ingest", *map(str, files), "--db", db],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "wirescope", "ingest", *map(str, files), "--db", db],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
 
 
 def stored_uris(db: str) -> list[str]:

@@ -114,7 +114,7 @@ def _window_edits(window: str, offset: int) -> list[Edit]:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -170,7 +170,9 @@ def glued_word_edits(text: str, vocabulary: DocumentVocabulary) -> list[Edit]:
     joiner = vocabulary.joiner
     for m in _TOKEN.finditer(text):
         token = m.group()
-        if not 5 <= len(token) <= MAX_GLUED_TOKEN or not vocabulary.is_unknown_token(token) or _is_handle_or_address(text, m.start(), m.end()):
+        if not 5 <= len(token) <= MAX_GLUED_TOKEN or not vocabulary.is_unknown_token(token):
+            continue
+        if _is_handle_or_address(text, m.start(), m.end()):
             continue
         split = _split_glued(token, vocabulary)
         if split:

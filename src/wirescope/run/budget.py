@@ -41,8 +41,11 @@ def time_budget(seconds: float, uri: str, what: str = "document") -> Iterator[No
     try:
         yield
     except _OutOfTime:
-        raise DocumentTooSlow(uri, f"took over the {seconds:g} s time budget for one {what}",
-                              hint="raise it with the doc_timeout setting (WIRESCOPE_DOC_TIMEOUT)") from None
+        raise DocumentTooSlow(
+            uri,
+            f"took over the {seconds:g} s time budget for one {what}",
+            hint="raise it with the doc_timeout setting (WIRESCOPE_DOC_TIMEOUT)",
+        ) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

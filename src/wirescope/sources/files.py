@@ -73,7 +73,7 @@ def _guarded(path: Path, documents: Iterator[RawDocument | Rejected]) -> Iterato
     library), that file gets one Rejected with the error and the batch goes on."""
     try:
         yield from documents
-    except Exception as exc:  # noqa: BLE001 (the point is that nothing stops the batch)
+    except Exception as exc:  # the point: nothing a reader raises stops the batch
         yield Rejected(str(path), f"cannot read: {exc.__class__.__name__}: {exc}")
 
 
@@ -123,12 +123,14 @@ def _read_file(path: Path, metadata: Metadata, encoding: str | None, max_bytes: 
     except OSError as exc:
         return Rejected(str(path), f"cannot read: {exc.strerror or exc}")
     if data is None:
-        return Rejected(str(path), f"over the {max_bytes / 1e6:.0f} MB limit for one article (grew while read); {SIZE_HINT}")
+        limit = f"over the {max_bytes / 1e6:.0f} MB limit for one article"
+        return Rejected(str(path), f"{limit} (it grew while read); {SIZE_HINT}")
     return RawDocument(str(path), data, metadata, encoding)
 
 
 def _read_stdin(metadata: Metadata, encoding: str | None, max_bytes: int | None) -> RawDocument | Rejected:
     data = read_bounded(sys.stdin.buffer, max_bytes)
     if data is None:
-        return Rejected(STDIN, f"standard input is over the {max_bytes / 1e6:.0f} MB limit for one article; {SIZE_HINT}")
+        limit = f"over the {max_bytes / 1e6:.0f} MB limit for one article"
+        return Rejected(STDIN, f"standard input is {limit}; {SIZE_HINT}")
     return RawDocument(STDIN, data, metadata, encoding)

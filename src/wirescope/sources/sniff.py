@@ -16,8 +16,8 @@ HEAD_BYTES = 65536  # enough to see past an XML declaration, comments and a styl
 _GZIP_MAGIC = b"\x1f\x8b"
 # The root element of RSS 0.9x/2.0, RSS 1.0 (rdf:RDF) and Atom, after any prolog.
 # A DOCTYPE may carry an internal subset in brackets, with ">" inside it.
-_FEED_ROOT = re.compile(rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<(?:rss|feed|(?:\w+:)?RDF)[\s>]",
-                        re.DOTALL)
+_PROLOG = rb"(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+_FEED_ROOT = re.compile(rb"^" + _PROLOG + rb"<(?:rss|feed|(?:\w+:)?RDF)[\s>]", re.DOTALL)
 
 
 def _gunzip_head(head: bytes) -> bytes:

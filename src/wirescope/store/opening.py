@@ -29,7 +29,7 @@ def sqlite_path(db: str) -> Path | None:
     if db in ("memory", ":memory:"):
         return None
     if db.startswith("sqlite:///"):
-        return Path(db[len("sqlite:///"):].split("?", 1)[0]).expanduser()
+        return Path(db[len("sqlite:///") :].split("?", 1)[0]).expanduser()
     if "://" in db:
         return None
     return Path(db).expanduser()
@@ -37,8 +37,9 @@ def sqlite_path(db: str) -> Path | None:
 
 def check_exists(path: Path) -> None:
     if not path.exists():
-        raise StoreError(f"no store at {path}; ingest first or check --db",
-                         hint="wirescope ingest FILES --db PATH creates one")
+        raise StoreError(
+            f"no store at {path}; ingest first or check --db", hint="wirescope ingest FILES --db PATH creates one"
+        )
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -52,21 +53,28 @@ def check_sqlite_file(path: Path) -> None:
     if not head:
         return  # an empty file: SQLite makes a new database of it
     if head != SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a SQLite database, so not a wirescope store; nothing was written to it",
-                         hint="check --db")
+        raise StoreError(
+            f"{path} is not a SQLite database, so not a wirescope store; nothing was written to it", hint="check --db"
+        )
     tables = _sqlite_tables(path)
     if tables and BOOKKEEPING not in tables:
         shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-        raise StoreError(f"{path} is another application's SQLite database (tables: {shown}), "
-                         "not a wirescope store; nothing was written to it", hint="check --db")
+        raise StoreError(
+            f"{path} is another application's SQLite database (tables: {shown}), "
+            "not a wirescope store; nothing was written to it",
+            hint="check --db",
+        )
 
 
 def check_engine_is_ours(engine: Engine, db: str) -> None:
     """The same test for a server database: tables, but no wirescope bookkeeping among them."""
     tables = set(inspect(engine).get_table_names())
     if tables and BOOKKEEPING not in tables:
-        raise StoreError(f"{db} holds another application's tables ({', '.join(sorted(tables)[:5])}), "
-                         "not a wirescope store; nothing was written to it", hint="check --db")
+        raise StoreError(
+            f"{db} holds another application's tables ({', '.join(sorted(tables)[:5])}), "
+            "not a wirescope store; nothing was written to it",
+            hint="check --db",
+        )
 
 
 def is_read_only(path: Path) -> bool:
@@ -86,9 +94,9 @@ def _sqlite_tables(path: Path) -> set[str]:
         with sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True) as conn:
             return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} cannot be read as a SQLite database ({exc}), so not a wirescope store",
-                         hint="check --db") from exc
+        raise StoreError(
+            f"{path} cannot be read as a SQLite database ({exc}), so not a wirescope store", hint="check --db"
+        ) from exc
 
 
-__all__ = ["check_engine_is_ours", "check_exists", "check_sqlite_file", "is_read_only", "read_only_url",
-           "sqlite_path"]
+__all__ = ["check_engine_is_ours", "check_exists", "check_sqlite_file", "is_read_only", "read_only_url", "sqlite_path"]
