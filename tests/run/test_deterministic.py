@@ -38,7 +38,7 @@ def test_demo_corpus_ingested_twice_gives_the_same_record_place_resolution_inclu
 # "North Carolina" is left to the repeated-name pass, which once took "Carolina" out of it (a town
 # in Puerto Rico) or not, by the hash seed of the process.
 TOPONYMS = """
-from wirescope.annotate.places import toponyms_of
+from wirescope.annotate.places.resolve import toponyms_of
 from wirescope.record import Article, Mention, Source, Span
 text = "Troops from North Carolina left. Carolina is a town. Later, North Carolina sent more."
 def span(word, nth=0):
