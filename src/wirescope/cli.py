@@ -133,8 +133,9 @@ def ingest(
         else:
             report = run_ingest(documents, store, settings, on_done=on_done)
     unannotated = f" ({len(report.not_annotated)} not annotated: not English)" if report.not_annotated else ""
-    click.echo(f"stored {len(report.stored)} article(s){unannotated} in {settings.db}; {len(report.rejected)} failed",
-               err=True)
+    click.echo(
+        f"stored {len(report.stored)} article(s){unannotated} in {settings.db}; {len(report.rejected)} failed", err=True
+    )
     sys.exit(0 if report.ok else 1)
 
 
@@ -341,8 +342,10 @@ def watch(feeds, db, interval, polls, allow_private) -> None:
     from wirescope.run.watch import watch as run_watch
 
     settings = load_settings({"db": db})
-    with Fetcher(allow_private=allow_private, max_bytes=settings.max_bytes) as fetcher, \
-            open_store(settings.db) as store:
+    with (
+        Fetcher(allow_private=allow_private, max_bytes=settings.max_bytes) as fetcher,
+        open_store(settings.db) as store,
+    ):
         print_rejected = lambda r: click.echo(one_line(str(r)), err=True)  # noqa: E731
         run_watch(feeds, store, fetcher, settings, interval, polls, report=print_rejected)
 
@@ -449,10 +452,12 @@ def export(db, since, until, place, actor, fmt, kind, type_, modality, include_u
     settings = load_settings({"db": db})
     f = Filters(actor=actor, place=place, type=type_, modality=modality, since=since, until=until)
     with open_store(settings.db, create=False) as store:
-        if out:
-            with open(out, "wb" if fmt in BINARY_FORMATS else "w", **({} if fmt in BINARY_FORMATS else {
-                    "encoding": "utf-8", "newline": ""})) as stream:
-                run_export(store, fmt, stream, f, kind, not include_unasserted)
+        if out and fmt in BINARY_FORMATS:
+            with open(out, "wb") as binary:
+                run_export(store, fmt, binary, f, kind, not include_unasserted)
+        elif out:
+            with open(out, "w", encoding="utf-8", newline="") as text:
+                run_export(store, fmt, text, f, kind, not include_unasserted)
         else:
             run_export(store, fmt, sys.stdout, f, kind, not include_unasserted)
 

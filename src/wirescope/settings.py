@@ -40,10 +40,10 @@ SETTING_HELP: dict[str, str] = {
     "plugins": "Comma-separated installed plugin annotators to add, each after the step it names.",
     "workers": "Local worker processes for ingest.",
     "allowed_hosts": "Comma-separated host names `serve` answers to besides its bind address (and, on "
-                     "loopback, localhost): a request naming another host is refused (DNS rebinding).",
+    "loopback, localhost): a request naming another host is refused (DNS rebinding).",
     "doc_timeout": "Seconds one document may take to clean and to annotate before it is rejected "
-                   "and the batch goes on (0: no limit). Ingest takes about 1.5 s per 10 KB on one core "
-                   "(docs/benchmarks.md).",
+    "and the batch goes on (0: no limit). Ingest takes about 1.5 s per 10 KB on one core "
+    "(docs/benchmarks.md).",
 }
 
 

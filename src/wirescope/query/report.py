@@ -29,8 +29,7 @@ QUOTES_PER_SPEAKER = 6
 CONTEXT_CHARS = 160  # around a span when the article has no sentence boundaries for it
 # The report is a file opened from disk, where no server sends headers: its policy is a meta tag.
 # It runs no script at all and loads nothing (its style is inline, its map inline SVG).
-REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-              "form-action 'none'")
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,7 +79,7 @@ def ingest(
     report = IngestReport()
     for chunk in _batches(documents, settings.batch_size):
         cleaned = [_clean_or_reject(doc, settings.max_bytes, settings.doc_timeout) for doc in chunk]
-        results = [c for c in cleaned if isinstance(c, Rejected)]
+        results: list[Article | Rejected] = [c for c in cleaned if isinstance(c, Rejected)]
         articles = [c for c in cleaned if isinstance(c, Article)]
         english = [a for a in articles if a.language == ENGLISH]
         for item in annotate_batch(pipeline, english, settings.doc_timeout):

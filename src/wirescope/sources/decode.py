@@ -17,9 +17,15 @@ _TAG = re.compile(r"<[a-zA-Z/!][^>]{0,500}>")
 
 
 # Formats people save beside articles, refused with their name rather than as "binary".
-BINARY_FORMATS = ((b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
-                  (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-                  (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"), (b"\x7fELF", "a program (ELF)"))
+BINARY_FORMATS = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x7fELF", "a program (ELF)"),
+)
 
 SIZE_HINT = "split it, or raise the limit with --max-bytes"
 
@@ -67,7 +73,7 @@ def decode(doc: RawDocument) -> tuple[str, str]:
         return _decode_as(doc, doc.data, doc.encoding)
     bom = bom_encoding(doc.data)
     if bom:
-        return _decode_as(doc, doc.data[bom[1]:], bom[0])
+        return _decode_as(doc, doc.data[bom[1] :], bom[0])
     wide = utf16_without_bom(doc.data)
     if wide:
         return _decode_as(doc, doc.data, wide)

@@ -93,7 +93,7 @@ def single_byte_encoding(data: bytes) -> str:
     """Which code page a non-UTF-8 text was most likely written in (see the module docstring)."""
     sample = data[:SAMPLE_BYTES]
     scores = {name: _plausibility(sample, name, languages) for name, languages in CODE_PAGES.items()}
-    best = max(scores, key=scores.get)  # first wins a tie: the dict's order is the preference
+    best = max(scores, key=lambda name: scores[name])  # first wins a tie: the dict's order is the preference
     if best == "cp1252" and not _C1_PUNCTUATION.search(sample):
         return "latin-1"
     return best

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from html.entities import name2codepoint
+from typing import TypeVar
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, ParseError, tostring
 
@@ -60,8 +61,7 @@ class Feed:
 def parse_feed(data: bytes, uri: str) -> Feed:
     """Read an RSS or Atom feed; a malformed or hostile one raises DocumentError naming it."""
     try:
-        root = fromstring(_html_entities_as_numbers(data), forbid_dtd=False, forbid_entities=True,
-                          forbid_external=True)
+        root = fromstring(_html_entities_as_numbers(data), forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise DocumentError(
             uri, f"feed refused: it declares XML entities or external references ({exc.__class__.__name__})"
@@ -84,6 +84,7 @@ def _html_entities_as_numbers(data: bytes) -> bytes:
     """HTML's named entities (&nbsp;, &eacute;) as numeric references. RSS 0.91 feeds declare
     Netscape's DTD, which defines them, and use them; an XML parser that does not read DTDs (and
     ours must not) would call the feed malformed. Numeric references need no DTD."""
+
     def numeric(m: re.Match) -> bytes:
         name = m.group(1).decode("ascii")
         if name in XML_ENTITIES or name not in name2codepoint:
@@ -110,8 +111,11 @@ def _text(parent: Element, tag: str) -> str | None:
 
 
 def _rss_entry(item: Element) -> FeedEntry:
-    link = web_link(_text(item, "link") or _text(item, f"{RSS1}link")
-                    or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"))
+    link = web_link(
+        _text(item, "link")
+        or _text(item, f"{RSS1}link")
+        or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+    )
     body = _text(item, f"{CONTENT}encoded") or _text(item, "description") or _text(item, f"{RSS1}description")
     when = _rfc822_date(_text(item, "pubDate")) or _iso_date(_text(item, f"{DC}date"))
     key = _text(item, "guid") or link or _text(item, "title") or ""
@@ -120,7 +124,9 @@ def _rss_entry(item: Element) -> FeedEntry:
 
 def _atom_entry(entry: Element) -> FeedEntry:
     links = entry.findall(f"{ATOM}link")
-    alternate = web_link(next((l.get("href") for l in links if l.get("rel", "alternate") == "alternate"), None))
+    alternate = web_link(
+        next((link.get("href") for link in links if link.get("rel", "alternate") == "alternate"), None)
+    )
     body = _atom_content(entry.find(f"{ATOM}content")) or _atom_content(entry.find(f"{ATOM}summary"))
     when = _iso_date(_text(entry, f"{ATOM}published") or _text(entry, f"{ATOM}updated"))
     key = _text(entry, f"{ATOM}id") or alternate or ""

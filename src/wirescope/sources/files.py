@@ -77,8 +77,9 @@ def _guarded(path: Path, documents: Iterator[RawDocument | Rejected]) -> Iterato
         yield Rejected(str(path), f"cannot read: {exc.__class__.__name__}: {exc}")
 
 
-def _read_any(path: Path, metadata: Metadata, encoding: str | None, max_bytes: int | None,
-              fetcher: Fetcher | None) -> Iterator[RawDocument | Rejected]:
+def _read_any(
+    path: Path, metadata: Metadata, encoding: str | None, max_bytes: int | None, fetcher: Fetcher | None
+) -> Iterator[RawDocument | Rejected]:
     """A file's documents: itself, the entries of a feed, or the pages of a WARC archive."""
     try:
         with open_regular(path) as fh:
@@ -123,7 +124,7 @@ def _read_file(path: Path, metadata: Metadata, encoding: str | None, max_bytes: 
     except OSError as exc:
         return Rejected(str(path), f"cannot read: {exc.strerror or exc}")
     if data is None:
-        limit = f"over the {max_bytes / 1e6:.0f} MB limit for one article"
+        limit = f"over the {(max_bytes or 0) / 1e6:.0f} MB limit for one article"
         return Rejected(str(path), f"{limit} (it grew while read); {SIZE_HINT}")
     return RawDocument(str(path), data, metadata, encoding)
 
@@ -131,6 +132,6 @@ def _read_file(path: Path, metadata: Metadata, encoding: str | None, max_bytes: 
 def _read_stdin(metadata: Metadata, encoding: str | None, max_bytes: int | None) -> RawDocument | Rejected:
     data = read_bounded(sys.stdin.buffer, max_bytes)
     if data is None:
-        limit = f"over the {max_bytes / 1e6:.0f} MB limit for one article"
+        limit = f"over the {(max_bytes or 0) / 1e6:.0f} MB limit for one article"
         return Rejected(STDIN, f"standard input is {limit}; {SIZE_HINT}")
     return RawDocument(STDIN, data, metadata, encoding)

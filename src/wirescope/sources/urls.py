@@ -71,7 +71,7 @@ def system_resolver(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
         raise FetchRefused(f"cannot resolve {host}: {exc.strerror}") from exc
-    return [info[4][0].split("%")[0] for info in infos]
+    return [str(info[4][0]).split("%")[0] for info in infos]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +102,9 @@ def refuse_private(host: str, port: int, resolver: Resolver = system_resolver) -
         # 169.254.169.254), carrier-grade NAT, unique-local IPv6 and the reserved ranges.
         for reached in (address, *embedded_ipv4(address)):
             if not reached.is_global or reached.is_multicast:
-                raise FetchRefused(f"{host} is a private or local address ({address}); "
-                                   "pass --allow-private to fetch from it")
+                raise FetchRefused(
+                    f"{host} is a private or local address ({address}); pass --allow-private to fetch from it"
+                )
     return addresses[0]
 
 
@@ -135,9 +136,19 @@ def pinned_request(url: str, address: str) -> tuple[str, dict[str, str], dict[st
 class Fetcher:
     """An HTTP client for documents and feeds: one per run, shared by its threads."""
 
-    def __init__(self, *, allow_private: bool = False, max_bytes: int = 10_000_000, timeout: float = 20.0,
-                 retries: int = 3, backoff: float = 0.5, per_host: int = 2, threads: int = 8,
-                 transport: httpx.BaseTransport | None = None, resolver: Resolver = system_resolver) -> None:
+    def __init__(
+        self,
+        *,
+        allow_private: bool = False,
+        max_bytes: int = 10_000_000,
+        timeout: float = 20.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        per_host: int = 2,
+        threads: int = 8,
+        transport: httpx.BaseTransport | None = None,
+        resolver: Resolver = system_resolver,
+    ) -> None:
         self.allow_private = allow_private
         self.resolver = resolver
         self.max_bytes = max_bytes
@@ -217,8 +228,10 @@ class Fetcher:
 
     def _get_once(self, url: str, address: str, headers: dict[str, str]) -> _Response:
         pinned, host, extensions = pinned_request(url, address)
-        with self._slot(urlsplit(url).netloc), \
-                self.client.stream("GET", pinned, headers={**headers, **host}, extensions=extensions) as response:
+        with (
+            self._slot(urlsplit(url).netloc),
+            self.client.stream("GET", pinned, headers={**headers, **host}, extensions=extensions) as response,
+        ):
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
                 raise FetchRefused(
@@ -361,5 +374,15 @@ def as_document(fetched: Fetched, requested: str, metadata: Metadata) -> RawDocu
     )
 
 
-__all__ = ["FetchRefused", "Fetched", "Fetcher", "USER_AGENT", "as_document", "embedded_ipv4", "is_url",
-           "pinned_request", "refuse_private", "system_resolver"]
+__all__ = [
+    "USER_AGENT",
+    "FetchRefused",
+    "Fetched",
+    "Fetcher",
+    "as_document",
+    "embedded_ipv4",
+    "is_url",
+    "pinned_request",
+    "refuse_private",
+    "system_resolver",
+]

@@ -37,8 +37,11 @@ def warc_documents(
                 missing = _bytes_missing(record)
                 if missing:
                     truncated = True
-                    yield Rejected(_record_uri(record, path), f"truncated WARC archive: it ends {missing} bytes "
-                                   "short of this record's end (the record is not stored)")
+                    yield Rejected(
+                        _record_uri(record, path),
+                        f"truncated WARC archive: it ends {missing} bytes "
+                        "short of this record's end (the record is not stored)",
+                    )
                 elif document is not None:
                     yield document
         if not truncated and _gzip_truncated(path):
@@ -70,8 +73,9 @@ def _document(record, path: Path, metadata: Metadata, max_bytes: int | None) -> 
     if max_bytes is not None and len(data) > max_bytes:
         return Rejected(url, f"over the {max_bytes / 1e6:.0f} MB limit for one article")
     uri = _record_uri(record, path)
-    return RawDocument(uri, data, Metadata(metadata.title, metadata.url or url or None, metadata.publisher,
-                                           metadata.published))
+    return RawDocument(
+        uri, data, Metadata(metadata.title, metadata.url or url or None, metadata.publisher, metadata.published)
+    )
 
 
 def _gzip_truncated(path: Path) -> bool:

@@ -278,10 +278,12 @@ class Store:
         with self.engine.connect() as conn:
             counts = {name: conn.scalar(select(func.count()).select_from(t)) or 0 for name, t in tables.items()}
             # Independent reports: syndicated copies of one story count once.
-            counts["stories"] = conn.scalar(select(func.count(schema.articles.c.story_id.distinct())))
+            counts["stories"] = conn.scalar(select(func.count(schema.articles.c.story_id.distinct()))) or 0
             # Articles in a language with no pipeline yet are stored unannotated (run/local.py).
-            counts["not annotated (not English)"] = conn.scalar(
-                select(func.count()).select_from(schema.articles).where(schema.articles.c.language != "en"))
+            counts["not annotated (not English)"] = (
+                conn.scalar(select(func.count()).select_from(schema.articles).where(schema.articles.c.language != "en"))
+                or 0
+            )
             return counts
 
     def story_ids(self, article_ids: Iterable[str] | None = None) -> dict[str, str | None]:
@@ -306,8 +308,10 @@ def open_store(db: str = "wirescope.db", *, create: bool = True) -> Store:
         check_sqlite_file(path)
         read_only = is_read_only(path)
         if read_only and create:
-            raise StoreError(f"the store {path} is read-only: it can be read, not written",
-                             hint="make it writable, or give another --db")
+            raise StoreError(
+                f"the store {path} is read-only: it can be read, not written",
+                hint="make it writable, or give another --db",
+            )
     try:
         engine = make_engine(db, read_only)
         if path is None:
@@ -333,8 +337,10 @@ def _check_current(engine: Engine, db: str) -> None:
     with engine.connect() as conn:
         missing = {v for v, _, _ in MIGRATIONS} - applied_versions(conn)
     if missing:
-        raise StoreError(f"the store {db} is read-only and from an older wirescope (it lacks migrations "
-                         f"{sorted(missing)})", hint="open it once writable, with ingest, to bring it up to date")
+        raise StoreError(
+            f"the store {db} is read-only and from an older wirescope (it lacks migrations {sorted(missing)})",
+            hint="open it once writable, with ingest, to bring it up to date",
+        )
 
 
-__all__ = ["Store", "open_store", "MEMORY"]
+__all__ = ["MEMORY", "Store", "open_store"]

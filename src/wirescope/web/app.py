@@ -72,8 +72,10 @@ def _add_host_check(app: FastAPI, allowed: frozenset[str]) -> None:
     @app.middleware("http")
     async def check_host(request: Request, call_next):
         if host_name(request.headers.get("host", "")) not in allowed:
-            return PlainTextResponse("421: this wirescope server does not answer to that host name "
-                                     "(add it with the allowed_hosts setting)", status_code=421)
+            return PlainTextResponse(
+                "421: this wirescope server does not answer to that host name (add it with the allowed_hosts setting)",
+                status_code=421,
+            )
         return await call_next(request)
 
 
@@ -107,7 +109,7 @@ def create_app(db: str | Store, token: str | None = None, allowed_hosts: frozens
     """The app over a store (a --db value, or an open Store that the caller closes). With
     `allowed_hosts`, a request naming any other host is refused (`serve` always passes them)."""
     owned = not isinstance(db, Store)
-    store = open_store(db, create=False) if owned else db
+    store = db if isinstance(db, Store) else open_store(db, create=False)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -155,5 +157,11 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
 
     allowed = allowed_hosts_for(host, load_settings().allowed_hosts)
     install_log_redaction()
-    uvicorn.run(create_app(db, token, allowed), host=host, port=port, log_level="info",
-                http=IdleClosingH11Protocol, timeout_keep_alive=KEEP_ALIVE_SECONDS)
+    uvicorn.run(
+        create_app(db, token, allowed),
+        host=host,
+        port=port,
+        log_level="info",
+        http=IdleClosingH11Protocol,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+    )

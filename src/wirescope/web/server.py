@@ -70,7 +70,7 @@ def install_log_redaction() -> None:
 class IdleClosingH11Protocol(H11Protocol):
     """uvicorn's h11 protocol, closing a connection that sends no complete request header in time."""
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
         self._header_deadline = self.loop.call_later(REQUEST_HEADER_SECONDS, self._close_if_no_request)
 
