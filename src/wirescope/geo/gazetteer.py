@@ -170,11 +170,10 @@ def _country_point(gaz: Gazetteer, alpha2: str) -> tuple[float | None, float | N
 
     try:
         info = CountryInfo(alpha2)
-        centre = info.latlng()
-        return float(centre[0]), float(centre[1]), int(info.population() or 0)
+        lat, lon = (float(x) for x in info.latlng())  # ValueError when it has no centre on record
+        return lat, lon, int(info.population() or 0)
     except (CountryNotFoundError, KeyError, TypeError, ValueError):
-        lat, lon, population = _region_point(gaz, alpha2)  # no centre on record: its towns' middle
-        return lat, lon, population
+        return _region_point(gaz, alpha2)  # no centre on record: its towns' middle
 
 
 @lru_cache(maxsize=64)
