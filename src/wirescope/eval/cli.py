@@ -12,7 +12,9 @@ from wirescope.eval.geo import geo_command
 from wirescope.eval.muc import muc_command
 from wirescope.eval.ner import ner_command
 from wirescope.eval.quotes import quotes_command
+from wirescope.eval.rams import rams_command
 from wirescope.eval.time import time_command
+from wirescope.eval.wikievents import wikievents_command
 
 
 @click.group("eval")
@@ -23,5 +25,6 @@ def eval_group() -> None:
     """
 
 
-for _command in (time_command, geo_command, quotes_command, ner_command, events_command, muc_command):
+for _command in (time_command, geo_command, quotes_command, ner_command, events_command, muc_command,
+                 rams_command, wikievents_command):
     eval_group.add_command(_command)

@@ -30,7 +30,7 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 _ACRONYM = re.compile(r"[\[(]([A-Z]{2,8})[\])]")
 _VERBS = "|".join(TARGETING_VERBS)
 _STOP = r"(?!(?:IN|ON|AT|BY|WITH|FROM|NEAR|DURING|AND|WHO|WHEN|YESTERDAY|TODAY)\b)"
-_PHRASE = rf"(?:{_STOP}[A-Z0-9'-]+ ?){{1,4}}"
+_PHRASE = rf"(?:{_STOP}[A-Z0-9'\"-]+ ?){{1,4}}"
 _ACTIVE = re.compile(rf"\b(?:{_VERBS}) (?:(?:THE|A|AN) )?({_PHRASE})")
 _PASSIVE = re.compile(rf"((?:[A-Z0-9'-]+ ){{1,4}})(?:WAS|WERE|HAVE BEEN|HAS BEEN) (?:{_VERBS})\b")
 
