@@ -11,6 +11,7 @@ from wirescope.eval.events import events_command
 from wirescope.eval.geo import geo_command
 from wirescope.eval.muc import muc_command
 from wirescope.eval.ner import ner_command
+from wirescope.eval.plover import plover_command
 from wirescope.eval.quotes import quotes_command
 from wirescope.eval.rams import rams_command
 from wirescope.eval.time import time_command
@@ -26,5 +27,5 @@ def eval_group() -> None:
 
 
 for _command in (time_command, geo_command, quotes_command, ner_command, events_command, muc_command,
-                 rams_command, wikievents_command):
+                 rams_command, wikievents_command, plover_command):
     eval_group.add_command(_command)

@@ -1,6 +1,6 @@
 """`wirescope eval muc`: MUC-4 incident templates, per slot, and GRIT's role-filler F1.
 
-Reads any folder in MUC's own format (muc_data.py: message files and key-* files; the train
+Reads any folders in MUC's own format (muc_data.py: message files and key-* files; the train
 folder `.../CORPORA/dev`, the dev folders `.../CORPORA/tst1` and `tst2`, or `CORPORA` itself for
 all of them), runs wirescope on each message body as given (upper case, as MUC wrote it; the
 dateline day is the publication date), maps our events to incidents (muc_adapter.py), and scores
@@ -62,9 +62,19 @@ def fills_of(incidents: list[Incident]) -> dict[str, list[object]]:
     return fills
 
 
-def evaluate(path: Path, limit: int | None = None, grit_path: Path | None = None,
+def read_all(paths: list[Path]) -> tuple[list[Message], dict]:
+    """The messages and templates of several MUC folders (dev = tst1 and tst2), in the order given."""
+    messages, templates = [], {}
+    for path in paths:
+        found, keys = read_corpus(path)
+        messages += found
+        templates |= keys
+    return messages, templates
+
+
+def evaluate(paths: list[Path], limit: int | None = None, grit_path: Path | None = None,
              out: Path | None = None) -> Report:
-    messages, templates = read_corpus(path)
+    messages, templates = read_all(paths)
     messages = messages[:limit]
     grit_gold = read_grit(grit_path) if grit_path else None
     report = Report(grit={s: {role: Counts() for role in GRIT_ROLES} for s in SYSTEMS} if grit_gold else None)
@@ -122,14 +132,14 @@ def format_report(report: Report) -> str:
 
 
 @click.command("muc")
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--grit", "grit_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Also score GRIT's role-filler F1 against this grit/*.json (same messages).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions as JSONL.")
 @click.option("--limit", type=int, help="Score only the first N messages.")
-def muc_command(path: Path, grit_path: Path | None, out: Path | None, limit: int | None) -> None:
-    """Score MUC-4 incident templates (a folder in MUC's format), ours beside a keyword baseline.
+def muc_command(paths: tuple[Path, ...], grit_path: Path | None, out: Path | None, limit: int | None) -> None:
+    """Score MUC-4 incident templates (folders in MUC's format), ours beside a keyword baseline.
 
-    Example: wirescope eval muc ../shared/eval/events-muc4/raw/TASK/CORPORA/tst1 --grit ../shared/eval/events-muc4/grit/dev.json
+    Example: wirescope eval muc ../shared/eval/events-muc4/raw/TASK/CORPORA/tst1 ../shared/eval/events-muc4/raw/TASK/CORPORA/tst2 --grit ../shared/eval/events-muc4/grit/dev.json
     """
-    click.echo(format_report(evaluate(path, limit, grit_path, out)))
+    click.echo(format_report(evaluate(list(paths), limit, grit_path, out)))
