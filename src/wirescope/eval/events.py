@@ -20,6 +20,7 @@ by gold counts), the three the task reported.
 from __future__ import annotations
 
 import csv
+import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -173,12 +174,15 @@ def annotate(snippets: list[Snippet], failures: list[str]) -> Iterator[Article |
             yield None
 
 
-def evaluate(path: Path, limit: int | None = None) -> Report:
+def evaluate(path: Path, limit: int | None = None, out: Path | None = None) -> Report:
     snippets = read_snippets(find_tsv(path))[:limit]
     report = Report()
     for snippet, article in zip(snippets, annotate(snippets, report.failures), strict=True):
         report.gold.append(snippet.gold)
         report.predicted.append(label_of(article) if article is not None else None)
+    if out:
+        out.write_text("".join(json.dumps({"id": s.id, "gold": s.gold, "predicted": p}) + "\n"
+                               for s, p in zip(snippets, report.predicted)), encoding="utf-8")
     return report
 
 
@@ -209,11 +213,12 @@ def format_report(report: Report) -> str:
 
 @click.command("events")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions as JSONL.")
 @click.option("--limit", type=int, help="Score only the first N snippets.")
-def events_command(path: Path, limit: int | None) -> None:
+def events_command(path: Path, out: Path | None, limit: int | None) -> None:
     """Score event typing on CASE 2021 task 2 (a folder holding its TSV, or the TSV), through PLOVER->ACLED.
 
     Example: wirescope eval events ../shared/eval/events-case2021
     """
-    report = evaluate(path, limit)
+    report = evaluate(path, limit, out)
     click.echo(format_report(report))

@@ -22,7 +22,12 @@ from datetime import timedelta
 from wirescope.eval.muc_adapter import Incident
 from wirescope.eval.muc_data import Message
 from wirescope.eval.muc_vocabulary import (
-    ATTEMPT_KEYWORDS, HUMAN_NOUNS, PERPETRATOR_NOUNS, RELATIVE_DAYS, TARGETING_VERBS, THREAT_KEYWORDS,
+    ATTEMPT_KEYWORDS,
+    HUMAN_NOUNS,
+    PERPETRATOR_NOUNS,
+    RELATIVE_DAYS,
+    TARGETING_VERBS,
+    THREAT_KEYWORDS,
     TYPE_KEYWORDS,
 )
 

@@ -18,12 +18,19 @@ from pathlib import Path
 
 import click
 
+from wirescope.errors import EvalDataError
 from wirescope.eval.arguments import (
-    ArgumentReport, GoldArgument, PredictedArgument, TokenText, detokenise, event_at, first_role, format_arguments,
+    ArgumentReport,
+    GoldArgument,
+    PredictedArgument,
+    TokenText,
+    detokenise,
+    event_at,
+    first_role,
+    format_arguments,
     participant_span,
 )
 from wirescope.eval.running import annotate_all
-from wirescope.errors import EvalDataError
 from wirescope.record import Article
 
 _ROLE_PREFIX = re.compile(r"^evt\d+arg\d+")
@@ -114,7 +121,8 @@ def evaluate(path: Path, limit: int | None = None, out: Path | None = None) -> A
     lines = []
     for example, tokens, article in zip(examples, texts, articles):
         trigger_sentence = tokens.sentence[example.trigger[0]]
-        gold = [GoldArgument(role, (span,), tokens.sentence[span[0]] != trigger_sentence) for role, span in example.gold]
+        gold = [GoldArgument(role, (span,), tokens.sentence[span[0]] != trigger_sentence)
+                for role, span in example.gold]
         roles = ontology.get(example.event_type) or sorted({role for role, _ in example.gold})
         pairs = arguments_of(article, tokens.char_span(*example.trigger), roles) if article is not None else None
         predicted = predicted_arguments(tokens, pairs or [], trigger_sentence)

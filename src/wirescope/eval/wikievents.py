@@ -21,7 +21,13 @@ import click
 
 from wirescope.errors import EvalDataError
 from wirescope.eval.arguments import (
-    ArgumentReport, GoldArgument, PredictedArgument, TokenText, event_at, first_role, format_arguments,
+    ArgumentReport,
+    GoldArgument,
+    PredictedArgument,
+    TokenText,
+    event_at,
+    first_role,
+    format_arguments,
     participant_span,
 )
 from wirescope.eval.running import annotate_all
