@@ -185,3 +185,14 @@ def test_muc4_dev_floor():
 
 # Measured when this was written: ours all slots F1 0.274, type 0.533, GRIT 0.037; baseline all slots 0.359.
 FLOOR = {"ours_all": 0.24, "ours_type": 0.45, "baseline_all": 0.32, "ours_grit": 0.03}
+
+
+def test_an_optional_template_makes_its_fills_optional_unless_a_required_one_shares_them(corpus):
+    (template,) = read_templates(corpus / "key-dev-0001.muc4")[:1]
+    optional = read_templates(corpus / "key-dev-0001.muc4")[0]
+    optional.slots = {**template.slots, "MESSAGE: TEMPLATE": ["2 (OPTIONAL)"],
+                      "PERP: ORGANIZATION ID": ['"FMLN"'], "INCIDENT: TYPE": ["KIDNAPPING"]}
+    assert optional.is_optional and not template.is_optional
+    fills = gold_fills([template, optional])
+    assert fills["perp_organization"] == [GoldFill(("FMLN",), optional=True)]
+    assert fills["type"] == [GoldFill(("KIDNAPPING",))]

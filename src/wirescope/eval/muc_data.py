@@ -48,6 +48,11 @@ class Template:
     def is_incident(self) -> bool:
         return bool(self.slots.get("MESSAGE: TEMPLATE"))  # `*` (no relevant incident) reads as no fill
 
+    @property
+    def is_optional(self) -> bool:
+        """`1 (OPTIONAL)`: an incident a system may report or not (missing it costs nothing)."""
+        return "OPTIONAL" in " ".join(self.slots.get("MESSAGE: TEMPLATE", []))
+
 
 def find_files(path: Path) -> tuple[list[Path], list[Path]]:
     """The message files and key files in a MUC folder (searched recursively) or the file given."""

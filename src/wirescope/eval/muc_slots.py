@@ -8,6 +8,8 @@ a partial match counts half, an optional fill (`?`) that is missed costs nothing
 predicted, R = matched / gold. What counts as partial here (our reading, not the official scorer):
 a string that contains the gold string's words or is contained in it; a location that names a
 place containing the gold one (the country for a town); a date before an "on or before" bound.
+Every fill of an optional template (`1 (OPTIONAL)`) is optional; a fill that several templates
+share is optional only if it is optional in all of them.
 """
 
 from __future__ import annotations
@@ -45,14 +47,28 @@ def gold_fills(templates: Iterable[Template]) -> dict[str, list[GoldFill]]:
     """slot -> the distinct gold fills over the document's incident templates."""
     fills: dict[str, list[GoldFill]] = {slot: [] for slot in SLOTS}
     for template in templates:
-        for slot, name in STRING_SLOTS.items():
-            fills[slot] += [string_fill(line) for line in template.slots.get(name, [])]
-        for slot, name in SET_SLOTS.items():
-            fills[slot] += [set_fill(line) for line in template.slots.get(name, [])]
-        fills["human_target"] += human_target_fills(template)
-        fills["date"] += [date_fill(line) for line in template.slots.get("INCIDENT: DATE", [])]
-        fills["location"] += [location_fill(line) for line in template.slots.get("INCIDENT: LOCATION", [])]
-    return {slot: list(dict.fromkeys(f for f in found if f.alternatives)) for slot, found in fills.items()}
+        found = template_fills(template)
+        for slot in SLOTS:
+            fills[slot] += [GoldFill(f.alternatives, True) if template.is_optional else f for f in found[slot]]
+    return {slot: merged(found) for slot, found in fills.items()}
+
+
+def template_fills(template: Template) -> dict[str, list[GoldFill]]:
+    fills = {slot: [string_fill(line) for line in template.slots.get(name, [])] for slot, name in STRING_SLOTS.items()}
+    fills |= {slot: [set_fill(line) for line in template.slots.get(name, [])] for slot, name in SET_SLOTS.items()}
+    fills["human_target"] = human_target_fills(template)
+    fills["date"] = [date_fill(line) for line in template.slots.get("INCIDENT: DATE", [])]
+    fills["location"] = [location_fill(line) for line in template.slots.get("INCIDENT: LOCATION", [])]
+    return fills
+
+
+def merged(fills: list[GoldFill]) -> list[GoldFill]:
+    """One fill per set of alternatives, optional only when every occurrence of it is."""
+    optional: dict[tuple[object, ...], bool] = {}
+    for f in fills:
+        if f.alternatives:
+            optional[f.alternatives] = optional.get(f.alternatives, True) and f.optional
+    return [GoldFill(alternatives, flag) for alternatives, flag in optional.items()]
 
 
 def _optional(line: str) -> tuple[str, bool]:
