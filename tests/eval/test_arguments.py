@@ -73,6 +73,7 @@ def test_the_rams_command_writes_one_line_per_example(tmp_path):
 def test_rams_dev_floor():
     """A quality gate on the first 40 RAMS dev examples; see docs/benchmarks.md."""
     report = rams.evaluate(need_shared(RAMS), limit=40)
+    assert report.failures == []
     assert report.events == 40 and report.found >= FLOOR["rams_found"]
     assert report.counts[("Arg-C", "exact", "all")].prf()[2] >= FLOOR["rams_argc"]
 
@@ -81,7 +82,7 @@ def test_wikievents_dev_floor(tmp_path):
     """A quality gate on the first 2 WikiEvents dev_info documents; see docs/benchmarks.md."""
     out = tmp_path / "wiki.jsonl"
     report = wikievents.evaluate(need_shared(WIKI), limit=2, out=out)
-    assert len(out.read_text().splitlines()) == report.events
+    assert report.failures == [] and len(out.read_text().splitlines()) == report.events
     assert report.counts[("Arg-C", "head", "all")].prf()[2] >= FLOOR["wiki_argc_head"]
     assert report.counts[("Arg-C", "coref", "all")].prf()[2] >= FLOOR["wiki_argc_coref"]
 

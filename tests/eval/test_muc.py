@@ -176,7 +176,7 @@ def test_the_command_prints_both_systems_and_writes_predictions(corpus, tmp_path
 def test_muc4_dev_floor():
     """A quality gate on the first 20 dev messages (TST1-MUC3-0001..0020); see docs/benchmarks.md."""
     report = evaluate([need_shared(CORPORA / "tst1")], limit=20, grit_path=need_shared(MUC / "grit" / "dev.json"))
-    assert report.documents == 20
+    assert report.documents == 20 and report.failures == []
     assert report.overall("wirescope").prf()[2] >= FLOOR["ours_all"]
     assert report.slots["wirescope"]["type"].prf()[2] >= FLOOR["ours_type"]
     assert report.overall("baseline").prf()[2] >= FLOOR["baseline_all"]

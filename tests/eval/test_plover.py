@@ -55,6 +55,7 @@ def test_plover_floor_and_predictions(tmp_path):
     out = tmp_path / "plover.jsonl"
     report = evaluate(need_shared(GSR), limit=60, out=out)
     lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert report.failures == []
     assert len(lines) == 60 and lines[0]["id"] == "PLOVER-GSR01-AGREE-0001"
     assert report.accuracy() >= FLOOR["accuracy"]
     assert report.macro_f1() >= FLOOR["macro_f1"]

@@ -11,9 +11,9 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 import wirescope
-from wirescope.annotate import build_pipeline
+from wirescope.errors import ConfigError
 from wirescope.record import Article
-from wirescope.settings import load_settings
+from wirescope.settings import Settings, load_settings
 
 BATCH = 16
 
@@ -22,20 +22,21 @@ def annotate_all(items: Sequence[tuple[str, date | None]], ids: Sequence[str],
                  failures: list[str]) -> Iterator[Article | None]:
     """Articles for (text, published) items in order; the text is taken as given (spans index it)."""
     settings = load_settings()
-    pipeline = build_pipeline(settings)
     for start in range(0, len(items), BATCH):
         batch = items[start:start + BATCH]
         try:
-            yield from list(wirescope.process_many(batch, settings=settings, pipeline=pipeline))
+            yield from list(wirescope.process_many(batch, settings=settings))
+        except ConfigError:
+            raise  # a wrong setting is not one text's fault: stop and say so
         except Exception:  # noqa: BLE001 (one text broke the batch: find which, keep the others)
-            yield from one_by_one(batch, ids[start:start + BATCH], pipeline, failures)
+            yield from one_by_one(batch, ids[start:start + BATCH], settings, failures)
 
 
-def one_by_one(batch: Sequence[tuple[str, date | None]], ids: Sequence[str], pipeline,
+def one_by_one(batch: Sequence[tuple[str, date | None]], ids: Sequence[str], settings: Settings,
                failures: list[str]) -> Iterator[Article | None]:
     for (text, published), doc_id in zip(batch, ids):
         try:
-            yield next(iter(wirescope.process_many([(text, published)], pipeline=pipeline)))
+            yield wirescope.process(text, published=published, clean=False, settings=settings)
         except Exception as exc:  # noqa: BLE001 (any annotator bug; counted and shown, not hidden)
             failures.append(f"{doc_id}: {type(exc).__name__}: {exc}")
             yield None
