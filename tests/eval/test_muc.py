@@ -85,23 +85,29 @@ def test_a_continued_slot_and_an_optional_fill(corpus):
     assert fills["physical_target"] == [] and fills["perp_organization"] == []
 
 
-@pytest.mark.parametrize(("line", "alternatives", "optional"), [
-    ('"GUERRILLA COLUMN" / "GUERRILLAS"', ("GUERRILLA COLUMN", "GUERRILLAS"), False),
-    ('? "TERRORIST"', ("TERRORIST",), True),
-    ('"PRIEST": "IGNACIO ELLACURIA"', ("PRIEST",), False),
-])
+@pytest.mark.parametrize(
+    ("line", "alternatives", "optional"),
+    [
+        ('"GUERRILLA COLUMN" / "GUERRILLAS"', ("GUERRILLA COLUMN", "GUERRILLAS"), False),
+        ('? "TERRORIST"', ("TERRORIST",), True),
+        ('"PRIEST": "IGNACIO ELLACURIA"', ("PRIEST",), False),
+    ],
+)
 def test_string_fills(line, alternatives, optional):
     assert string_fill(line) == GoldFill(alternatives, optional)
 
 
-@pytest.mark.parametrize(("line", "predicted", "credit"), [
-    ("30 DEC 89", date(1989, 12, 30), 1.0),
-    ("30 DEC 89", date(1989, 12, 29), 0.0),
-    ("08 JAN 90 - 09 JAN 90", date(1990, 1, 9), 1.0),
-    ("- 08 JAN 90", date(1990, 1, 8), 1.0),
-    ("- 08 JAN 90", date(1990, 1, 2), 0.5),
-    ("- 08 JAN 90", date(1990, 1, 9), 0.0),
-])
+@pytest.mark.parametrize(
+    ("line", "predicted", "credit"),
+    [
+        ("30 DEC 89", date(1989, 12, 30), 1.0),
+        ("30 DEC 89", date(1989, 12, 29), 0.0),
+        ("08 JAN 90 - 09 JAN 90", date(1990, 1, 9), 1.0),
+        ("- 08 JAN 90", date(1990, 1, 8), 1.0),
+        ("- 08 JAN 90", date(1990, 1, 2), 0.5),
+        ("- 08 JAN 90", date(1990, 1, 9), 0.0),
+    ],
+)
 def test_date_matching(line, predicted, credit):
     assert max(match_date(predicted, alt) for alt in date_fill(line).alternatives) == credit
 
@@ -112,9 +118,14 @@ def test_location_matching_gives_half_for_a_containing_place(predicted, credit):
     assert match_location(predicted, alternative) == credit
 
 
-@pytest.mark.parametrize(("predicted", "gold", "credit"), [
-    ("the Terrorists", "TERRORISTS", 1.0), ("FMLN TERRORISTS", "TERRORISTS", 0.5), ("SOLDIERS", "TERRORISTS", 0.0),
-])
+@pytest.mark.parametrize(
+    ("predicted", "gold", "credit"),
+    [
+        ("the Terrorists", "TERRORISTS", 1.0),
+        ("FMLN TERRORISTS", "TERRORISTS", 0.5),
+        ("SOLDIERS", "TERRORISTS", 0.0),
+    ],
+)
 def test_string_matching(predicted, gold, credit):
     assert match_string(predicted, gold) == credit
 
@@ -147,8 +158,9 @@ def test_the_baseline_reads_the_dateline_and_keywords(corpus):
 def test_the_adapter_maps_our_events_to_incidents():
     import wirescope
 
-    article = wirescope.process("Guerrillas bombed the power station in the capital. The army did not attack the "
-                                "village.", clean=False)
+    article = wirescope.process(
+        "Guerrillas bombed the power station in the capital. The army did not attack the village.", clean=False
+    )
     incidents = incidents_of(article)
     assert [i.type for i in incidents] == ["BOMBING"]  # the negated attack is no incident
     assert incidents[0].stage == "ACCOMPLISHED"
@@ -190,8 +202,12 @@ FLOOR = {"ours_all": 0.24, "ours_type": 0.45, "baseline_all": 0.32, "ours_grit":
 def test_an_optional_template_makes_its_fills_optional_unless_a_required_one_shares_them(corpus):
     (template,) = read_templates(corpus / "key-dev-0001.muc4")[:1]
     optional = read_templates(corpus / "key-dev-0001.muc4")[0]
-    optional.slots = {**template.slots, "MESSAGE: TEMPLATE": ["2 (OPTIONAL)"],
-                      "PERP: ORGANIZATION ID": ['"FMLN"'], "INCIDENT: TYPE": ["KIDNAPPING"]}
+    optional.slots = {
+        **template.slots,
+        "MESSAGE: TEMPLATE": ["2 (OPTIONAL)"],
+        "PERP: ORGANIZATION ID": ['"FMLN"'],
+        "INCIDENT: TYPE": ["KIDNAPPING"],
+    }
     assert optional.is_optional and not template.is_optional
     fills = gold_fills([template, optional])
     assert fills["perp_organization"] == [GoldFill(("FMLN",), optional=True)]

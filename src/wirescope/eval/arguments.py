@@ -123,8 +123,7 @@ def in_split(cross: bool, split: str) -> bool:
     return split == "all" or (split == "cross") == cross
 
 
-def score(predicted: list[PredictedArgument], gold: list[GoldArgument], level: str, mode: str,
-          split: str) -> Counts:
+def score(predicted: list[PredictedArgument], gold: list[GoldArgument], level: str, mode: str, split: str) -> Counts:
     preds = [p for p in predicted if in_split(p.cross, split)]
     golds = [g for g in gold if in_split(g.cross, split)]
     used: set[int] = set()
@@ -138,14 +137,24 @@ def score(predicted: list[PredictedArgument], gold: list[GoldArgument], level: s
 
 
 def format_arguments(title: str, report: ArgumentReport) -> str:
-    lines = [title, f"our event found at {report.found} of {report.events} gold triggers", "",
-             f"{'level':6} {'match':6} {'split':6} {'P':>6} {'R':>6} {'F1':>6} {'matched':>8} {'pred':>5} {'gold':>5}"]
-    for (level, mode, split), c in sorted(report.counts.items(), key=lambda kv: (
-            LEVELS.index(kv[0][0]), report.modes.index(kv[0][1]), SPLITS.index(kv[0][2]))):
+    lines = [
+        title,
+        f"our event found at {report.found} of {report.events} gold triggers",
+        "",
+        f"{'level':6} {'match':6} {'split':6} {'P':>6} {'R':>6} {'F1':>6} {'matched':>8} {'pred':>5} {'gold':>5}",
+    ]
+    for (level, mode, split), c in sorted(
+        report.counts.items(),
+        key=lambda kv: (LEVELS.index(kv[0][0]), report.modes.index(kv[0][1]), SPLITS.index(kv[0][2])),
+    ):
         p, r, f = c.prf()
-        lines.append(f"{level:6} {mode:6} {split:6} {p:6.3f} {r:6.3f} {f:6.3f} {c.matched:8g} {c.predicted:5d} "
-                     f"{c.gold:5d}")
+        lines.append(
+            f"{level:6} {mode:6} {split:6} {p:6.3f} {r:6.3f} {f:6.3f} {c.matched:8g} {c.predicted:5d} {c.gold:5d}"
+        )
     if report.failures:
-        lines += ["", f"{len(report.failures)} document(s) failed to annotate (no predictions); first:",
-                  f"  {report.failures[0]}"]
+        lines += [
+            "",
+            f"{len(report.failures)} document(s) failed to annotate (no predictions); first:",
+            f"  {report.failures[0]}",
+        ]
     return "\n".join(lines)

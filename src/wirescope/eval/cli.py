@@ -26,6 +26,15 @@ def eval_group() -> None:
     """
 
 
-for _command in (time_command, geo_command, quotes_command, ner_command, events_command, muc_command,
-                 rams_command, wikievents_command, plover_command):
+for _command in (
+    time_command,
+    geo_command,
+    quotes_command,
+    ner_command,
+    events_command,
+    muc_command,
+    rams_command,
+    wikievents_command,
+    plover_command,
+):
     eval_group.add_command(_command)

@@ -181,8 +181,13 @@ def evaluate(path: Path, limit: int | None = None, out: Path | None = None) -> R
         report.gold.append(snippet.gold)
         report.predicted.append(label_of(article) if article is not None else None)
     if out:
-        out.write_text("".join(json.dumps({"id": s.id, "gold": s.gold, "predicted": p}) + "\n"
-                               for s, p in zip(snippets, report.predicted)), encoding="utf-8")
+        out.write_text(
+            "".join(
+                json.dumps({"id": s.id, "gold": s.gold, "predicted": p}) + "\n"
+                for s, p in zip(snippets, report.predicted, strict=True)
+            ),
+            encoding="utf-8",
+        )
     return report
 
 

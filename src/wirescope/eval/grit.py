@@ -36,8 +36,9 @@ def read_grit(path: Path) -> dict[str, GoldEntities]:
         for n, line in enumerate(stream, 1):
             try:
                 doc = json.loads(line)
-                gold[doc["docid"]] = {role: [{normal(m[0]) for m in entity} for entity in doc["extracts"][role]]
-                                      for role in ROLES}
+                gold[doc["docid"]] = {
+                    role: [{normal(m[0]) for m in entity} for entity in doc["extracts"][role]] for role in ROLES
+                }
             except (ValueError, KeyError, TypeError, IndexError) as exc:
                 raise EvalDataError(f"{path}:{n}: not a GRIT line ({type(exc).__name__}: {exc})") from exc
     return gold

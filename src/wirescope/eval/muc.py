@@ -17,25 +17,31 @@ from pathlib import Path
 
 import click
 
-from wirescope.eval.grit import read_grit, score_role
+from wirescope.eval.grit import GoldEntities, read_grit, score_role
 from wirescope.eval.muc_adapter import Incident, incidents_of
 from wirescope.eval.muc_baseline import baseline_incidents
-from wirescope.eval.muc_data import Message, read_corpus
+from wirescope.eval.muc_data import Message, Template, read_corpus
 from wirescope.eval.muc_slots import SLOTS, gold_fills, score_slot
 from wirescope.eval.running import annotate_all
 from wirescope.eval.scoring import Counts, prf_line
 
 SYSTEMS = ("wirescope", "baseline")
 # Our slots that feed GRIT's five roles (we extract no weapon strings).
-GRIT_ROLES = {"PerpInd": "perp_individual", "PerpOrg": "perp_organization", "Target": "physical_target",
-              "Victim": "human_target", "Weapon": None}
+GRIT_ROLES = {
+    "PerpInd": "perp_individual",
+    "PerpOrg": "perp_organization",
+    "Target": "physical_target",
+    "Victim": "human_target",
+    "Weapon": None,
+}
 
 
 @dataclass
 class Report:
     documents: int = 0
     slots: dict[str, dict[str, Counts]] = field(
-        default_factory=lambda: {s: {slot: Counts() for slot in SLOTS} for s in SYSTEMS})
+        default_factory=lambda: {s: {slot: Counts() for slot in SLOTS} for s in SYSTEMS}
+    )
     grit: dict[str, dict[str, Counts]] | None = None
     failures: list[str] = field(default_factory=list)
 
@@ -62,9 +68,10 @@ def fills_of(incidents: list[Incident]) -> dict[str, list[object]]:
     return fills
 
 
-def read_all(paths: list[Path]) -> tuple[list[Message], dict]:
+def read_all(paths: list[Path]) -> tuple[list[Message], dict[str, list[Template]]]:
     """The messages and templates of several MUC folders (dev = tst1 and tst2), in the order given."""
-    messages, templates = [], {}
+    messages: list[Message] = []
+    templates: dict[str, list[Template]] = {}
     for path in paths:
         found, keys = read_corpus(path)
         messages += found
@@ -72,18 +79,20 @@ def read_all(paths: list[Path]) -> tuple[list[Message], dict]:
     return messages, templates
 
 
-def evaluate(paths: list[Path], limit: int | None = None, grit_path: Path | None = None,
-             out: Path | None = None) -> Report:
+def evaluate(
+    paths: list[Path], limit: int | None = None, grit_path: Path | None = None, out: Path | None = None
+) -> Report:
     messages, templates = read_all(paths)
     messages = messages[:limit]
     grit_gold = read_grit(grit_path) if grit_path else None
     report = Report(grit={s: {role: Counts() for role in GRIT_ROLES} for s in SYSTEMS} if grit_gold else None)
-    articles = annotate_all([(m.body, m.dateline_date) for m in messages], [m.id for m in messages],
-                            report.failures)
+    articles = annotate_all([(m.body, m.dateline_date) for m in messages], [m.id for m in messages], report.failures)
     lines = []
-    for message, article in zip(messages, articles):
-        predicted = {"wirescope": incidents_of(article) if article is not None else [],
-                     "baseline": baseline_incidents(message)}
+    for message, article in zip(messages, articles, strict=True):
+        predicted = {
+            "wirescope": incidents_of(article) if article is not None else [],
+            "baseline": baseline_incidents(message),
+        }
         score_message(report, message, templates[message.id], predicted, grit_gold)
         lines.append(prediction_line(message, predicted))
     if out:
@@ -91,8 +100,13 @@ def evaluate(paths: list[Path], limit: int | None = None, grit_path: Path | None
     return report
 
 
-def score_message(report: Report, message: Message, templates, predicted: dict[str, list[Incident]],
-                  grit_gold) -> None:
+def score_message(
+    report: Report,
+    message: Message,
+    templates: list[Template],
+    predicted: dict[str, list[Incident]],
+    grit_gold: dict[str, GoldEntities] | None,
+) -> None:
     report.documents += 1
     gold = gold_fills(templates)
     for system, incidents in predicted.items():
@@ -101,15 +115,17 @@ def score_message(report: Report, message: Message, templates, predicted: dict[s
             report.slots[system][slot].add(score_slot(slot, fills[slot], gold[slot]))
         if grit_gold is not None and report.grit is not None:
             entities = grit_gold.get(message.id, {})
-            for role, slot in GRIT_ROLES.items():
-                strings = [str(f) for f in fills[slot]] if slot else []
+            for role, grit_slot in GRIT_ROLES.items():
+                strings = [str(f) for f in fills[grit_slot]] if grit_slot else []
                 report.grit[system][role].add(score_role(strings, entities.get(role, [])))
 
 
 def prediction_line(message: Message, predicted: dict[str, list[Incident]]) -> dict:
     def as_json(incident: Incident) -> dict:
-        return {slot: (list(v) if isinstance(v, tuple) else v.isoformat() if hasattr(v, "isoformat") else v)
-                for slot, v in ((s, getattr(incident, s)) for s in (*SLOTS, "evidence"))}
+        return {
+            slot: (list(v) if isinstance(v, tuple) else v.isoformat() if hasattr(v, "isoformat") else v)
+            for slot, v in ((s, getattr(incident, s)) for s in (*SLOTS, "evidence"))
+        }
 
     return {"id": message.id, **{system: [as_json(i) for i in incidents] for system, incidents in predicted.items()}}
 
@@ -126,20 +142,31 @@ def format_report(report: Report) -> str:
             lines.append(f"  {prf_line(system, report.grit_overall(system))}")
             lines += [f"    {prf_line(role, counts, 22)}" for role, counts in report.grit[system].items()]
     if report.failures:
-        lines += ["", f"{len(report.failures)} document(s) failed to annotate (scored as empty); first:",
-                  f"  {report.failures[0]}"]
+        lines += [
+            "",
+            f"{len(report.failures)} document(s) failed to annotate (scored as empty); first:",
+            f"  {report.failures[0]}",
+        ]
     return "\n".join(lines)
 
 
 @click.command("muc")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--grit", "grit_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Also score GRIT's role-filler F1 against this grit/*.json (same messages).")
+@click.option(
+    "--grit",
+    "grit_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also score GRIT's role-filler F1 against this grit/*.json (same messages).",
+)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions as JSONL.")
 @click.option("--limit", type=int, help="Score only the first N messages.")
 def muc_command(paths: tuple[Path, ...], grit_path: Path | None, out: Path | None, limit: int | None) -> None:
     """Score MUC-4 incident templates (folders in MUC's format), ours beside a keyword baseline.
 
-    Example: wirescope eval muc ../shared/eval/events-muc4/raw/TASK/CORPORA/tst1 ../shared/eval/events-muc4/raw/TASK/CORPORA/tst2 --grit ../shared/eval/events-muc4/grit/dev.json
+    Dev is tst1 and tst2 together (give both folders), train is CORPORA/dev.
+
+    Add --grit ../shared/eval/events-muc4/grit/dev.json for GRIT's role-filler F1.
+
+    Example: wirescope eval muc ../shared/eval/events-muc4/raw/TASK/CORPORA/tst1
     """
     click.echo(format_report(evaluate(list(paths), limit, grit_path, out)))

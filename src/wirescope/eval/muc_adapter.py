@@ -62,8 +62,19 @@ def incidents_of(article: Article) -> list[Incident]:
             continue
         individuals, organizations = perpetrators(article, event.actor)
         physical, human = targets(article, event)
-        incidents.append(Incident(kind, stage_of(event), day_of(event), place_name(article, event),
-                                  individuals, organizations, physical, human, article.text_of(event.evidence)))
+        incidents.append(
+            Incident(
+                kind,
+                stage_of(event),
+                day_of(event),
+                place_name(article, event),
+                individuals,
+                organizations,
+                physical,
+                human,
+                article.text_of(event.evidence),
+            )
+        )
     return incidents
 
 
@@ -71,8 +82,9 @@ def incident_type(article: Article, event: Event) -> str | None:
     if event.type == "ASSAULT":
         if event.mode == "clash":
             return None
-        return {"explosives": "BOMBING", "suicide bomb": "BOMBING", "abduct": "KIDNAPPING"}.get(event.mode or "",
-                                                                                               "ATTACK")
+        return {"explosives": "BOMBING", "suicide bomb": "BOMBING", "abduct": "KIDNAPPING"}.get(
+            event.mode or "", "ATTACK"
+        )
     if event.type == "THREATEN":
         return "ATTACK"
     if event.type == "COERCE" and event.mode == "destroy property":
@@ -115,8 +127,11 @@ def targets(article: Article, event: Event) -> tuple[tuple[str, ...], tuple[str,
         return (), ()
     name = participant_text(article, event.target)
     record = article.actor(event.target.actor_id)
-    human = (record is not None and record.type in ("PERSON", "NORP", "GROUP")) or bool(
-        set(name.upper().split()) & HUMAN_NOUNS) or bool(event.fatalities or event.injured)
+    human = (
+        (record is not None and record.type in ("PERSON", "NORP", "GROUP"))
+        or bool(set(name.upper().split()) & HUMAN_NOUNS)
+        or bool(event.fatalities or event.injured)
+    )
     return ((), (name,)) if human else ((name,), ())
 
 

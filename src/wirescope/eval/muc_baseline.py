@@ -50,12 +50,27 @@ def baseline_incidents(message: Message) -> list[Incident]:
         kind = next((t for t, stems in TYPE_KEYWORDS if has(sentence, stems)), None)
         if kind is None:
             continue
-        stage = ("THREATENED" if has(sentence, THREAT_KEYWORDS) else
-                 "ATTEMPTED" if has(sentence, ATTEMPT_KEYWORDS) else "ACCOMPLISHED")
+        stage = (
+            "THREATENED"
+            if has(sentence, THREAT_KEYWORDS)
+            else "ATTEMPTED"
+            if has(sentence, ATTEMPT_KEYWORDS)
+            else "ACCOMPLISHED"
+        )
         physical, human = keyword_targets(sentence)
-        incidents.append(Incident(kind, stage, keyword_date(message, sentence), dateline_city(message),
-                                  tuple(p for p in PERPETRATOR_NOUNS if re.search(rf"\b{p}\b", sentence))[:1],
-                                  tuple(_ACRONYM.findall(sentence)), physical, human, sentence.strip()))
+        incidents.append(
+            Incident(
+                kind,
+                stage,
+                keyword_date(message, sentence),
+                dateline_city(message),
+                tuple(p for p in PERPETRATOR_NOUNS if re.search(rf"\b{p}\b", sentence))[:1],
+                tuple(_ACRONYM.findall(sentence)),
+                physical,
+                human,
+                sentence.strip(),
+            )
+        )
     return incidents
 
 

@@ -19,8 +19,9 @@ from pathlib import Path
 from wirescope.errors import EvalDataError
 
 MESSAGE_ID = re.compile(r"^((?:DEV-MUC3|TST\d-MUC\d)-\d{4})\b.*$", re.M)
-DATELINE = re.compile(r"^\s*(?P<place>[^,\n]+(?:\([^)]*\))?),\s*(?P<date>\d{1,2} [A-Z]{3}(?: \d{2})?|NO DATE)[^\n]*?--",
-                      re.S)
+DATELINE = re.compile(
+    r"^\s*(?P<place>[^,\n]+(?:\([^)]*\))?),\s*(?P<date>\d{1,2} [A-Z]{3}(?: \d{2})?|NO DATE)[^\n]*?--", re.S
+)
 SLOT_LINE = re.compile(r"^(\d+)\.\s+([A-Z][A-Z /:]+?[A-Z])(?:\s{2,}(.*))?$")
 QUOTED_STRING = re.compile(r'"([^"]*)"')
 # FBIS headers before the first sentence: "[REPORT] [ARMED FORCES PRESS COMMITTEE, COPREFA] [TEXT]".
@@ -58,11 +59,18 @@ def find_files(path: Path) -> tuple[list[Path], list[Path]]:
     """The message files and key files in a MUC folder (searched recursively) or the file given."""
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
     keys = [p for p in files if p.name.startswith("key-")]
-    texts = [p for p in files if not p.name.startswith(("key-", "README", "text-headers")) and p not in keys
-             and re.match(r"(dev|tst\d)-muc\d", p.name)]
+    texts = [
+        p
+        for p in files
+        if not p.name.startswith(("key-", "README", "text-headers"))
+        and p not in keys
+        and re.match(r"(dev|tst\d)-muc\d", p.name)
+    ]
     if not texts or not keys:
-        raise EvalDataError(f"{path}: no MUC message files and key-* files inside (give e.g. "
-                            "../shared/eval/events-muc4/raw/TASK/CORPORA/dev)")
+        raise EvalDataError(
+            f"{path}: no MUC message files and key-* files inside (give e.g. "
+            "../shared/eval/events-muc4/raw/TASK/CORPORA/dev)"
+        )
     return texts, keys
 
 
@@ -72,7 +80,7 @@ def read_messages(path: Path) -> list[Message]:
     messages = []
     for n, match in enumerate(starts):
         end = starts[n + 1].start() if n + 1 < len(starts) else len(text)
-        messages.append(message_from(match.group(1), text[match.end():end]))
+        messages.append(message_from(match.group(1), text[match.end() : end]))
     return messages
 
 
@@ -80,15 +88,15 @@ def message_from(message_id: str, raw: str) -> Message:
     dateline = DATELINE.match(raw)
     if dateline is None:
         return Message(message_id, paragraphs(raw), "", None)
-    body = LEADING_HEADERS.sub("", raw[dateline.end():])
-    return Message(message_id, paragraphs(body), dateline["place"].strip(),
-                   parse_day(dateline["date"]))
+    body = LEADING_HEADERS.sub("", raw[dateline.end() :])
+    return Message(message_id, paragraphs(body), dateline["place"].strip(), parse_day(dateline["date"]))
 
 
 def paragraphs(raw: str) -> str:
     """Paragraphs (blank-line separated in the files) kept apart, lines inside one joined by a space."""
-    blocks = [" ".join(line.strip() for line in block.splitlines() if line.strip())
-              for block in re.split(r"\n\s*\n", raw)]
+    blocks = [
+        " ".join(line.strip() for line in block.splitlines() if line.strip()) for block in re.split(r"\n\s*\n", raw)
+    ]
     return "\n\n".join(b for b in blocks if b)
 
 

@@ -22,10 +22,12 @@ from datetime import date
 from wirescope.eval.muc_data import QUOTED_STRING, Template, parse_day
 from wirescope.eval.scoring import Counts
 
-SLOTS = ("type", "date", "location", "perp_individual", "perp_organization", "physical_target", "human_target",
-         "stage")
-STRING_SLOTS = {"perp_individual": "PERP: INDIVIDUAL ID", "perp_organization": "PERP: ORGANIZATION ID",
-                "physical_target": "PHYS TGT: ID"}
+SLOTS = ("type", "date", "location", "perp_individual", "perp_organization", "physical_target", "human_target", "stage")
+STRING_SLOTS = {
+    "perp_individual": "PERP: INDIVIDUAL ID",
+    "perp_organization": "PERP: ORGANIZATION ID",
+    "physical_target": "PHYS TGT: ID",
+}
 SET_SLOTS = {"type": "INCIDENT: TYPE", "stage": "INCIDENT: STAGE OF EXECUTION"}
 # An article ("THE"), a possessive, punctuation: not part of what a fill names.
 _NOISE = re.compile(r"\b(?:THE|A|AN)\b|'S\b|[^A-Z0-9 ]")
@@ -128,22 +130,29 @@ def match_set(predicted: object, gold: object) -> float:
 
 
 def match_date(predicted: object, gold: object) -> float:
-    low, high = gold  # type: ignore[misc]
-    if not isinstance(predicted, date):
+    if not isinstance(predicted, date) or not isinstance(gold, tuple):
         return 0.0
+    low, high = gold
     if low is None:  # "on or before": the bound itself is the expected answer
         return 1.0 if predicted == high else 0.5 if predicted < high else 0.0
     return 1.0 if low <= predicted <= high else 0.0
 
 
 def match_location(predicted: object, gold: object) -> float:
+    if not isinstance(gold, tuple):
+        return 0.0
     name = normal(str(predicted))
-    return 1.0 if name == gold[-1] else 0.5 if name in gold else 0.0  # type: ignore[index]
+    return 1.0 if name == gold[-1] else 0.5 if name in gold else 0.0
 
 
 MATCHERS: dict[str, Callable[[object, object], float]] = {
-    "type": match_set, "stage": match_set, "date": match_date, "location": match_location,
-    "perp_individual": match_string, "perp_organization": match_string, "physical_target": match_string,
+    "type": match_set,
+    "stage": match_set,
+    "date": match_date,
+    "location": match_location,
+    "perp_individual": match_string,
+    "perp_organization": match_string,
+    "physical_target": match_string,
     "human_target": match_string,
 }
 
@@ -152,8 +161,14 @@ def score_slot(slot: str, predicted: Iterable[object], gold: list[GoldFill]) -> 
     """Greedy one-to-one matching of distinct predicted fills to gold fills, best credit first."""
     matcher = MATCHERS[slot]
     predicted = list(dict.fromkeys(predicted))
-    pairs = sorted(((max(matcher(p, alt) for alt in g.alternatives), i, j)
-                    for i, p in enumerate(predicted) for j, g in enumerate(gold)), reverse=True)
+    pairs = sorted(
+        (
+            (max(matcher(p, alt) for alt in g.alternatives), i, j)
+            for i, p in enumerate(predicted)
+            for j, g in enumerate(gold)
+        ),
+        reverse=True,
+    )
     used_p: set[int] = set()
     used_g: set[int] = set()
     matched = 0.0

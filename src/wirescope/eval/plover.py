@@ -58,12 +58,16 @@ class Report:
     failures: list[str] = field(default_factory=list)
 
     def accuracy(self) -> float:
-        return sum(1 for g, p in zip(self.gold, self.predicted) if g == p) / len(self.gold) if self.gold else 0.0
+        return (
+            sum(1 for g, p in zip(self.gold, self.predicted, strict=True) if g == p) / len(self.gold)
+            if self.gold
+            else 0.0
+        )
 
     def per_label(self) -> dict[str, tuple[float, float, float, int]]:
         result = {}
         for label in sorted(set(self.gold)):
-            tp = sum(1 for g, p in zip(self.gold, self.predicted) if g == p == label)
+            tp = sum(1 for g, p in zip(self.gold, self.predicted, strict=True) if g == p == label)
             support = self.gold.count(label)
             result[label] = (*prf(tp, self.predicted.count(label), support), support)
         return result
@@ -73,8 +77,11 @@ class Report:
         return sum(s[2] for s in scores.values()) / len(scores) if scores else 0.0
 
     def typed(self) -> Counts:
-        return Counts(sum(1 for g, p in zip(self.gold, self.predicted) if g == p),
-                      sum(1 for p in self.predicted if p is not None), len(self.gold))
+        return Counts(
+            sum(1 for g, p in zip(self.gold, self.predicted, strict=True) if g == p),
+            sum(1 for p in self.predicted if p is not None),
+            len(self.gold),
+        )
 
 
 def read_records(path: Path) -> list[GoldRecord]:
@@ -89,9 +96,14 @@ def read_records(path: Path) -> list[GoldRecord]:
 def gold_record(r: dict) -> GoldRecord:
     info = r.get("textInfo")
     markup = info.get("markup", "") if isinstance(info, dict) else ""  # one record has a string here
-    return GoldRecord(r["id"], r["text"], CURRENT_LABEL.get(r["event"], r["event"]),
-                      trigger_span(r["text"], markup),
-                      actor_texts(r.get("source")), actor_texts(r.get("target")))
+    return GoldRecord(
+        r["id"],
+        r["text"],
+        CURRENT_LABEL.get(r["event"], r["event"]),
+        trigger_span(r["text"], markup),
+        actor_texts(r.get("source")),
+        actor_texts(r.get("target")),
+    )
 
 
 def actor_texts(actors) -> tuple[str, ...]:
@@ -136,8 +148,10 @@ def same_actor(predicted: str | None, gold: tuple[str, ...]) -> bool:
 def score_record(report: Report, record: GoldRecord, prediction: Prediction) -> None:
     report.gold.append(record.label)
     report.predicted.append(prediction.label)
-    for counts, predicted, gold in ((report.actor, prediction.actor, record.actors),
-                                    (report.target, prediction.target, record.targets)):
+    for counts, predicted, gold in (
+        (report.actor, prediction.actor, record.actors),
+        (report.target, prediction.target, record.targets),
+    ):
         counts.add(Counts(float(same_actor(predicted, gold)), int(predicted is not None), int(bool(gold))))
 
 
@@ -146,23 +160,35 @@ def evaluate(path: Path, limit: int | None = None, out: Path | None = None) -> R
     report = Report()
     articles = annotate_all([(r.text, None) for r in records], [r.id for r in records], report.failures)
     lines = []
-    for record, article in zip(records, articles):
+    for record, article in zip(records, articles, strict=True):
         prediction = prediction_of(article, record.trigger) if article is not None else Prediction(None, None, None)
         score_record(report, record, prediction)
-        lines.append({"id": record.id, "gold": record.label, "type": prediction.label, "actor": prediction.actor,
-                      "target": prediction.target})
+        lines.append(
+            {
+                "id": record.id,
+                "gold": record.label,
+                "type": prediction.label,
+                "actor": prediction.actor,
+                "target": prediction.target,
+            }
+        )
     if out:
         out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     return report
 
 
 def format_report(report: Report) -> str:
-    lines = [f"PLOVER gold records: {len(report.gold)} sentences (2016 labels mapped to current PLOVER)",
-             f"type accuracy {report.accuracy():.3f}   macro F1 {report.macro_f1():.3f}",
-             prf_line("typed records", report.typed()), prf_line("actor match", report.actor),
-             prf_line("target match", report.target), "", f"{'label':12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}"]
+    lines = [
+        f"PLOVER gold records: {len(report.gold)} sentences (2016 labels mapped to current PLOVER)",
+        f"type accuracy {report.accuracy():.3f}   macro F1 {report.macro_f1():.3f}",
+        prf_line("typed records", report.typed()),
+        prf_line("actor match", report.actor),
+        prf_line("target match", report.target),
+        "",
+        f"{'label':12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}",
+    ]
     lines += [f"{label:12} {p:6.3f} {r:6.3f} {f:6.3f} {n:5d}" for label, (p, r, f, n) in report.per_label().items()]
-    confusions = Counter((g, p or "none") for g, p in zip(report.gold, report.predicted) if g != p)
+    confusions = Counter((g, p or "none") for g, p in zip(report.gold, report.predicted, strict=True) if g != p)
     lines += ["", "most frequent errors (gold -> predicted):"]
     lines += [f"  {g} -> {p}: {n}" for (g, p), n in confusions.most_common(8)]
     if report.failures:

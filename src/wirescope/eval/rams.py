@@ -35,14 +35,57 @@ from wirescope.record import Article
 
 _ROLE_PREFIX = re.compile(r"^evt\d+arg\d+")
 # Our actor, target and place, in the order we would give each the roles a RAMS type has.
-ACTOR_ROLES = ("attacker", "killer", "injurer", "jailer", "executioner", "damager", "destroyer",
-               "damagerdestroyer", "communicator", "giver", "transporter", "investigator", "prosecutor",
-               "preventer", "yielder", "retreater", "surrenderer", "demonstrator", "founder", "manufacturer",
-               "governmentbody", "violator", "inspector", "observer", "monitor", "granter", "extraditer",
-               "spy", "participant")
-TARGET_ROLES = ("victim", "target", "deceased", "detainee", "defendant", "recipient", "artifact", "beneficiary",
-                "passenger", "inspectedentity", "observedentity", "monitoredentity", "employee", "candidate",
-                "crashobject", "fireexplosionobject", "otherparticipant", "participant")
+ACTOR_ROLES = (
+    "attacker",
+    "killer",
+    "injurer",
+    "jailer",
+    "executioner",
+    "damager",
+    "destroyer",
+    "damagerdestroyer",
+    "communicator",
+    "giver",
+    "transporter",
+    "investigator",
+    "prosecutor",
+    "preventer",
+    "yielder",
+    "retreater",
+    "surrenderer",
+    "demonstrator",
+    "founder",
+    "manufacturer",
+    "governmentbody",
+    "violator",
+    "inspector",
+    "observer",
+    "monitor",
+    "granter",
+    "extraditer",
+    "spy",
+    "participant",
+)
+TARGET_ROLES = (
+    "victim",
+    "target",
+    "deceased",
+    "detainee",
+    "defendant",
+    "recipient",
+    "artifact",
+    "beneficiary",
+    "passenger",
+    "inspectedentity",
+    "observedentity",
+    "monitoredentity",
+    "employee",
+    "candidate",
+    "crashobject",
+    "fireexplosionobject",
+    "otherparticipant",
+    "participant",
+)
 PLACE_ROLES = ("place",)
 
 
@@ -97,9 +140,11 @@ def arguments_of(article: Article, trigger_span, roles: list[str]) -> list[tuple
     event = event_at(article, trigger_span)
     if event is None:
         return None
-    pairs = [(first_role(roles, ACTOR_ROLES), participant_span(event.actor)),
-             (first_role(roles, TARGET_ROLES), participant_span(event.target)),
-             (first_role(roles, PLACE_ROLES), participant_span(event.place))]
+    pairs = [
+        (first_role(roles, ACTOR_ROLES), participant_span(event.actor)),
+        (first_role(roles, TARGET_ROLES), participant_span(event.target)),
+        (first_role(roles, PLACE_ROLES), participant_span(event.place)),
+    ]
     return [(role, span) for role, span in pairs if role and span]
 
 
@@ -119,20 +164,33 @@ def evaluate(path: Path, limit: int | None = None, out: Path | None = None) -> A
     texts = [detokenise(e.sentences) for e in examples]
     articles = annotate_all([(t.text, None) for t in texts], [e.doc_key for e in examples], report.failures)
     lines = []
-    for example, tokens, article in zip(examples, texts, articles):
+    for example, tokens, article in zip(examples, texts, articles, strict=True):
         trigger_sentence = tokens.sentence[example.trigger[0]]
-        gold = [GoldArgument(role, (span,), tokens.sentence[span[0]] != trigger_sentence)
-                for role, span in example.gold]
+        gold = [
+            GoldArgument(role, (span,), tokens.sentence[span[0]] != trigger_sentence) for role, span in example.gold
+        ]
         roles = ontology.get(example.event_type) or sorted({role for role, _ in example.gold})
         pairs = arguments_of(article, tokens.char_span(*example.trigger), roles) if article is not None else None
         predicted = predicted_arguments(tokens, pairs or [], trigger_sentence)
         report.events += 1
         report.found += pairs is not None
         report.add(predicted, gold)
-        lines.append({"id": example.doc_key, "event_type": example.event_type, "found_event": pairs is not None,
-                      "arguments": [{"role": p.role, "tokens": list(p.tokens), "cross_sentence": p.cross,
-                                     "text": tokens.text[tokens.char_span(*p.tokens).start:
-                                                         tokens.char_span(*p.tokens).end]} for p in predicted]})
+        lines.append(
+            {
+                "id": example.doc_key,
+                "event_type": example.event_type,
+                "found_event": pairs is not None,
+                "arguments": [
+                    {
+                        "role": p.role,
+                        "tokens": list(p.tokens),
+                        "cross_sentence": p.cross,
+                        "text": tokens.text[tokens.char_span(*p.tokens).start : tokens.char_span(*p.tokens).end],
+                    }
+                    for p in predicted
+                ],
+            }
+        )
     if out:
         out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     return report

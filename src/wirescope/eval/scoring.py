@@ -33,8 +33,10 @@ def prf(matched: float, predicted: int, gold: int) -> tuple[float, float, float]
 
 def prf_line(name: str, counts: Counts, width: int = 24) -> str:
     p, r, f = counts.prf()
-    return (f"{name:{width}} P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
-            f"   ({counts.matched:g} matched / {counts.predicted} predicted / {counts.gold} gold)")
+    return (
+        f"{name:{width}} P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+        f"   ({counts.matched:g} matched / {counts.predicted} predicted / {counts.gold} gold)"
+    )
 
 
 def max_matching(edges: dict[int, list[int]]) -> int:

@@ -33,12 +33,48 @@ from wirescope.eval.arguments import (
 from wirescope.eval.running import annotate_all
 from wirescope.record import Article, Span
 
-ACTOR_ROLES = ("attacker", "killer", "injurer", "deliberateinjurer", "perpetrator", "jailer", "damager", "destroyer",
-               "damagerdestroyer", "disabler", "dismantler", "communicator", "giver", "transporter", "investigator",
-               "prosecutor", "demonstrator", "victor", "impeder", "preventer", "identifier", "observer", "treater",
-               "participant")
-TARGET_ROLES = ("victim", "target", "detainee", "defendant", "recipient", "artifact", "beneficiary", "defeated",
-                "passengerartifact", "patient", "observedentity", "identifiedobject", "employee", "participant")
+ACTOR_ROLES = (
+    "attacker",
+    "killer",
+    "injurer",
+    "deliberateinjurer",
+    "perpetrator",
+    "jailer",
+    "damager",
+    "destroyer",
+    "damagerdestroyer",
+    "disabler",
+    "dismantler",
+    "communicator",
+    "giver",
+    "transporter",
+    "investigator",
+    "prosecutor",
+    "demonstrator",
+    "victor",
+    "impeder",
+    "preventer",
+    "identifier",
+    "observer",
+    "treater",
+    "participant",
+)
+TARGET_ROLES = (
+    "victim",
+    "target",
+    "detainee",
+    "defendant",
+    "recipient",
+    "artifact",
+    "beneficiary",
+    "defeated",
+    "passengerartifact",
+    "patient",
+    "observedentity",
+    "identifiedobject",
+    "employee",
+    "participant",
+)
 PLACE_ROLES = ("place",)
 
 
@@ -93,8 +129,15 @@ def read_documents(path: Path) -> list[Document]:
         try:
             d = json.loads(line)
             mentions = {m["id"]: (m["start"], m["end"] - 1) for m in d["entity_mentions"]}
-            documents.append(Document(d["doc_id"], rebuild_text(d["sentences"]), mentions,
-                                      clusters.get(d["doc_id"], {}), d["event_mentions"]))
+            documents.append(
+                Document(
+                    d["doc_id"],
+                    rebuild_text(d["sentences"]),
+                    mentions,
+                    clusters.get(d["doc_id"], {}),
+                    d["event_mentions"],
+                )
+            )
         except (ValueError, KeyError, TypeError, IndexError) as exc:
             raise EvalDataError(f"{path}:{n}: not a WikiEvents line ({type(exc).__name__}: {exc})") from exc
     return documents
@@ -116,9 +159,11 @@ def arguments_of(article: Article, trigger: Span, roles: list[str]) -> list[tupl
     event = event_at(article, trigger)
     if event is None:
         return None
-    pairs = [(first_role(roles, ACTOR_ROLES), participant_span(event.actor)),
-             (first_role(roles, TARGET_ROLES), participant_span(event.target)),
-             (first_role(roles, PLACE_ROLES), participant_span(event.place))]
+    pairs = [
+        (first_role(roles, ACTOR_ROLES), participant_span(event.actor)),
+        (first_role(roles, TARGET_ROLES), participant_span(event.target)),
+        (first_role(roles, PLACE_ROLES), participant_span(event.place)),
+    ]
     return [(role, span) for role, span in pairs if role and span]
 
 
@@ -127,8 +172,13 @@ def gold_arguments(doc: Document, event: dict, trigger_sentence: int) -> list[Go
     for argument in event["arguments"]:
         mention = doc.mentions[argument["entity_id"]]
         coreferent = [doc.mentions[m] for m in doc.clusters.get(argument["entity_id"], ()) if m in doc.mentions]
-        gold.append(GoldArgument(argument["role"], (mention, *[m for m in coreferent if m != mention]),
-                                 doc.tokens.sentence[mention[0]] != trigger_sentence))
+        gold.append(
+            GoldArgument(
+                argument["role"],
+                (mention, *[m for m in coreferent if m != mention]),
+                doc.tokens.sentence[mention[0]] != trigger_sentence,
+            )
+        )
     return gold
 
 
@@ -139,15 +189,26 @@ def score_document(doc: Document, article: Article | None, ontology, report: Arg
         trigger_sentence = doc.tokens.sentence[start]
         roles = ontology.get(event["event_type"]) or sorted({a["role"] for a in event["arguments"]})
         pairs = arguments_of(article, doc.tokens.char_span(start, end), roles) if article is not None else None
-        predicted = [PredictedArgument(role, covered, doc.tokens.sentence[covered[0]] != trigger_sentence)
-                     for role, span in pairs or [] if (covered := doc.tokens.token_span(span))]
+        predicted = [
+            PredictedArgument(role, covered, doc.tokens.sentence[covered[0]] != trigger_sentence)
+            for role, span in pairs or []
+            if (covered := doc.tokens.token_span(span))
+        ]
         report.events += 1
         report.found += pairs is not None
         report.add(predicted, gold_arguments(doc, event, trigger_sentence))
-        lines.append({"id": event["id"], "doc_id": doc.doc_id, "event_type": event["event_type"],
-                      "found_event": pairs is not None,
-                      "arguments": [{"role": p.role, "tokens": [p.tokens[0], p.tokens[1] + 1],
-                                     "cross_sentence": p.cross} for p in predicted]})
+        lines.append(
+            {
+                "id": event["id"],
+                "doc_id": doc.doc_id,
+                "event_type": event["event_type"],
+                "found_event": pairs is not None,
+                "arguments": [
+                    {"role": p.role, "tokens": [p.tokens[0], p.tokens[1] + 1], "cross_sentence": p.cross}
+                    for p in predicted
+                ],
+            }
+        )
     return lines
 
 
@@ -155,10 +216,12 @@ def evaluate(path: Path, limit: int | None = None, out: Path | None = None) -> A
     documents = read_documents(path)[:limit]
     ontology = read_ontology(path)
     report = ArgumentReport(modes=("head", "coref"))
-    articles = annotate_all([(d.tokens.text, None) for d in documents], [d.doc_id for d in documents],
-                            report.failures)
-    lines = [line for doc, article in zip(documents, articles) for line in score_document(doc, article, ontology,
-                                                                                         report)]
+    articles = annotate_all([(d.tokens.text, None) for d in documents], [d.doc_id for d in documents], report.failures)
+    lines = [
+        line
+        for doc, article in zip(documents, articles, strict=True)
+        for line in score_document(doc, article, ontology, report)
+    ]
     if out:
         out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     return report
