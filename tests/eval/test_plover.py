@@ -68,8 +68,7 @@ def test_plover_floor_and_predictions(tmp_path):
     out = tmp_path / "plover.jsonl"
     report = evaluate(need_shared(GSR), limit=60, out=out)
     lines = [json.loads(line) for line in out.read_text().splitlines()]
-    # Two of the first 60 fail today in the places annotator (see the xfail below); their events
-    # were wrong before the crash too, so the floors hold. Put `report.failures == []` back with the fix.
+    assert report.failures == []
     assert len(lines) == 60 and lines[0]["id"] == "PLOVER-GSR01-AGREE-0001"
     assert report.accuracy() >= FLOOR["accuracy"]
     assert report.macro_f1() >= FLOOR["macro_f1"]
@@ -88,11 +87,6 @@ def test_the_command_prints_accuracy_and_macro_f1():
 FLOOR = {"accuracy": 0.36, "macro_f1": 0.43, "actor_f1": 0.58}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression at main 3de5600: geo/gazetteer.py _country_point indexes countryinfo's empty latlng() "
-    "for Palestine (IndexError not caught); 22 PLOVER, 15 RAMS and 7 CASE texts fail in 'places'",
-)
 def test_regression_places_crash_on_a_palestinian_actor_beside_a_place():
     import wirescope
 
