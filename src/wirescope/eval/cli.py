@@ -11,6 +11,7 @@ from wirescope.eval.events import events_command
 from wirescope.eval.geo import geo_command
 from wirescope.eval.ner import ner_command
 from wirescope.eval.quotes import quotes_command
+from wirescope.eval.stance import stance_command
 from wirescope.eval.time import time_command
 
 
@@ -22,5 +23,5 @@ def eval_group() -> None:
     """
 
 
-for _command in (time_command, geo_command, quotes_command, ner_command, events_command):
+for _command in (time_command, geo_command, quotes_command, ner_command, events_command, stance_command):
     eval_group.add_command(_command)
