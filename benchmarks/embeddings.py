@@ -43,16 +43,20 @@ def fp32_vectors(sentences: list[str]) -> np.ndarray:
     rows = []
     for start in range(0, len(sentences), 32):
         enc = tokenizer.encode_batch(sentences[start : start + 32])
-        feed = {"input_ids": np.array([e.ids for e in enc], np.int64),
-                "attention_mask": np.array([e.attention_mask for e in enc], np.int64)}
+        feed = {
+            "input_ids": np.array([e.ids for e in enc], np.int64),
+            "attention_mask": np.array([e.attention_mask for e in enc], np.int64),
+        }
         rows.append(session.run(["sentence_embedding"], feed)[0])
     return np.concatenate(rows)
 
 
 def agreement(name: str, a: np.ndarray, b: np.ndarray) -> None:
     cos = (a * b).sum(axis=1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
-    print(f"cosine int8 vs {name}: mean {cos.mean():.4f}, min {cos.min():.4f}, "
-          f"share >= 0.99: {(cos >= 0.99).mean():.3f} over {len(cos)} sentences")
+    print(
+        f"cosine int8 vs {name}: mean {cos.mean():.4f}, min {cos.min():.4f}, "
+        f"share >= 0.99: {(cos >= 0.99).mean():.3f} over {len(cos)} sentences"
+    )
 
 
 def main() -> None:
@@ -86,16 +90,18 @@ def main() -> None:
     fresh = [wirescope.api.as_given(t) for t in texts]
     start = time.perf_counter()
     quoted = 0
-    for article, annotated in zip(fresh, articles):
+    for article, annotated in zip(fresh, articles, strict=True):
         spans = list(dict.fromkeys(s for q in annotated.quotes if (s := annotated.sentence_of(q.span))))
         quoted += len(spans)
         sentence_vectors(article, spans)
     cost = (time.perf_counter() - start) / len(texts)
-    print(f"bare spaCy parse: {parse * 1000:.0f} ms/article; embedding the {quoted / len(texts):.1f} quote "
-          f"sentences per article: {cost * 1000:.0f} ms/article ({cost / parse:.0%} of the parse)")
+    print(
+        f"bare spaCy parse: {parse * 1000:.0f} ms/article; embedding the {quoted / len(texts):.1f} quote "
+        f"sentences per article: {cost * 1000:.0f} ms/article ({cost / parse:.0%} of the parse)"
+    )
     total = sum(len(a.sentences) for a in articles) / len(texts)
-    print(f"every sentence ({total:.1f}/article) would cost about {cost / max(quoted / len(texts), 1e-9) * total * 1000:.0f} "
-          f"ms/article")
+    per_sentence = cost / max(quoted / len(texts), 1e-9)
+    print(f"every sentence ({total:.1f}/article) would cost about {per_sentence * total * 1000:.0f} ms/article")
 
 
 if __name__ == "__main__":

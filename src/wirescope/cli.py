@@ -490,8 +490,11 @@ def train_group() -> None:
 
 @train_group.command("stance")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the weights (default: the packaged stance_model.npz).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the weights (default: the packaged stance_model.npz).",
+)
 @click.option("--limit", type=int, help="Train on the first N training pairs of each set only (a quick test).")
 def train_stance(paths: tuple[Path, ...], out: Path | None, limit: int | None) -> None:
     """Refit the stance classifier on the train splits of FNC-1 and/or Emergent folders.

@@ -31,13 +31,13 @@ class StanceReport:
     predicted: tuple[str, ...]
 
     def accuracy(self) -> float:
-        return sum(g == p for g, p in zip(self.gold, self.predicted)) / max(len(self.gold), 1)
+        return sum(g == p for g, p in zip(self.gold, self.predicted, strict=True)) / max(len(self.gold), 1)
 
     def per_class(self) -> dict[str, tuple[float, float, float, int]]:
         """label -> (precision, recall, F1, gold count), for every label in gold or predictions."""
         table = {}
         for label in [x for x in LABELS if x in self.gold or x in self.predicted]:
-            tp = sum(g == p == label for g, p in zip(self.gold, self.predicted))
+            tp = sum(g == p == label for g, p in zip(self.gold, self.predicted, strict=True))
             guessed, gold = self.predicted.count(label), self.gold.count(label)
             precision, recall = tp / guessed if guessed else 0.0, tp / gold if gold else 0.0
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -55,7 +55,7 @@ class StanceReport:
 
 def fnc_score(gold: tuple[str, ...], predicted: tuple[str, ...]) -> float:
     score = 0.0
-    for g, p in zip(gold, predicted):
+    for g, p in zip(gold, predicted, strict=True):
         if (g in RELATED) == (p in RELATED):
             score += 0.25
         if g in RELATED and g == p:
@@ -75,8 +75,10 @@ def evaluate(path: Path, split: str = "dev", limit: int | None = None, threads: 
 
 
 def format_report(report: StanceReport) -> str:
-    lines = [f"{report.set_name} {report.split}: {len(report.gold)} pairs",
-             f"accuracy {report.accuracy():.3f}   macro F1 {report.macro_f1():.3f}"]
+    lines = [
+        f"{report.set_name} {report.split}: {len(report.gold)} pairs",
+        f"accuracy {report.accuracy():.3f}   macro F1 {report.macro_f1():.3f}",
+    ]
     if report.set_name == "fnc1":
         lines.append(f"FNC-1 weighted score {report.weighted_score():.3f} of the maximum")
     lines.append(f"{'label':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
@@ -87,8 +89,13 @@ def format_report(report: StanceReport) -> str:
 
 @click.command("stance")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--split", type=click.Choice(SPLITS), default="dev", show_default=True,
-              help="The fixed dev split (FNC-1 by Body ID, Emergent by claim), the train split, or all.")
+@click.option(
+    "--split",
+    type=click.Choice(SPLITS),
+    default="dev",
+    show_default=True,
+    help="The fixed dev split (FNC-1 by Body ID, Emergent by claim), the train split, or all.",
+)
 @click.option("--limit", type=int, help="Score only the first N pairs of the split.")
 def stance_command(path: Path, split: str, limit: int | None) -> None:
     """Score stance (agree / disagree / discuss / unrelated) on an FNC-1 or Emergent folder.

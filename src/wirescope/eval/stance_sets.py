@@ -89,8 +89,10 @@ def _has(header: tuple[str, ...], columns: tuple[str, ...]) -> bool:
 
 def read_stance_set(path: Path) -> StanceSet:
     """The FNC-1 or Emergent pairs at `path`, whichever its CSV headers show it to be."""
-    stances, bodies, emergent = [], {}, []
-    for name, text in _csv_texts(path):
+    stances: list[dict[str, str]] = []
+    emergent: list[dict[str, str]] = []
+    bodies: dict[str, str] = {}
+    for _name, text in _csv_texts(path):
         header, rows = _rows(text)
         if _has(header, EMERGENT_COLUMNS):
             emergent += rows
@@ -102,8 +104,10 @@ def read_stance_set(path: Path) -> StanceSet:
         return StanceSet("emergent", tuple(_emergent_pairs(emergent, path)))
     if stances:
         return StanceSet("fnc1", tuple(_fnc_pairs(stances, bodies, path)))
-    raise EvalDataError(f"{path}: no FNC-1 stances CSV ({', '.join(FNC_STANCES)}) and no Emergent CSV "
-                        f"({', '.join(EMERGENT_COLUMNS)}) found")
+    raise EvalDataError(
+        f"{path}: no FNC-1 stances CSV ({', '.join(FNC_STANCES)}) and no Emergent CSV "
+        f"({', '.join(EMERGENT_COLUMNS)}) found"
+    )
 
 
 def _fnc_pairs(stances: list[dict[str, str]], bodies: dict[str, str], path: Path) -> Iterator[Pair]:

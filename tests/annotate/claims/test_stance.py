@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from click.testing import CliRunner
 
 import wirescope
@@ -15,8 +14,10 @@ from wirescope.eval.stance_sets import LABELS, read_stance_set
 
 # Sets written for this test: a claim, then texts that clearly stand in one relation to it.
 CLAIM = "Taliban fighters captured the Panjshir valley on Monday."
-UNRELATED = ("The city council approved a new budget for public libraries and parks. "
-             "Officials said the money would pay for longer opening hours.")
+UNRELATED = (
+    "The city council approved a new budget for public libraries and parks. "
+    "Officials said the money would pay for longer opening hours."
+)
 
 
 def test_the_public_call_gives_a_label_and_a_probability():
@@ -25,8 +26,11 @@ def test_the_public_call_gives_a_label_and_a_probability():
 
 
 def test_every_label_comes_with_a_probability():
-    pairs = [(CLAIM, UNRELATED), (CLAIM, "The resistance denied that the Taliban had captured Panjshir."),
-             (CLAIM, "Taliban fighters captured the Panjshir valley on Monday, witnesses said.")]
+    pairs = [
+        (CLAIM, UNRELATED),
+        (CLAIM, "The resistance denied that the Taliban had captured Panjshir."),
+        (CLAIM, "Taliban fighters captured the Panjshir valley on Monday, witnesses said."),
+    ]
     for label, score in stance_many(pairs):
         assert label in LABELS and 0.25 <= score <= 1.0
 
@@ -37,7 +41,11 @@ def test_features_have_a_fixed_width_whatever_the_text():
 
 
 def test_sentences_end_at_punctuation_and_line_breaks():
-    assert split_sentences('He said "no." Then they left.\nA new line') == ['He said "no."', "Then they left.", "A new line"]
+    assert split_sentences('He said "no." Then they left.\nA new line') == [
+        'He said "no."',
+        "Then they left.",
+        "A new line",
+    ]
 
 
 def dev_subset(folder: str, groups: int) -> StanceReport:
@@ -66,8 +74,19 @@ def test_emergent_dev_subset_floor():
 
 def test_the_training_command_refits_weights_on_a_tiny_subset(tmp_path):
     out = tmp_path / "stance.npz"
-    result = CliRunner().invoke(cli, ["train", "stance", str(need_shared(EVAL / "stance-fnc1")),
-                                      str(need_shared(EVAL / "stance-emergent")), "--limit", "20", "--out", str(out)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "train",
+            "stance",
+            str(need_shared(EVAL / "stance-fnc1")),
+            str(need_shared(EVAL / "stance-emergent")),
+            "--limit",
+            "20",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "fnc1 20, emergent 20 pairs" in result.output
     model = read_model(out)

@@ -26,18 +26,26 @@ def test_no_sentences_give_an_empty_array():
 
 # (sentence, a paraphrase of it, a sentence about something else), all written for this test.
 PARAPHRASES = [
-    ("The Taliban captured the Panjshir valley on Monday.",
-     "On Monday Taliban fighters took control of the Panjshir valley.",
-     "The central bank left interest rates unchanged."),
-    ("Two soldiers were killed when a roadside bomb exploded near the convoy.",
-     "A roadside bomb blew up beside the convoy, killing two soldiers.",
-     "The festival drew thousands of visitors to the old town."),
-    ("The spokesman denied that there had been any exchange of gunfire.",
-     "There was no exchange of fire, the spokesman said.",
-     "Heavy rain flooded several villages in the south."),
-    ("Rebels shelled the airport overnight.",
-     "The airport came under rebel artillery fire during the night.",
-     "The minister opened a new school in the capital."),
+    (
+        "The Taliban captured the Panjshir valley on Monday.",
+        "On Monday Taliban fighters took control of the Panjshir valley.",
+        "The central bank left interest rates unchanged.",
+    ),
+    (
+        "Two soldiers were killed when a roadside bomb exploded near the convoy.",
+        "A roadside bomb blew up beside the convoy, killing two soldiers.",
+        "The festival drew thousands of visitors to the old town.",
+    ),
+    (
+        "The spokesman denied that there had been any exchange of gunfire.",
+        "There was no exchange of fire, the spokesman said.",
+        "Heavy rain flooded several villages in the south.",
+    ),
+    (
+        "Rebels shelled the airport overnight.",
+        "The airport came under rebel artillery fire during the night.",
+        "The minister opened a new school in the capital.",
+    ),
 ]
 
 

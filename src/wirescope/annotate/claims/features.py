@@ -66,7 +66,9 @@ def _cue_rates(tokens: list[str]) -> list[float]:
 
 
 def _cue_present(tokens: list[str]) -> list[float]:
-    return [float(any(t in cues for t in tokens)) for cues in CUE_SETS] + [float(any(t.endswith("n't") for t in tokens))]
+    return [float(any(t in cues for t in tokens)) for cues in CUE_SETS] + [
+        float(any(t.endswith("n't") for t in tokens))
+    ]
 
 
 def _overlap(claim: set[str], other: set[str]) -> float:
@@ -83,10 +85,17 @@ def lexical_features(claim: str, sentences: list[str], best: list[int]) -> list[
         _overlap(claim_words, content_words(sentences[best[0]])),
         _overlap(claim_words, content_words(near)),
         _overlap(claim_words, content_words(whole)),
-        float("?" in sentences[best[0]]), float("?" in claim), float("?" in whole),
-        *_cue_present(claim_tokens), *_cue_present(near_tokens), *_cue_present(whole_tokens),
-        *_cue_rates(near_tokens), *_cue_rates(whole_tokens),
-        math.log1p(len(claim_tokens)), math.log1p(len(whole_tokens)), math.log1p(len(sentences)),
+        float("?" in sentences[best[0]]),
+        float("?" in claim),
+        float("?" in whole),
+        *_cue_present(claim_tokens),
+        *_cue_present(near_tokens),
+        *_cue_present(whole_tokens),
+        *_cue_rates(near_tokens),
+        *_cue_rates(whole_tokens),
+        math.log1p(len(claim_tokens)),
+        math.log1p(len(whole_tokens)),
+        math.log1p(len(sentences)),
         float(len(sentences) == 1),
     ]
 
@@ -118,9 +127,17 @@ def pair_features(claim_vec: np.ndarray, sentence_vecs: np.ndarray, claim: str, 
     scalars = [*padded, float(cosines.mean()), float(cosines[0]), float(mean @ claim_vec)]
     lexical = lexical_features(claim, sentences, order[:TOP])
     near = " ".join(sentences[i] for i in order[:TOP])
-    return np.concatenate([claim_vec * best, np.abs(claim_vec - best), claim_vec * mean,
-                           np.array(scalars + lexical, np.float32), cue_bag(near), cue_bag(claim),
-                           best - claim_vec]).astype(np.float32)
+    return np.concatenate(
+        [
+            claim_vec * best,
+            np.abs(claim_vec - best),
+            claim_vec * mean,
+            np.array(scalars + lexical, np.float32),
+            cue_bag(near),
+            cue_bag(claim),
+            best - claim_vec,
+        ]
+    ).astype(np.float32)
 
 
 def featurize(claims: Sequence[str], texts: Sequence[str], *, threads: int = 1) -> np.ndarray:
@@ -129,8 +146,10 @@ def featurize(claims: Sequence[str], texts: Sequence[str], *, threads: int = 1) 
     strings = list(dict.fromkeys([*claims, *(s for sents in split.values() for s in sents)]))
     vectors = encode(strings, threads=threads) if strings else np.zeros((0, DIMENSIONS), np.float32)
     row = {s: i for i, s in enumerate(strings)}
-    out = [pair_features(vectors[row[c]], vectors[[row[s] for s in split[t]]], c, split[t])
-           for c, t in zip(claims, texts)]
+    out = [
+        pair_features(vectors[row[c]], vectors[[row[s] for s in split[t]]], c, split[t])
+        for c, t in zip(claims, texts, strict=True)
+    ]
     return np.stack(out) if out else np.zeros((0, feature_count()), np.float32)
 
 

@@ -15,6 +15,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -39,7 +40,7 @@ class Head:
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         h = (features[:, self.start : self.stop] - self.mean) / self.scale
-        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
+        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             h = h @ w + b
             if i < len(self.weights) - 1:
                 h = np.maximum(h, 0.0)
@@ -48,9 +49,13 @@ class Head:
         return e / e.sum(axis=1, keepdims=True)
 
     def arrays(self, name: str) -> dict[str, np.ndarray]:
-        out = {f"{name}.columns": np.array([self.start, self.stop]), f"{name}.mean": self.mean,
-               f"{name}.scale": self.scale, f"{name}.labels": np.array(self.labels)}
-        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
+        out = {
+            f"{name}.columns": np.array([self.start, self.stop]),
+            f"{name}.mean": self.mean,
+            f"{name}.scale": self.scale,
+            f"{name}.labels": np.array(self.labels),
+        }
+        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             out |= {f"{name}.w{i}": w, f"{name}.b{i}": b}
         return out
 
@@ -66,28 +71,37 @@ class StanceModel:
         for head, rows in ((self.body, np.flatnonzero(~headline)), (self.headline, np.flatnonzero(headline))):
             if len(rows):
                 probs = head.probabilities(features[rows])
-                for row, p in zip(rows, probs):
+                for row, p in zip(rows, probs, strict=True):
                     out[row] = (head.labels[int(p.argmax())], float(p.max()))
         return out
 
     def save(self, path: Path) -> None:
-        np.savez_compressed(path, **self.body.arrays("body"), **self.headline.arrays("headline"))
+        arrays: dict[str, Any] = self.body.arrays("body") | self.headline.arrays("headline")
+        np.savez_compressed(path, **arrays)
 
 
 def _head(data: np.lib.npyio.NpzFile, name: str) -> Head:
     layers = sum(1 for k in data.files if k.startswith(f"{name}.w"))
     start, stop = (int(x) for x in data[f"{name}.columns"])
-    return Head(start, stop, data[f"{name}.mean"], data[f"{name}.scale"],
-                tuple(data[f"{name}.w{i}"] for i in range(layers)), tuple(data[f"{name}.b{i}"] for i in range(layers)),
-                tuple(str(x) for x in data[f"{name}.labels"]))
+    return Head(
+        start,
+        stop,
+        data[f"{name}.mean"],
+        data[f"{name}.scale"],
+        tuple(data[f"{name}.w{i}"] for i in range(layers)),
+        tuple(data[f"{name}.b{i}"] for i in range(layers)),
+        tuple(str(x) for x in data[f"{name}.labels"]),
+    )
 
 
 def read_model(path: Path) -> StanceModel:
     with np.load(path, allow_pickle=False) as data:
         model = StanceModel(*(_head(data, name) for name in HEADS))
     if max(model.body.stop, model.headline.stop) != feature_count():
-        raise ConfigError(f"{path}: the stance weights do not fit the {feature_count()} features the code makes",
-                          hint="rebuild them with: wirescope train stance PATH_FNC1 PATH_EMERGENT")
+        raise ConfigError(
+            f"{path}: the stance weights do not fit the {feature_count()} features the code makes",
+            hint="rebuild them with: wirescope train stance PATH_FNC1 PATH_EMERGENT",
+        )
     return model
 
 
@@ -97,8 +111,9 @@ def shipped_model() -> StanceModel:
     return read_model(MODEL_FILE)
 
 
-def stance_many(pairs: Sequence[tuple[str, str]], *, threads: int = 1,
-                model: StanceModel | None = None) -> list[tuple[str, float]]:
+def stance_many(
+    pairs: Sequence[tuple[str, str]], *, threads: int = 1, model: StanceModel | None = None
+) -> list[tuple[str, float]]:
     """(label, probability) for each (claim, text) pair."""
     if not pairs:
         return []

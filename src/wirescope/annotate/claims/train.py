@@ -44,8 +44,11 @@ def unrelated_pairs(pairs: list[Pair]) -> list[Pair]:
     for pair in pairs:
         first.setdefault(pair.group, pair)
     groups = sorted(first)
-    return [Pair(first[g].claim, first[groups[(i + 1) % len(groups)]].text, "unrelated", g)
-            for i, g in enumerate(groups) if len(groups) > 1]
+    return [
+        Pair(first[g].claim, first[groups[(i + 1) % len(groups)]].text, "unrelated", g)
+        for i, g in enumerate(groups)
+        if len(groups) > 1
+    ]
 
 
 def training_pairs(path: Path, limit: int | None = None) -> tuple[str, list[Pair]]:
@@ -62,22 +65,35 @@ def _standardise(features: np.ndarray) -> tuple[StandardScaler, np.ndarray]:
 
 
 def _head(columns: tuple[int, int], scaler: StandardScaler, weights: list, biases: list, classes) -> Head:
-    return Head(columns[0], columns[1], scaler.mean_.astype(np.float32), scaler.scale_.astype(np.float32),
-                tuple(np.asarray(w, np.float32) for w in weights), tuple(np.asarray(b, np.float32) for b in biases),
-                tuple(LABELS[int(c)] for c in classes))
+    return Head(
+        columns[0],
+        columns[1],
+        scaler.mean_.astype(np.float32),
+        scaler.scale_.astype(np.float32),
+        tuple(np.asarray(w, np.float32) for w in weights),
+        tuple(np.asarray(b, np.float32) for b in biases),
+        tuple(LABELS[int(c)] for c in classes),
+    )
 
 
 def _check_labels(name: str, labels: np.ndarray) -> None:
     if len(set(labels.tolist())) < 2:
-        raise ConfigError(f"the {name} head has training pairs of fewer than two labels",
-                          hint="give more pairs (a larger --limit) or both data sets")
+        raise ConfigError(
+            f"the {name} head has training pairs of fewer than two labels",
+            hint="give more pairs (a larger --limit) or both data sets",
+        )
 
 
 def fit_body(features: np.ndarray, labels: np.ndarray) -> Head:
     _check_labels("body", labels)
     scaler, x = _standardise(features[:, BODY_COLUMNS[0] : BODY_COLUMNS[1]])
-    net = MLPClassifier(hidden_layer_sizes=(BODY_HIDDEN,), alpha=BODY_ALPHA, max_iter=BODY_EPOCHS,
-                        random_state=SEED, batch_size=min(256, len(labels))).fit(x, labels)
+    net = MLPClassifier(
+        hidden_layer_sizes=(BODY_HIDDEN,),
+        alpha=BODY_ALPHA,
+        max_iter=BODY_EPOCHS,
+        random_state=SEED,
+        batch_size=min(256, len(labels)),
+    ).fit(x, labels)
     return _head(BODY_COLUMNS, scaler, net.coefs_, net.intercepts_, net.classes_)
 
 
@@ -101,7 +117,8 @@ def train(paths: list[Path], out: Path = MODEL_FILE, *, limit: int | None = None
     features = featurize([p.claim for p in pairs], [p.text for p in pairs], threads=threads)
     labels = np.array([LABELS.index(p.label) for p in pairs])
     headline = headline_flags([p.text for p in pairs])
-    model = StanceModel(fit_body(features[~headline], labels[~headline]),
-                        fit_headline(features[headline], labels[headline]))
+    model = StanceModel(
+        fit_body(features[~headline], labels[~headline]), fit_headline(features[headline], labels[headline])
+    )
     model.save(out)
     return TrainSummary(counts, out)

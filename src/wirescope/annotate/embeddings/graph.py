@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import onnx
@@ -36,7 +37,7 @@ class _Graph:
         self.inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
         return name
 
-    def op(self, kind: str, inputs: list[str], name: str = "", **attrs: object) -> str:
+    def op(self, kind: str, inputs: list[str], name: str = "", **attrs: Any) -> str:
         self._count += 1
         out = f"{kind.lower()}_{self._count}"
         node_name = name or f"n{self._count}_{kind}"
@@ -88,9 +89,15 @@ def _embeddings(g: _Graph, w: dict[str, np.ndarray], eps: float) -> str:
     # The first `tokens` rows of the position table; a 1-D Slice (rather than Gather over a Range)
     # is the form onnxruntime's graph optimiser handles.
     length = g.op("Shape", ["input_ids"], start=1, end=2)
-    position = g.op("Slice", [g.const("position_embeddings", w["embeddings.position_embeddings.weight"]),
-                              g.const("starts_0", np.array([0], np.int64)), length,
-                              g.const("slice_axis_0", np.array([0], np.int64))])
+    position = g.op(
+        "Slice",
+        [
+            g.const("position_embeddings", w["embeddings.position_embeddings.weight"]),
+            g.const("starts_0", np.array([0], np.int64)),
+            length,
+            g.const("slice_axis_0", np.array([0], np.int64)),
+        ],
+    )
     token_type = g.const("token_type_0", w["embeddings.token_type_embeddings.weight"][0])
     summed = g.op("Add", [g.op("Add", [words, position]), token_type])
     return _layer_norm(g, summed, w, "embeddings.LayerNorm", eps)
@@ -105,8 +112,10 @@ def _mask_bias(g: _Graph) -> str:
 
 
 def _mean_pool_normalised(g: _Graph, hidden: str) -> str:
-    mask = g.op("Unsqueeze", [g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT),
-                              g.const("axes_2", np.array([2], np.int64))])
+    mask = g.op(
+        "Unsqueeze",
+        [g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT), g.const("axes_2", np.array([2], np.int64))],
+    )
     axis = g.const("axes_tokens", np.array([1], np.int64))
     total = g.op("ReduceSum", [g.op("Mul", [hidden, mask]), axis], keepdims=0)
     count = g.op("Max", [g.op("ReduceSum", [mask, axis], keepdims=0), g.const("min_count", np.array(1e-9, np.float32))])
@@ -130,8 +139,10 @@ def build_graph(model_dir: Path) -> onnx.ModelProto:
         hidden = _layer_norm(g, g.op("Add", [out, hidden]), weights, f"{prefix}.output.LayerNorm", eps)
     pooled = _mean_pool_normalised(g, hidden)
     g.nodes.append(helper.make_node("Identity", [pooled], ["sentence_embedding"], name="output"))
-    inputs = [helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "tokens"])
-              for name in ("input_ids", "attention_mask")]
+    inputs = [
+        helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "tokens"])
+        for name in ("input_ids", "attention_mask")
+    ]
     outputs = [helper.make_tensor_value_info("sentence_embedding", TensorProto.FLOAT, ["batch", size])]
     graph = helper.make_graph(g.nodes, "all_minilm_l6_v2", inputs, outputs, g.inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="wirescope")

@@ -27,7 +27,7 @@ def sentence_vectors(article: Article, spans: Sequence[Span], *, threads: int = 
     missing = list(dict.fromkeys(s for s in spans if s not in cache))
     if missing:
         rows = encode([article.text_of(s) for s in missing], threads=threads)
-        cache.update(zip(missing, rows))
+        cache.update(zip(missing, rows, strict=True))
     if not spans:
         return np.zeros((0, DIMENSIONS), np.float32)
     return np.stack([cache[s] for s in spans])
