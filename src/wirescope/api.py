@@ -1,4 +1,4 @@
-"""The public API behind `wirescope.process`, `process_many` and `records`.
+"""The public API behind `wirescope.process`, `process_many`, `records` and `stance`.
 
 `process` cleans a document (scrape or HTML) and annotates it, or, with `clean=False`, annotates
 the text exactly as given, so that every span indexes the caller's own string: evaluations score
@@ -16,7 +16,7 @@ from typing import Any
 from wirescope.annotate import build_pipeline
 from wirescope.annotate.pipeline import Pipeline
 from wirescope.clean import clean as clean_document
-from wirescope.errors import ConfigError
+from wirescope.errors import ConfigError, MissingExtra
 from wirescope.query.records import article_records
 from wirescope.record import Article, Source, Span, stable_id
 from wirescope.settings import Settings, load_settings
@@ -127,3 +127,19 @@ def process_many(
 def records(article: Article) -> dict[str, list[dict[str, Any]]]:
     """The JSONL contract's records of one article, by kind (docs/record.md)."""
     return article_records(article)
+
+
+def stance(claim: str, text: str, *, settings: Settings | None = None) -> tuple[str, float]:
+    """The stance of `text` toward `claim`: agree, disagree, discuss or unrelated, and its probability.
+
+    `text` may be a headline, a sentence or a whole article body. The classifier and its figures are
+    described in src/wirescope/annotate/claims/MODEL_CARD.md.
+    """
+    settings = settings or load_settings()
+    try:
+        # The learned components' stack (onnxruntime, tokenizers) is the optional `models` extra,
+        # loaded only when a learned component is first used.
+        from wirescope.annotate.claims.stance import stance as score
+    except ImportError as exc:
+        raise MissingExtra("stance scoring", "models") from exc
+    return score(claim, text, threads=settings.embed_threads)

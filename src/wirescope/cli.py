@@ -6,10 +6,11 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import click
 
-from wirescope.errors import Rejected, WirescopeError
+from wirescope.errors import MissingExtra, Rejected, WirescopeError
 from wirescope.query import KINDS, records
 from wirescope.query.formats import FORMATS, write
 from wirescope.record import MODALITIES, PLOVER_TYPES
@@ -477,6 +478,36 @@ def _write_text(text: str, out: str | None) -> None:
 from wirescope.eval.cli import eval_group  # noqa: E402  (the group's commands import their work lazily)
 
 cli.add_command(eval_group)
+
+
+@cli.group("train")
+def train_group() -> None:
+    """Refit the weights a learned component ships with, from public training sets.
+
+    Example: wirescope train stance ../shared/eval/stance-fnc1 ../shared/eval/stance-emergent
+    """
+
+
+@train_group.command("stance")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the weights (default: the packaged stance_model.npz).",
+)
+@click.option("--limit", type=int, help="Train on the first N training pairs of each set only (a quick test).")
+def train_stance(paths: tuple[Path, ...], out: Path | None, limit: int | None) -> None:
+    """Refit the stance classifier on the train splits of FNC-1 and/or Emergent folders.
+
+    Example: wirescope train stance ../shared/eval/stance-fnc1 ../shared/eval/stance-emergent
+    """
+    try:  # scikit-learn and the encoder stack are the `models` extra: loaded only for this command
+        from wirescope.annotate.claims.train import MODEL_FILE, train
+    except ImportError as exc:
+        raise MissingExtra("training the stance classifier", "models") from exc
+    summary = train(list(paths), out or MODEL_FILE, limit=limit, threads=load_settings().embed_threads)
+    pairs = ", ".join(f"{name} {n}" for name, n in summary.pairs.items())
+    click.echo(f"trained on {pairs} pairs; wrote {summary.path}")
 
 
 def main() -> None:

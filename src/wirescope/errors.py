@@ -59,10 +59,10 @@ class ConfigError(WirescopeError):
 class MissingExtra(WirescopeError):
     """An optional dependency is needed for this feature and is not installed."""
 
-    def __init__(self, feature: str, extra: str) -> None:
+    def __init__(self, feature: str, extra: str, *, hint: str | None = None) -> None:
         super().__init__(
             f"{feature} needs optional dependencies that are not installed",
-            hint=f"install them with: pip install 'wirescope[{extra}]'",
+            hint=hint or f"install them with: pip install 'wirescope[{extra}]'",
         )
 
 

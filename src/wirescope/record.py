@@ -281,6 +281,9 @@ class Article:
     claims: tuple[Claim, ...] = ()
     # The spaCy parse travels with the article through the pipeline; it is never stored.
     doc: Any = field(default=None, compare=False, repr=False)
+    # Sentence embeddings computed on demand, keyed by sentence Span (annotate/embeddings/vectors.py);
+    # shared by every learned component, never stored.
+    vectors: dict = field(default_factory=dict, compare=False, repr=False)
 
     def text_of(self, span: Span) -> str:
         return span.of(self.text)

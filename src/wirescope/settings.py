@@ -29,6 +29,7 @@ class Settings:
     workers: int = 1
     doc_timeout: float = 300.0
     allowed_hosts: str = ""
+    embed_threads: int = 1
 
 
 SETTING_HELP: dict[str, str] = {
@@ -44,6 +45,7 @@ SETTING_HELP: dict[str, str] = {
     "doc_timeout": "Seconds one document may take to clean and to annotate before it is rejected "
     "and the batch goes on (0: no limit). Ingest takes about 1.5 s per 10 KB on one core "
     "(docs/benchmarks.md).",
+    "embed_threads": "Threads of the sentence encoder's ONNX session (one per worker process is best).",
 }
 
 

@@ -1,6 +1,6 @@
 """`wirescope eval ...`: one subcommand per evaluation, each defined in its own module.
 
-Registration is this one explicit list; the modules keep their heavy imports inside the commands.
+Registration is this one explicit list.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from wirescope.eval.ner import ner_command
 from wirescope.eval.plover import plover_command
 from wirescope.eval.quotes import quotes_command
 from wirescope.eval.rams import rams_command
+from wirescope.eval.stance import stance_command
 from wirescope.eval.time import time_command
 from wirescope.eval.wikievents import wikievents_command
 
@@ -36,5 +37,6 @@ for _command in (
     rams_command,
     wikievents_command,
     plover_command,
+    stance_command,
 ):
     eval_group.add_command(_command)

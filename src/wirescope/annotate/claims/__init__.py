@@ -1,0 +1,1 @@
+"""Claims: attributed propositions and their stance."""
