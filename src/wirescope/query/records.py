@@ -83,6 +83,7 @@ def time_records(a: Article) -> Iterator[Record]:
             "value": t.value,
             "type": t.type,
             "anchored": t.anchored,
+            "mod": t.mod,
         }
 
 

@@ -54,6 +54,13 @@ def _add_feed_state(conn: Connection) -> None:
     schema.feed_entries.create(conn, checkfirst=True)
 
 
+def _add_time_mod(conn: Connection) -> None:
+    """Databases made before the TIMEX3 mod attribute lack times.mod; fresh ones have it."""
+    if "mod" not in {c["name"] for c in inspect(conn).get_columns("times")}:
+        kind = schema.times.c.mod.type.compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE times ADD COLUMN mod {kind}"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the record tables", _create_tables),
     (2, "full-text index over article titles and text", create_fulltext_index),
@@ -61,6 +68,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "actors: registry confidence, reason and cross-article merge (merged_into)", _add_actor_registry),
     (5, "articles: story_id, and the band index that groups syndicated copies", _add_stories),
     (6, "feeds and feed_entries: what `wirescope watch` has polled and seen", _add_feed_state),
+    (7, "times: the TIMEX3 mod attribute (START, MID, END)", _add_time_mod),
 ]
 
 

@@ -138,6 +138,7 @@ def annotation_rows(a: Article) -> dict[str, list[Row]]:
                 "value": t.value,
                 "type": t.type,
                 "anchored": t.anchored,
+                "mod": t.mod,
             }
             for t in a.times
         ],
@@ -253,7 +254,9 @@ def article_from(
         actors=_actors_from(parts, actors),
         quotes=tuple(_quote_from(r) for r in parts["quotes"]),
         events=tuple(_event_from(r) for r in parts["events"]),
-        times=tuple(TimeRef(r["id"], span_of(r), r["value"], r["type"], r["anchored"]) for r in parts["times"]),
+        times=tuple(
+            TimeRef(r["id"], span_of(r), r["value"], r["type"], r["anchored"], r["mod"]) for r in parts["times"]
+        ),
         places=_places_from(parts["place_mentions"], places),
         claims=tuple(
             Claim(r["id"], span_of(r), r["subject"], r["predicate"], r["polarity"], participant_from(r, "source"))

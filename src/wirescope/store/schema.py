@@ -199,6 +199,7 @@ times = Table(
     Column("value", String(32)),
     Column("type", String(10), nullable=False),
     Column("anchored", Boolean, nullable=False),
+    Column("mod", String(16)),
 )
 
 places = Table(

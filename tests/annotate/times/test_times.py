@@ -30,10 +30,10 @@ PUBLISHED = Anchor(date(2021, 8, 25))  # a Wednesday, in ISO week 34
         ("Tuesday", "2021-08-24", "DATE"),
         ("last Friday", "2021-08-20", "DATE"),
         ("Friday night", "2021-08-20TNI", "TIME"),
-        ("the 1980s", "198X", "DATE"),
-        ("the late 1990s", "199X", "DATE"),
-        ("the '90s", "199X", "DATE"),
-        ("the nineties", "199X", "DATE"),
+        ("the 1980s", "198", "DATE"),
+        ("the late 1990s", "199", "DATE"),
+        ("the '90s", "199", "DATE"),
+        ("the nineties", "199", "DATE"),
         ("2001", "2001", "DATE"),
         ("August 2021", "2021-08", "DATE"),
         ("the past 40 years", "P40Y", "DURATION"),
@@ -63,7 +63,7 @@ def test_normalised_against_the_publication_date(text, value, type_):
         ("last month", None),
         ("three years ago", None),
         ("September 9, 2001", "2001-09-09"),  # absolute: needs no anchor
-        ("the 1980s", "198X"),
+        ("the 1980s", "198"),
     ],
 )
 def test_without_a_publication_date_nothing_is_invented(text, value):
@@ -158,7 +158,12 @@ def test_the_seed_article_with_and_without_a_publication_date(seed_text, seed_go
             if gold[key] is None:
                 assert all(v is None or "X" in v for v in got), (gold["text"], got)
             else:
-                assert gold[key] in got, (gold["text"], published, got)
+                assert _as_timex3(gold[key]) in got, (gold["text"], published, got)
+
+
+def _as_timex3(value: str) -> str:
+    """The seed gold writes decades the TIDES way ("198X"); TIMEX3 (TimeML 1.2.1) writes "198"."""
+    return value[:3] if len(value) == 4 and value.endswith("X") and value[:3].isdigit() else value
 
 
 def test_the_past_40_years_is_a_duration_in_the_seed(seed_article):
@@ -199,3 +204,73 @@ def test_a_weekday_inside_a_name_is_not_a_date():
     _, found = _times("The Sunday Times reported the talks ended on Friday.\n", "2021-08-25")
     assert "Sunday" not in found
     assert found["Friday"].value == "2021-08-20"
+
+
+# --- issue 14: TIMEX3 as the TimeML guidelines write it --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "type_", "mod"),
+    [
+        ("five years", "P5Y", "DURATION", None),
+        ("24 hours", "PT24H", "DURATION", None),
+        ("between 12 and 18 months", "P18M", "DURATION", None),  # a range: its longer bound
+        ("a decade", "P10Y", "DURATION", None),  # not P1DE, which is not ISO 8601
+        ("two decades", "P20Y", "DURATION", None),
+        ("2 1/2 years", "P2Y6M", "DURATION", None),
+        ("a couple of years", "P2Y", "DURATION", None),
+        ("the 1980s", "198", "DATE", None),
+        ("the late 1990s", "199", "DATE", "END"),
+        ("late last July", "2021-07", "DATE", "END"),
+        ("the end of the year", "2021", "DATE", "END"),
+        ("this fiscal year", "2021", "DATE", None),
+        ("fiscal 1990", "1990", "DATE", None),
+        ("every morning", "XXXX-XX-XXTMO", "SET", None),
+        ("each season", "P3M", "SET", None),
+        ("each Thursday", "XXXX-WXX-4", "SET", None),
+        ("every other week", "P2W", "SET", None),
+        ("each July", "XXXX-07", "SET", None),
+        ("the last few months", "PAST_REF", "DATE", None),
+        ("coming months", "FUTURE_REF", "DATE", None),
+        ("the quarter", "2021-Q2", "DATE", None),  # the one reported on, ended weeks before
+        ("a year earlier", "2020", "DATE", None),
+        ("10 p.m. Wednesday", "2021-08-25T22:00", "TIME", None),
+        ("noon Tuesday", "2021-08-24T12:00", "TIME", None),
+        ("the third quarter ended Sept. 30", "2021-Q3", "DATE", None),  # read by its head
+    ],
+)
+def test_timex3_values_types_and_mods(text, value, type_, mod):
+    timex = normalise(text, PUBLISHED, "past")
+    assert (timex.value, timex.type, timex.mod) == (value, type_, mod)
+
+
+def test_friday_in_a_friday_paper_is_that_day_even_in_the_future_tense():
+    friday = Anchor(date(2021, 8, 27))
+    assert normalise("Friday", friday, "future").value == "2021-08-27"
+    assert normalise("Friday", friday, "past").value == "2021-08-27"
+    assert normalise("next Friday", friday, None).value == "2021-09-03"
+
+
+def test_a_year_earlier_counts_from_the_quarter_the_narrative_is_in():
+    anchor = Anchor(date(1989, 11, 2))
+    assert normalise("a year earlier", anchor, "past", "1989-Q3").value == "1988-Q3"
+    assert normalise("the year-ago quarter", anchor, "past").value == "1988-Q3"
+    assert normalise("the quarter", anchor, None, "1989-Q2").value == "1989-Q2"
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "published"),
+    [
+        ("Output rose in 2009-2010, the report said.", ["2009", "2010"], "2021-08-25"),
+        ("Shares were bought from Aug. 26 to Oct. 20, it said.", ["2021-08-26", "2021-10-20"], "2021-10-27"),
+        ("The fighting lasted two to three weeks, he said.", ["P3W"], "2021-08-25"),  # a duration range: one
+    ],
+)
+def test_ranges_of_two_points_are_two_expressions(text, values, published):
+    article, _ = _times(text, published)
+    assert [t.value for t in sorted(article.times, key=lambda t: t.span)] == values
+
+
+def test_payable_dec_7_is_ahead_of_an_october_paper():
+    _, found = _times("The company declared a dividend, payable Dec. 7 to holders.", "2021-10-27")
+    assert found["Dec. 7"].value == "2021-12-07"

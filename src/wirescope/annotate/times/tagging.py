@@ -128,8 +128,24 @@ def looks_temporal(text: str) -> bool:
 # --- context: tense and dated pieces -------------------------------------------------------------
 
 
+# Words right before an expression that point it forward whatever the verb's tense: "payable Dec.
+# 7", "effective Feb. 1", "extended to Nov. 16", "through January", "scheduled to close Monday".
+_FUTURE_CUE = re.compile(
+    r"(?i)\b(?:payable|effective|until|till|deadline|expires?|expiring|due|scheduled|starting|"
+    r"beginning|as soon as|extended to|of record)\s*(?:on\s+)?$"
+)
+# Words that bound a period up to a day either side of publication ("this year through Oct. 19",
+# "by February"): the nearest reading, whatever the verb's tense.
+_NEAR_CUE = re.compile(r"(?i)\b(?:through|thru|by)\s*$")
+
+
 def tense_at(article: Article, span: Span) -> Tense:
     """The tense of the clause an expression sits in: future, past, or None (present)."""
+    before = article.text[max(0, span.start - 40) : span.start]
+    if _FUTURE_CUE.search(before):
+        return "future"
+    if _NEAR_CUE.search(before):
+        return "near"
     if article.doc is None:
         return None
     piece = article.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -140,7 +156,10 @@ def tense_at(article: Article, span: Span) -> Tense:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-    return _tense_of_verb(token)
+    tense = _tense_of_verb(token)
+    if tense != "future" and token.dep_ == "xcomp" and token.head.lower_ in FUTURE_MARKERS:
+        return "future"  # "is scheduled to close Monday", "plans to meet Tuesday"
+    return tense
 
 
 def _tense_of_verb(verb) -> Tense:
@@ -191,16 +210,59 @@ def publication_anchor(article: Article) -> Anchor | None:
     return Anchor(article.published) if article.published else None
 
 
+# A value that can be the narrative's reference period: a year or a quarter ("1989-Q3").
+_REFERENCE_VALUE = re.compile(r"\d{4}-Q\d")
+# Expressions that count back from the reference period and so must not replace it.
+_COUNTING_BACK = re.compile(r"(?i)\b(?:ago|earlier|before|previous|prior)\b")
+
+
 def find_times(article: Article) -> list[_Found]:
+    """Every expression with its value, in text order; "the quarter" and "a year earlier" count
+    from the last year or quarter the article named before them (the narrative's reference time)."""
     anchor = publication_anchor(article)
     found = []
-    for span in candidate_spans(article):
+    reference: str | None = None
+    for span in split_ranges(article.text, candidate_spans(article)):
         text = article.text_of(span)
-        timex = normalise(text, anchor, tense_at(article, span))
+        timex = normalise(text, anchor, tense_at(article, span), reference)
         if timex is None and not looks_temporal(text):
             continue  # the recogniser's "Olympic", or an age like "77": not a time at all
         found.append(_Found(span, timex or Timex(None)))
+        if timex and timex.value and _REFERENCE_VALUE.fullmatch(timex.value) and not _COUNTING_BACK.search(text):
+            reference = timex.value
     return _reanchor_quoted(article, found)
+
+
+# "2009-2010", "1998-99", "Aug. 26 to Oct. 20": two expressions in TimeML, one span to recognisers.
+_RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\bthru\b)\s*")
+
+
+def split_ranges(text: str, spans: list[Span]) -> list[Span]:
+    """Spans holding a range of two points split into the two, each with its own value."""
+    result: list[Span] = []
+    for span in spans:
+        result.extend(_range_parts(text, span) or [span])
+    return result
+
+
+def _range_parts(text: str, span: Span) -> list[Span] | None:
+    piece = text[span.start : span.end]
+    years = re.fullmatch(r"((?:1[5-9]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)", piece)
+    if years:
+        return [Span(span.start, span.start + years.end(1)), Span(span.start + years.start(2), span.end)]
+    for m in _RANGE_SEPARATOR.finditer(piece):
+        left, right = piece[: m.start()], piece[m.end() :]
+        if not left or not right or not re.search(r"\d", left + right):
+            continue
+        if normalise(left, None) is not None and normalise(right, None) is not None and _is_point(left, right):
+            return [Span(span.start, span.start + m.start()), Span(span.start + m.end(), span.end)]
+    return None
+
+
+def _is_point(left: str, right: str) -> bool:
+    """Both sides name days, months or years: not "two to three weeks" (a duration range)."""
+    points = (normalise(left, None), normalise(right, None))
+    return all(p is not None and p.type in ("DATE", "TIME") and p.value not in (None, "") for p in points)
 
 
 def _reanchor_quoted(article: Article, found: list[_Found]) -> list[_Found]:
@@ -215,7 +277,7 @@ def _reanchor_quoted(article: Article, found: list[_Found]) -> list[_Found]:
             continue
         for i in inside:
             span = found[i].span
-            timex = normalise(article.text_of(span), anchor, tense_at(article, span))
+            timex = normalise(article.text_of(span), anchor, tense_at(article, span), None)
             if timex is not None:
                 result[i] = _Found(span, timex)
     return result
@@ -231,6 +293,7 @@ def annotate_times(article: Article) -> Article:
             f.timex.value,
             f.timex.type,
             f.timex.anchored,
+            f.timex.mod,
         )
         for f in find_times(article)
     )

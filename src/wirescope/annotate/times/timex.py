@@ -9,23 +9,30 @@ week") gets no value at all, never an invented one.
 What the rules get wrong, knowingly: a month-day without a year is put in the year that makes it
 nearest the anchor in the direction the tense points (the nearest either way when the clause has
 no past or future verb), so "December 20" said in the past tense in a January story is last
-December; the fuzzy modifiers "early", "mid" and "late"
-are dropped ("the late 1990s" -> 199X, TIMEX3 would add mod=END); a two-digit decade ("the '90s")
-is put in the last century that ends before the anchor's decade.
+December; the fuzzy modifiers "early", "mid" and "late" go into the TIMEX3 `mod` (START, MID,
+END), not the value ("the late 1990s" -> 199, END); a two-digit decade ("the '90s") is put in the
+last century that ends before the anchor's decade. Days and weeks counted from the anchor are in
+relative.py; reporting periods, sets and ranges in periods.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, timedelta
 
+from wirescope.annotate.times.expressions import clean_expression
+from wirescope.annotate.times.periods import RULE_SOURCES as PERIOD_RULES
+from wirescope.annotate.times.relative import STEP, relative_day, relative_period, the_weekend, this_part, weekday
 from wirescope.annotate.times.values import (
     Anchor,
+    Context,
     Tense,
     Timex,
+    and_a_half,
     day_value,
+    decade_value,
     duration_value,
     nearest_year,
     number_of,
@@ -35,7 +42,6 @@ from wirescope.annotate.times.values import (
 from wirescope.annotate.times.vocabulary import (
     DAY_PARTS,
     DECADE_WORDS,
-    HEDGES,
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
@@ -48,11 +54,7 @@ from wirescope.annotate.times.vocabulary import (
     WEEKDAYS,
 )
 
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    anchor: Anchor | None
-    tense: Tense
+_Context = Context
 
 
 def _alternation(words) -> str:
@@ -63,7 +65,17 @@ _MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?"
 _WEEKDAY = rf"(?P<weekday>{_alternation(WEEKDAYS)})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-_FUZZY = r"(?:(?:the\s+)?(?:early|mid|late|end of|beginning of|start of|middle of)[- ]?\s*(?:the\s+)?)?"
+_FUZZY = r"(?:(?:the\s+)?(?P<fuzzy>early|mid|late|end of|beginning of|start of|middle of)[- ]?\s*(?:the\s+)?)?"
+# TIMEX3 mod values for the fuzzy words ("the late 1990s" is 199 with mod END).
+_MOD_OF = {
+    "early": "START",
+    "beginning of": "START",
+    "start of": "START",
+    "mid": "MID",
+    "middle of": "MID",
+    "late": "END",
+    "end of": "END",
+}
 _NUMBER_WORD = _alternation(NUMBER_WORDS)
 _NUMBER = rf"(?P<n>\d+(?:[.,]\d+)?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*|{_alternation(VAGUE_QUANTITIES)})"
 _UNIT = rf"(?P<unit>{_alternation(UNITS)})(?:s|es)?"
@@ -138,7 +150,7 @@ def _season_year(m: re.Match, ctx: _Context) -> Timex:
 
 
 def _decade(m: re.Match, ctx: _Context) -> Timex:
-    return Timex(m["dec"] + "X")
+    return Timex(decade_value(m["dec"]))
 
 
 def _short_decade(m: re.Match, ctx: _Context) -> Timex:
@@ -148,7 +160,7 @@ def _short_decade(m: re.Match, ctx: _Context) -> Timex:
 def _short_decade_digit(digit: int, ctx: _Context) -> Timex:
     now = ctx.anchor.day.year if ctx.anchor and ctx.anchor.year_known else 2000
     century = now // 100 if digit * 10 < now % 100 else now // 100 - 1
-    return Timex(f"{century}{digit}X")
+    return Timex(decade_value(f"{century}{digit}"))
 
 
 def _decade_word(m: re.Match, ctx: _Context) -> Timex:
@@ -173,100 +185,6 @@ def _quarter(m: re.Match, ctx: _Context) -> Timex:
     return Timex(f"{year}-Q{q}", anchored=True)
 
 
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
-
-
-def _relative_day(m: re.Match, ctx: _Context) -> Timex | None:
-    if ctx.anchor is None:
-        return None
-    word = m["word"]
-    d = ctx.anchor.day + timedelta(days=_DAY_WORDS[word])
-    part = m["part"] or ("night" if word in ("tonight", "last night") else None)
-    value = day_value(d, ctx.anchor)
-    if part:
-        return Timex(value + "T" + DAY_PARTS[part], "TIME", ctx.anchor.year_known)
-    return Timex(value, anchored=ctx.anchor.year_known)
-
-
-def _this_part(m: re.Match, ctx: _Context) -> Timex | None:
-    if ctx.anchor is None:
-        return None
-    return Timex(day_value(ctx.anchor.day, ctx.anchor) + "T" + DAY_PARTS[m["part"]], "TIME", ctx.anchor.year_known)
-
-
-_STEP = {
-    "this": 0,
-    "last": -1,
-    "past": -1,
-    "previous": -1,
-    "next": 1,
-    "coming": 1,
-    "earlier this": 0,
-    "later this": 0,
-    "early this": 0,
-    "late this": 0,
-    "end of this": 0,
-    "end of last": -1,
-}
-
-
-def _relative_period(m: re.Match, ctx: _Context) -> Timex | None:
-    """this/last/next week, month, year, weekend, quarter or season."""
-    if ctx.anchor is None:
-        return None
-    step, period, d = _STEP[m["mod"]], m["period"], ctx.anchor.day
-    known = ctx.anchor.year_known
-    if period in ("week", "weekend"):
-        if not known:
-            return None
-        value = week_value(d + timedelta(weeks=step))
-        return Timex(value + ("-WE" if period == "weekend" else ""), anchored=True)
-    if period == "month":
-        year, month = shift_months(d.year, d.month, step)
-        return Timex(f"{year if known else 'XXXX'}-{month:02d}", anchored=known)
-    if not known:
-        return None
-    if period == "year":
-        return Timex(str(d.year + step), anchored=True)
-    if period == "quarter":
-        year, month = shift_months(d.year, d.month, 3 * step)
-        return Timex(f"{year}-Q{(month - 1) // 3 + 1}", anchored=True)
-    return Timex(f"{d.year + step}-{SEASONS[period]}", anchored=True)  # a season
-
-
-def _the_weekend(m: re.Match, ctx: _Context) -> Timex | None:
-    """ "the weekend": the last one (its Saturday on or before the anchor), or the next if future."""
-    if ctx.anchor is None or not ctx.anchor.year_known:
-        return None
-    d = ctx.anchor.day
-    saturday = d - timedelta(days=(d.isoweekday() - 6) % 7)
-    if ctx.tense == "future" and saturday < d - timedelta(days=1):
-        saturday += timedelta(weeks=1)
-    return Timex(week_value(saturday) + "-WE", anchored=True)
-
-
-def _weekday(m: re.Match, ctx: _Context) -> Timex | None:
-    """A day named by its weekday: the nearest one on the side the modifier or tense points to."""
-    if ctx.anchor is None or not ctx.anchor.year_known:
-        return None  # without the year, the weekday cannot be placed on the calendar
-    target, d = WEEKDAYS[m["weekday"]], ctx.anchor.day
-    back = (d.isoweekday() - target) % 7
-    modifier = m["mod"]
-    if modifier in ("last", "past"):
-        when = d - timedelta(days=back or 7)
-    elif modifier in ("next", "coming") or ctx.tense == "future":
-        when = d + timedelta(days=(target - d.isoweekday()) % 7 or 7)
-    elif modifier == "this" or ctx.tense is None:
-        forward = (target - d.isoweekday()) % 7
-        when = d - timedelta(days=back) if back <= forward else d + timedelta(days=forward)
-    else:  # past tense: the most recent such day, the anchor day included
-        when = d - timedelta(days=back)
-    value = when.isoformat()
-    if m["part"]:
-        return Timex(value + "T" + DAY_PARTS[m["part"]], "TIME", True)
-    return Timex(value, anchored=True)
-
-
 _PRECISION_OF_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
@@ -287,12 +205,16 @@ def _ago(m: re.Match, ctx: _Context) -> Timex | None:
     if letter == "Y":
         return Timex(str(d.year + sign * count), anchored=True)
     if letter == "DE":
-        return Timex(str(d.year + sign * 10 * count)[:3] + "X", anchored=True)
+        return Timex(decade_value(str(d.year + sign * 10 * count)[:3]), anchored=True)
     return None
 
 
 def _duration(m: re.Match, ctx: _Context) -> Timex | None:
-    count = number_of(m["n"])
+    count = 2 if m["couple"] is not None else number_of(m["n"])
+    if m["couple"] is not None:
+        return Timex(duration_value(2, m["unit"]), "DURATION")
+    if count is not None and (m["half"] or m["half2"]):
+        return Timex(and_a_half(count, m["unit"]), "DURATION")
     if m["n"] is None and m["unit"] in ("second", "minute"):
         return None  # "a second attempt", "minute details"
     if m["n"] is None and _plural(m):
@@ -322,7 +244,7 @@ def _set(m: re.Match, ctx: _Context) -> Timex:
     return Timex(SETS[m.group(0)], "SET")
 
 
-_RELATIVE_MODS = _alternation(_STEP)
+_RELATIVE_MODS = _alternation(STEP)
 _PERIODS = _alternation(["week", "weekend", "month", "year", "quarter", *SEASONS])
 
 # Tried in order; the first whose pattern matches the whole expression builds the value.
@@ -336,7 +258,11 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
     (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}", _month_day),
     (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}", _month_day),
     (rf"{_FUZZY}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
-    (rf"(?:(?P<mod>last|this|next)\s+)?{_FUZZY}{_MONTH}", _month_alone),
+    (
+        rf"(?:(?P<fuzzy>early|mid|late)[- ]?\s*)?(?:(?P<mod>last|this|next)\s+)?"
+        rf"(?:(?:the\s+)?(?:early|mid|late|end of|beginning of|middle of)[- ]?\s*(?:the\s+)?)?{_MONTH}",
+        _month_alone,
+    ),
     (rf"(?:the\s+)?(?:(?:early|late)\s+)?(?P<season>{_alternation(SEASONS)})\s+(?:of\s+)?{_YEAR}", _season_year),
     (rf"{_FUZZY}(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?|calendar\s+)?{_YEAR}", _year),
     (rf"{_FUZZY}(?:the\s+)?(?P<dec>\d{{3}})0'?s", _decade),
@@ -347,62 +273,74 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
     (
         rf"(?:(?:early|late|earlier|later|mid)[- ]?\s*(?:{_alternation(DAY_PARTS)})?\s*)?"
         rf"(?P<word>today|tonight|yesterday|tomorrow|last night){_PART}",
-        _relative_day,
+        relative_day,
     ),
-    (rf"(?:(?:early|late|earlier|later|mid)[- ]?\s*)?(?:this\s+)?(?P<part>{_alternation(DAY_PARTS)})", _this_part),
-    (rf"(?P<mod>{_RELATIVE_MODS})\s+(?P<period>{_PERIODS})", _relative_period),
-    (r"(?:over\s+)?the\s+weekend", _the_weekend),
-    (rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?{_WEEKDAY}{_PART}", _weekday),
+    (rf"(?:(?:early|late|earlier|later|mid)[- ]?\s*)?(?:this\s+)?(?P<part>{_alternation(DAY_PARTS)})", this_part),
+    (rf"(?P<mod>{_RELATIVE_MODS})\s+(?P<period>{_PERIODS})", relative_period),
+    (r"(?:over\s+)?the\s+weekend", the_weekend),
+    (rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?{_WEEKDAY}{_PART}", weekday),
     (rf"{_NUMBER}\s+{_UNIT}\s+(?P<dir>ago|from now|hence)", _ago),
     (
         rf"(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|latest|other|entire|whole)\s+)?"
-        rf"(?:{_NUMBER}[- ])?{_UNIT}(?:[- ](?:long|old))?",
+        rf"(?:(?:a\s+couple\s+of|a\s+couple)\s+(?P<couple>)|{_NUMBER}(?P<half>\s+1/2|\s+and\s+a\s+half)?[- ])?"
+        rf"{_UNIT}(?:[- ](?:long|old))?(?P<half2>\s+and\s+a\s+half)?",
         _duration,
     ),
     (r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)", _clock),
 ]
-RULES = [(re.compile(pattern), handle) for pattern, handle in _RULE_SOURCES]
-
-
-def clean_expression(text: str) -> str:
-    """Lower case, one space between words, typographic apostrophes plain, no edge punctuation."""
-    text = " ".join(text.lower().replace("\u2019", "'").replace("\u2018", "'").split())
-    text = text.strip(' ,;:.!?"()[]').replace("–", "-").replace("—", "-")
-    text = re.sub(r"'s$", "", text)  # "last month's"
-    text = _HEDGE.sub("", text)
-    return _SPOKEN_YEAR.sub(_spoken_year, text)
-
-
-_HEDGE = re.compile(rf"^(?:{_alternation(HEDGES)})\s+")
-_TENS = (
-    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    "|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# Clock times on a named day: "10 p.m. Wednesday", "noon Thursday", "midnight Friday".
+_CLOCK_ON_DAY = re.compile(
+    r"(?P<clock>\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)(?:\s+[a-z]{3})?,?\s+(?:on\s+)?(?P<day>.+)"
 )
-_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-# Years read out as words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand".
-_SPOKEN_YEAR = re.compile(
-    rf"\b(?P<c>eighteen|nineteen|twenty)[- ](?P<r>(?:{_TENS})(?:[- ](?:{_UNITS_WORDS}))?|hundred)\b"
-    rf"|\btwo thousand(?:(?: and)? (?P<u>{_TENS}|{_UNITS_WORDS}))?\b"
-)
+RULES = [(re.compile(pattern), handle) for pattern, handle in [*PERIOD_RULES, *_RULE_SOURCES]]
 
 
-def _spoken_year(m: re.Match) -> str:
-    if m["c"]:
-        rest = 0 if m["r"] == "hundred" else number_of(m["r"]) or 0
-        return str(NUMBER_WORDS[m["c"]] * 100 + rest)
-    return str(2000 + (number_of(m["u"]) or 0 if m["u"] else 0))
+def normalise(text: str, anchor: Anchor | None, tense: Tense = None, reference: str | None = None) -> Timex | None:
+    """The TIMEX3 value of one temporal expression, or None when no rule reads it.
 
-
-def normalise(text: str, anchor: Anchor | None, tense: Tense = None) -> Timex | None:
-    """The TIMEX3 value of one temporal expression, or None when no rule reads it."""
+    `reference` is the narrative's reference time ("1989-Q3"): what "the quarter" and "a year
+    earlier" count from. An expression no rule reads whole is read by its longest leading part
+    that one does ("the third quarter ended Sept. 30" -> the third quarter, "today through Nov.
+    17" -> today): recognisers often take in what follows.
+    """
     expression = clean_expression(text)
-    ctx = _Context(anchor, tense)
+    ctx = _Context(anchor, tense, reference)
+    found = _read(expression, ctx)
+    if found is not None:
+        return found
+    words = expression.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head = _read(" ".join(words[:cut]), ctx)
+        if head is not None and head.value:
+            return head
+    if len(words) > 1 and words[0] in _LEADING_NOISE:
+        return normalise(" ".join(words[1:]), anchor, tense, reference)
+    return None
+
+
+# Words a recogniser takes in before an expression that TimeML leaves out ("an Aug. 10, 1988").
+_LEADING_NOISE = frozenset({"a", "an", "its", "both", "sometime", "in", "on", "at", "by", "since", "until", "from"})
+
+
+def _read(expression: str, ctx: _Context) -> Timex | None:
+    clock_day = _CLOCK_ON_DAY.fullmatch(expression)
+    if clock_day:
+        on_day = _read(clock_day["day"], ctx)
+        if on_day is not None and on_day.value and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", on_day.value):
+            clock = clock_day["clock"]
+            hour = {"noon": "T12:00", "midnight": "T24:00"}.get(clock)
+            if hour is None:
+                timed = _read(clock, replace(ctx, anchor=None))
+                hour = timed.value[10:] if timed and timed.value else ""
+            return Timex(on_day.value + hour, "TIME", on_day.anchored)
     for pattern, handle in RULES:
         m = pattern.fullmatch(expression)
         if m:
-            return handle(m, ctx) or Timex(None, _type_of(handle))
+            timex = handle(m, ctx) or Timex(None, _type_of(handle))
+            fuzzy = m.groupdict().get("fuzzy")
+            return replace(timex, mod=_MOD_OF.get(fuzzy)) if fuzzy and timex.mod is None else timex
     return None
 
 
 def _type_of(handle) -> str:
-    return "TIME" if handle in (_clock, _this_part) else "DATE"
+    return "TIME" if handle in (_clock, this_part) else "DATE"

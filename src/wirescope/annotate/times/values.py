@@ -12,7 +12,8 @@ from typing import Literal
 from wirescope.annotate.times.vocabulary import NUMBER_WORDS, UNIT_MULTIPLIER, UNITS, VAGUE_QUANTITIES
 from wirescope.record import TimePrecision
 
-Tense = Literal["past", "future"] | None
+# "near": a cue says the nearest reading either way ("through Oct. 19"); None: no verb says.
+Tense = Literal["past", "future", "near"] | None
 # Arithmetic on a day whose year is unknown is done in a non-leap placeholder year.
 PLACEHOLDER_YEAR = 2001
 
@@ -39,11 +40,28 @@ class Anchor:
             return None
 
 
+# TIMEX3 (TimeML 1.2.1) writes a decade as its first three digits: "the 1980s" is "198". The
+# older TIDES convention, which the seed gold follows, writes "198X"; this is the one place to
+# change if a consumer needs it.
+DECADE_SUFFIX = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Timex:
     value: str | None
     type: str = "DATE"  # DATE, TIME, DURATION or SET
     anchored: bool = False  # the value was computed from a known anchor date
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, LESS_THAN, MORE_THAN...
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule may read besides the expression: the anchor, the clause's tense, and the
+    narrative's reference time (the last quarter or year the article spoke of, "2021-Q2")."""
+
+    anchor: Anchor | None
+    tense: Tense
+    reference: str | None = None
 
 
 # --- values -------------------------------------------------------------------------------------
@@ -86,10 +104,40 @@ def number_of(text: str | None) -> int | None:
     return total or None
 
 
+# Units TIMEX3 writes in years: "a decade" is P10Y, "two centuries" P200Y (P1DE is not ISO 8601).
+YEARS_IN_UNIT = {"DE": 10, "CE": 100}
+
+
 def duration_value(count: int | None, unit: str) -> str:
     letter, clock = UNITS[unit]
+    if letter in YEARS_IN_UNIT:
+        return f"PX{letter}" if count is None else f"P{count * YEARS_IN_UNIT[letter]}Y"
     amount = "X" if count is None else str(count * UNIT_MULTIPLIER.get(unit, 1))
     return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
+
+
+_HALF_OF = {"Y": (6, "M"), "M": (15, "D"), "D": (12, "H"), "H": (30, "M"), "W": (84, "H")}
+
+
+def and_a_half(count: int, unit: str) -> str:
+    """ "2 1/2 years" is P2Y6M, "a day and a half" P1DT12H."""
+    letter, clock = UNITS[unit]
+    if letter not in _HALF_OF:
+        return duration_value(count, unit)
+    amount, small = _HALF_OF[letter]
+    if letter == "W":
+        return f"P{count * 7 + 3}DT12H"
+    if clock:
+        return f"PT{count}{letter}{amount}{small}"
+    return f"P{count}{letter}{'T' if small == 'H' else ''}{amount}{small}"
+
+
+def decade_value(first_three_digits: str) -> str:
+    return first_three_digits + DECADE_SUFFIX
+
+
+def quarter_of(d: date) -> str:
+    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
 
 
 # --- choosing a year for a year-less date -------------------------------------------------------
@@ -128,6 +176,6 @@ def precision_of(value: str | None) -> TimePrecision:
         return "month"
     if re.fullmatch(r"\d{4}(?:-(?:Q\d|SP|SU|FA|WI))?", value):
         return "year"
-    if re.fullmatch(r"\d{3}X", value):
+    if re.fullmatch(r"\d{3}X?", value):
         return "decade"
     return "unknown"

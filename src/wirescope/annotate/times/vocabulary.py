@@ -138,7 +138,6 @@ REFERENCES: dict[str, str] = {
     "formerly": "PAST_REF",
     "previously": "PAST_REF",
     "once": "PAST_REF",
-    "recent years": "PAST_REF",
     "lately": "PAST_REF",
     "the future": "FUTURE_REF",
     "soon": "FUTURE_REF",
@@ -168,7 +167,21 @@ SETS: dict[str, str] = {
 # the future of reported speech ("said the talks would start on Monday"); it misreads the rare
 # habitual past ("they would meet on Fridays").
 FUTURE_MARKERS = frozenset(
-    {"will", "'ll", "shall", "wo", "would", "going", "plan", "plans", "planned", "scheduled", "due"}
+    {
+        "will",
+        "'ll",
+        "shall",
+        "wo",
+        "would",
+        "going",
+        "plan",
+        "plans",
+        "planned",
+        "scheduled",
+        "due",
+        "expected",
+        "slated",
+    }
 )
 
 # Nouns and verbs that say a dated piece is being cited: a date next to them in the sentence that
