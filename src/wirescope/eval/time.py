@@ -21,6 +21,7 @@ import click
 
 from wirescope.api import process_many
 from wirescope.errors import EvalDataError
+from wirescope.eval.split import PART_OPTION, Part, part_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +140,10 @@ def score(gold_docs: list[list[GoldTimex]], system_docs: list[list[GoldTimex]]) 
     }
 
 
-def evaluate(folder: Path, limit: int | None = None) -> dict[str, object]:
-    """Read a TimeML folder, run the annotator with each DCT, and score it."""
-    documents = [read_timeml(p) for p in timeml_files(folder)[:limit]]
+def evaluate(folder: Path, limit: int | None = None, part: Part = "all") -> dict[str, object]:
+    """Read a TimeML folder (or one part of it, see eval/split.py), run the annotator with each
+    DCT, and score it."""
+    documents = [read_timeml(p) for p in part_of(timeml_files(folder), part)[:limit]]
     system = system_timexes(documents)
     return score([d.timexes for d in documents], system)
 
@@ -162,11 +164,12 @@ def report_lines(figures: dict) -> list[str]:
 @click.command("time")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--limit", type=int, help="Only the first N documents (sorted by path).")
+@PART_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def time_command(folder: Path, limit: int | None, as_json: bool) -> None:
+def time_command(folder: Path, limit: int | None, part: Part, as_json: bool) -> None:
     """Score temporal expressions on a TimeML folder (TempEval-3 metrics, DCT given).
 
     Example: wirescope eval time ../shared/eval/time-timebank/TBAQ-cleaned/TimeBank
     """
-    figures = evaluate(folder, limit)
+    figures = evaluate(folder, limit, part)
     click.echo(json.dumps(figures, indent=1) if as_json else "\n".join(report_lines(figures)))
