@@ -30,7 +30,9 @@ import click
 from wirescope.annotate.places.resolve import place_of, read_phrase, resolve, toponym_key
 from wirescope.api import as_given, process_many
 from wirescope.errors import EvalDataError
+from wirescope.eval.split import PART_OPTION, Part, part_of
 from wirescope.geo import km_between
+from wirescope.geo.gazetteer import is_demonym
 from wirescope.record import Span
 
 GWN_TOPONYM_TYPES = frozenset(
@@ -183,7 +185,8 @@ def tagged(documents: list[GeoDocument]) -> list[list[Found]]:
             if p.feature == "offset":
                 continue
             for s in p.mentions:
-                if article.text[s.start : s.start + 1].isupper():  # not "the valley" references
+                # not "the valley" references, nor nationality words (the gold leaves demonyms out)
+                if article.text[s.start : s.start + 1].isupper() and not is_demonym(article.text_of(s)):
                     found.append(Found(s.start, s.end, p.latitude, p.longitude, p.geonames_id))
         result.append(found)
     return result
@@ -269,8 +272,9 @@ def score(documents: list[GeoDocument], found: list[list[Found]], given: list[li
     }
 
 
-def evaluate(path: Path, limit: int | None = None) -> dict[str, object]:
-    documents = read_corpus(path)[:limit]
+def evaluate(path: Path, limit: int | None = None, part: Part = "all") -> dict[str, object]:
+    """Read a corpus (or one part of it, see eval/split.py), run the annotator, and score it."""
+    documents = part_of(read_corpus(path), part)[:limit]
     return score(documents, tagged(documents), resolved_given_gold(documents))
 
 
@@ -297,11 +301,12 @@ def report_lines(figures: dict) -> list[str]:
 @click.command("geo")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--limit", type=int, help="Only the first N articles.")
+@PART_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def geo_command(file: Path, limit: int | None, as_json: bool) -> None:
+def geo_command(file: Path, limit: int | None, part: Part, as_json: bool) -> None:
     """Score geotagging and geocoding on GeoWebNews, GeoVirus, LGL or TR-News XML.
 
     Example: wirescope eval geo ../shared/eval/geo-news/data/GWN.xml
     """
-    figures = evaluate(file, limit)
+    figures = evaluate(file, limit, part)
     click.echo(json.dumps(figures, indent=1) if as_json else "\n".join(report_lines(figures)))

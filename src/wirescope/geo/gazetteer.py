@@ -6,6 +6,9 @@ coordinates for towns only; a region's point here is the middle of the box spann
 from `countryinfo` (the same kind of centre point GeoNames gives countries). Both are lazy: the
 data loads on first use (about two seconds), never at import.
 
+Nationality adjectives ("Palestinian" -> PS) come from a table derived from CountryInfo.txt that
+ships in the package (data/demonyms.json, CC BY-SA 3.0, built by tools/build_demonyms.py).
+
 What it lacks: natural features (valleys, rivers, mountains), towns under 500 people, and most
 alternate names of towns ("Mazar-i-Sharif" is only "Mazār-e Sharīf"); the fuzzy search within a
 country (`similar`) recovers some spellings.
@@ -13,10 +16,12 @@ country (`similar`) recovers some spellings.
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from unidecode import unidecode
 
@@ -116,7 +121,7 @@ class Gazetteer:
 
     def by_demonym(self, word: str) -> list[Entry]:
         """The country a demonym names ("Russian" -> Russia); for resolving given toponyms only."""
-        code = _demonyms().get(fold(word))
+        code = _demonyms().get(fold(word)) or _demonyms().get(fold(re.sub(r"s$", "", word)))  # "Afghans"
         entry = self.country(code) if code else None
         return [entry] if entry else []
 
@@ -173,7 +178,19 @@ def _country_point(gaz: Gazetteer, alpha2: str) -> tuple[float | None, float | N
         lat, lon = (float(x) for x in info.latlng())  # ValueError when it has no centre on record
         return lat, lon, int(info.population() or 0)
     except (CountryNotFoundError, KeyError, TypeError, ValueError):
-        return _region_point(gaz, alpha2)  # no centre on record: its towns' middle
+        return _towns_middle(gaz, alpha2)  # no centre on record (Palestine): its towns' middle
+
+
+@lru_cache(maxsize=64)
+def _towns_middle(gaz: Gazetteer, alpha2: str) -> tuple[float | None, float | None, int]:
+    """The middle of a country's towns, filtered by the country itself: filtering by subdivision
+    code matched Indonesia's Papua (ID-PS) for Palestine (PS) and put it in New Guinea."""
+    towns = gaz._lib.cities.filter(country=alpha2)
+    if not towns:
+        return None, None, 0
+    lat = _percentile_middle([t.lat for t in towns])
+    lon = _percentile_middle([t.lng for t in towns])
+    return lat, lon, sum(t.population or 0 for t in towns)
 
 
 @lru_cache(maxsize=64)
@@ -182,19 +199,20 @@ def _folded_towns(gaz: Gazetteer, alpha2: str) -> tuple[list[str], list[Entry]]:
     return [fold(t.name) for t in towns], towns
 
 
+DEMONYMS_FILE = "data/demonyms.json"
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    from countryinfo import all_countries
+    """Nationality adjectives (folded) to country codes, from the CountryInfo-derived table that
+    ships in the package (tools/build_demonyms.py; CC BY-SA 3.0, data/demonyms.LICENSE.txt).
+    countryinfo's own demonyms are not used: they gave "American" to the Northern Mariana Islands."""
+    table = json.loads(resources.files("wirescope").joinpath(DEMONYMS_FILE).read_text(encoding="utf-8"))
+    return {fold(word): code for word, code in table["demonyms"].items()}
 
-    found: dict[str, str] = {}
-    for info in all_countries():
-        try:
-            demonym, alpha2 = info.demonym(), info.iso()["alpha2"]
-        except (KeyError, TypeError, AttributeError):
-            continue
-        if demonym:
-            found.setdefault(fold(demonym), alpha2)
-    return found
+
+def is_demonym(word: str) -> bool:
+    return fold(word) in _demonyms() or fold(re.sub(r"s$", "", word)) in _demonyms()
 
 
 @lru_cache(maxsize=1)

@@ -24,28 +24,26 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from wirescope.annotate.pipeline import annotator
+from wirescope.annotate.places.toponyms import Toponym, read_phrase, toponyms_of
 from wirescope.annotate.places.vocabulary import (
     ANAPHORS,
     BEARINGS,
+    CITY_ABBREVIATIONS,
     CONTINENTS,
     ENGLISH_NAMES,
-    FACILITY_WORDS,
     HEDGES,
     KM_PER_UNIT,
     LOCATIVE_PREPOSITIONS,
-    NATURAL_FEATURES,
-    REGION_WORDS,
-    TOWN_WORDS,
+    US_STATE_ABBREVIATIONS,
 )
 from wirescope.annotate.times.vocabulary import NUMBER_WORDS
 from wirescope.geo import Entry, gazetteer, km_between
-from wirescope.geo.gazetteer import fold
+from wirescope.geo.gazetteer import fold, is_demonym
 from wirescope.record import Article, Place, Span, stable_id
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # ACLED geo_precision by what the place is: 1 the named town, 2 part of a region, 3 a region or country.
 PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
 FEATURE_NAMES = {
@@ -61,83 +59,11 @@ ADMIN2_DISCOUNT = 1.5
 # The focus bonus is worth a 100-fold population: Mecca in Saudi Arabia still beats Mecca,
 # California in a story about the United States, but Kandahar in Afghanistan beats its namesakes.
 FOCUS_BONUS, OTHER_FOCUS_BONUS, NEAR_BONUS, NEAR_KM = 2.0, 1.0, 1.0, 300.0
+# A town in a region the article names is worth a 1000-fold population: Paris in a story that
+# names Texas is Paris, Texas. Set by reasoning, not fitted.
+STATE_BONUS = 3.0
 
 _KINDS_FOR = {"admin1": ("admin1", "admin2"), "admin2": ("admin2", "admin1"), "city": ("city",)}
-
-
-@dataclass(frozen=True, slots=True)
-class Toponym:
-    span: Span  # the whole phrase, feature word included ("Panjshir valley")
-    base: str  # the name without its feature word ("Panjshir")
-    feature: str | None = None  # valley, airport, admin1, city... as the phrase says
-    kind: str | None = None  # natural, facility, admin1, admin2, city: what the phrase allows
-    phrase: str = ""  # the whole phrase as written, when it has a feature word
-
-
-# --- 1 and 2: finding toponyms and reading their phrase ------------------------------------------
-
-
-def _words(vocab) -> str:
-    return "|".join(sorted((re.escape(w) for w in vocab), key=len, reverse=True))
-
-
-_FEATURE_AFTER = re.compile(
-    rf"\s+(?P<word>{_words([*NATURAL_FEATURES, *REGION_WORDS, *TOWN_WORDS, *FACILITY_WORDS])})\b", re.IGNORECASE
-)
-_FEATURE_BEFORE = re.compile(r"^(?P<word>Mount|Lake|Gulf of|Strait of|Sea of)\s+")
-
-
-def read_phrase(text: str, span: Span) -> Toponym:
-    """Split a place phrase into its name and its feature word, extending over a following one."""
-    name = span.of(text)
-    for vocab, kind in (
-        (NATURAL_FEATURES, "natural"),
-        (REGION_WORDS, None),
-        (TOWN_WORDS, "city"),
-        (FACILITY_WORDS, "facility"),
-    ):
-        for word in sorted(vocab, key=len, reverse=True):
-            if name.lower().endswith(" " + word) and len(name) > len(word) + 1:
-                return Toponym(span, name[: -len(word) - 1].strip(), vocab[word], kind or REGION_WORDS[word], name)
-    after = _FEATURE_AFTER.match(text, span.end)
-    if after:
-        word = after["word"].lower()
-        kind = (
-            "natural"
-            if word in NATURAL_FEATURES
-            else "city"
-            if word in TOWN_WORDS
-            else "facility"
-            if word in FACILITY_WORDS
-            else REGION_WORDS[word]
-        )
-        feature = {**NATURAL_FEATURES, **REGION_WORDS, **TOWN_WORDS, **FACILITY_WORDS}[word]
-        return Toponym(Span(span.start, after.end()), name, feature, kind, text[span.start : after.end()])
-    before = _FEATURE_BEFORE.match(name)
-    if before:
-        word = before["word"].split()[0].lower()
-        return Toponym(span, name[before.end() :], NATURAL_FEATURES.get(word, word), "natural", name)
-    return Toponym(span, name)
-
-
-def toponyms_of(article: Article) -> list[Toponym]:
-    found = [read_phrase(article.text, m.span) for m in article.mentions if m.label in PLACE_LABELS]
-    found = [t for t in found if t.base.strip() and any(c.isupper() for c in t.base)]
-    found += _repeated(article, found)
-    return sorted(found, key=lambda t: t.span)
-
-
-def _repeated(article: Article, found: list[Toponym]) -> list[Toponym]:
-    """Other occurrences of names already recognised: one sense per name within an article."""
-    extra: list[Toponym] = []
-    # Longest names first, in a fixed order: iterating a set of strings followed the per-process
-    # hash seed, so "Carolina" could claim part of a later "North Carolina" in one run and not the next.
-    for base in sorted({t.base for t in found}, key=lambda b: (-len(b), b)):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w-])", article.text):
-            span = Span(m.start(), m.end())
-            if not any(span.overlaps(t.span) for t in found + extra):
-                extra.append(read_phrase(article.text, span))
-    return extra
 
 
 # --- 3: resolving names in context ---------------------------------------------------------------
@@ -151,7 +77,12 @@ def candidates(toponym: Toponym) -> list[Entry]:
         return [Entry(geonames_id, toponym.base, "continent", None, None, lat, lon)]
     if toponym.phrase and (whole := _lookup(toponym.phrase)):
         return whole  # the gazetteer knows the whole name: "Rhode Island" is not an island called Rhode
+    if toponym.demonym:
+        return gazetteer().by_demonym(name)
     entries = _lookup(name) or gazetteer().by_demonym(name)
+    if toponym.within:
+        inside = [e for e in entries if e.kind in ("city", "admin2") and fold(e.admin1 or "") == fold(toponym.within)]
+        entries = inside or entries
     if toponym.kind in _KINDS_FOR:
         for kind in _KINDS_FOR[toponym.kind]:
             if allowed := [e for e in entries if e.kind == kind]:
@@ -165,6 +96,8 @@ def candidates(toponym: Toponym) -> list[Entry]:
 
 def _lookup(name: str) -> list[Entry]:
     """Entries under the name, and under the name the gazetteer files an English short form under."""
+    if "." in name:  # "W.Va.", "Ky.", "D.C."; bare postal codes ("LA", "IN") only after a comma
+        name = CITY_ABBREVIATIONS.get(name) or US_STATE_ABBREVIATIONS.get(name, name)
     entries = gazetteer().lookup(name)
     other = ENGLISH_NAMES.get(name.lower())
     return entries + gazetteer().lookup(other) if other else entries
@@ -183,8 +116,21 @@ def country_focus(resolutions: dict[str, list[Entry]], counts: Counter) -> Count
     return focus
 
 
-def score(entry: Entry, focus: Counter, near: list[Entry]) -> float:
-    """Higher is likelier: population, then the article's countries, then nearness to its places."""
+def state_focus(first: dict[str, Toponym], options: dict[str, list[Entry]]) -> Counter:
+    """The first-level regions the article names: as a place ("Indiana") or after a town ("Lebanon,
+    Ind."). A town in one of them beats a bigger namesake elsewhere."""
+    states: Counter = Counter()
+    for key, t in first.items():
+        if t.within:
+            states[fold(t.within)] += 1
+        elif any(e.kind == "admin1" and fold(e.name) == fold(t.base) for e in options[key]):
+            states[fold(t.base)] += 1
+    return states
+
+
+def score(entry: Entry, focus: Counter, near: list[Entry], states: Counter | None = None) -> float:
+    """Higher is likelier: population, then the article's countries and regions, then nearness to
+    its places."""
     value = math.log10(entry.population + 10)
     if entry.kind in ("country", "continent"):
         value += 10  # a name that IS a country's (or continent's) name means it
@@ -198,6 +144,8 @@ def score(entry: Entry, focus: Counter, near: list[Entry]) -> float:
         value += OTHER_FOCUS_BONUS
     if any(other is not entry and _within(entry, other, NEAR_KM) for other in near):
         value += NEAR_BONUS
+    if states and entry.kind in ("city", "admin2") and fold(entry.admin1 or "") in states:
+        value += STATE_BONUS
     return value
 
 
@@ -209,7 +157,7 @@ def _within(a: Entry, b: Entry, km: float) -> bool:
 
 
 def toponym_key(t: Toponym) -> str:
-    return f"{fold(t.base)}|{t.kind or ''}"
+    return f"{fold(t.base)}|{t.kind or ''}|{t.within or ''}|{'demonym' if t.demonym else ''}"
 
 
 def resolve(toponyms: list[Toponym], demonyms: Counter | None = None) -> dict[str, Entry | None]:
@@ -227,11 +175,12 @@ def resolve(toponyms: list[Toponym], demonyms: Counter | None = None) -> dict[st
     for key, t in first.items():
         if not options[key] and t.kind != "natural" and focus:
             options[key] = gazetteer().similar(t.base, focus.most_common(1)[0][0])
-    provisional = {k: max(v, key=lambda e: score(e, focus, [])) for k, v in options.items() if v}
+    states = state_focus(first, options)
+    provisional = {k: max(v, key=lambda e: score(e, focus, [], states)) for k, v in options.items() if v}
     chosen: dict[str, Entry | None] = {}
     for key, entries in options.items():
         near = [e for k, e in provisional.items() if k != key and e.kind != "country"]
-        chosen[key] = max(entries, key=lambda e: score(e, focus, near)) if entries else None
+        chosen[key] = max(entries, key=lambda e: score(e, focus, near, states)) if entries else None
     return chosen
 
 
@@ -243,6 +192,10 @@ def demonym_countries(article: Article) -> Counter:
             for entry in gazetteer().by_demonym(article.text_of(m.span)):
                 found[entry.country] += 1
     return found
+
+
+def _words(vocab) -> str:
+    return "|".join(sorted((re.escape(w) for w in vocab), key=len, reverse=True))
 
 
 # --- 4: relative locations -----------------------------------------------------------------------
@@ -398,6 +351,8 @@ def place_for_span(article: Article, span: Span) -> Place | None:
     options = []
     for place in article.places:
         for mention in place.mentions:
+            if is_demonym(article.text_of(mention)):
+                continue  # "American officials said": a nationality, not where it happened
             if sentence.contains(mention) or span.contains(mention):
                 options.append((_place_rank(article, span, place, mention), place))
     return min(options, key=lambda o: o[0])[1] if options else None

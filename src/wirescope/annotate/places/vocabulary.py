@@ -75,3 +75,68 @@ CONTINENTS: dict[str, tuple[int, float, float]] = {
     "oceania": (6255151, -18.31, 138.52),
     "antarctica": (6255152, -78.16, 16.41),
 }
+
+# US states as news style abbreviates them (AP style, with the postal codes papers also use), to
+# the names the gazetteer files them under. "Washington, D.C." is the city, not the state.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    **{
+        a: state
+        for state, forms in {
+            "Alabama": ("Ala.", "AL"),
+            "Alaska": ("AK",),
+            "Arizona": ("Ariz.", "AZ"),
+            "Arkansas": ("Ark.", "AR"),
+            "California": ("Calif.", "Cal.", "CA"),
+            "Colorado": ("Colo.", "CO"),
+            "Connecticut": ("Conn.", "CT"),
+            "Delaware": ("Del.", "DE"),
+            "Florida": ("Fla.", "FL"),
+            "Georgia": ("Ga.", "GA"),
+            "Hawaii": ("HI",),
+            "Idaho": ("ID",),
+            "Illinois": ("Ill.", "IL"),
+            "Indiana": ("Ind.", "IN"),
+            "Iowa": ("IA",),
+            "Kansas": ("Kan.", "Kans.", "KS"),
+            "Kentucky": ("Ky.", "KY"),
+            "Louisiana": ("La.", "LA"),
+            "Maine": ("Me.", "ME"),
+            "Maryland": ("Md.", "MD"),
+            "Massachusetts": ("Mass.", "MA"),
+            "Michigan": ("Mich.", "MI"),
+            "Minnesota": ("Minn.", "MN"),
+            "Mississippi": ("Miss.", "MS"),
+            "Missouri": ("Mo.", "MO"),
+            "Montana": ("Mont.", "MT"),
+            "Nebraska": ("Neb.", "Nebr.", "NE"),
+            "Nevada": ("Nev.", "NV"),
+            "New Hampshire": ("N.H.", "NH"),
+            "New Jersey": ("N.J.", "NJ"),
+            "New Mexico": ("N.M.", "N.Mex.", "NM"),
+            "New York": ("N.Y.", "NY"),
+            "North Carolina": ("N.C.", "NC"),
+            "North Dakota": ("N.D.", "ND"),
+            "Ohio": ("OH",),
+            "Oklahoma": ("Okla.", "OK"),
+            "Oregon": ("Ore.", "OR"),
+            "Pennsylvania": ("Pa.", "Penn.", "PA"),
+            "Rhode Island": ("R.I.", "RI"),
+            "South Carolina": ("S.C.", "SC"),
+            "South Dakota": ("S.D.", "SD"),
+            "Tennessee": ("Tenn.", "TN"),
+            "Texas": ("Tex.", "TX"),
+            "Utah": ("UT",),
+            "Vermont": ("Vt.", "VT"),
+            "Virginia": ("Va.", "VA"),
+            "Washington": ("Wash.", "WA"),
+            "West Virginia": ("W.Va.", "W. Va.", "WV"),
+            "Wisconsin": ("Wis.", "Wisc.", "WI"),
+            "Wyoming": ("Wyo.", "WY"),
+        }.items()
+        for a in forms
+    },
+    "D.C.": "District of Columbia",  # "Washington, D.C.": the city is filed under this district
+    "DC": "District of Columbia",
+}
+# Abbreviations that name a place themselves, not a state: the capital's district.
+CITY_ABBREVIATIONS: dict[str, str] = {"D.C.": "Washington, D.C.", "DC": "Washington, D.C."}
