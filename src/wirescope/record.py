@@ -186,10 +186,10 @@ class TimeRef:
 
     id: str
     span: Span
-    value: str | None  # "2021-08-15", "2021-W34", "198" (a decade), "XXXX-08-15"; None if not normalisable
+    value: str | None  # "2021-08-15", "2021-W34", "198X" (a decade), "XXXX-08-15"; None if not normalisable
     type: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION, SET
     anchored: bool = False  # True when the value depends on an anchor date that was known
-    mod: str | None = None  # TIMEX3 mod: START, MID, END ("the late 1990s" is 199, END); None if none
+    mod: str | None = None  # TIMEX3 mod: START, MID, END ("the late 1990s" is 199X, END); None if none
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from tests.conftest import EVAL, need_shared
 from wirescope.eval import geo as geo_eval
 from wirescope.eval import time as time_eval
+from wirescope.eval.split import part_of
 
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>
@@ -117,8 +118,15 @@ def test_eval_geo_names_the_file_it_cannot_read(tmp_path):
 def test_timebank_floor():
     folder = need_shared(EVAL / "time-timebank" / "TBAQ-cleaned" / "AQUAINT")
     figures = time_eval.evaluate(folder, limit=8)
-    assert figures["relaxed"]["f1"] >= 0.80
-    assert figures["value_accuracy"] >= 0.65
+    assert figures["relaxed"]["f1"] >= 0.88  # measured 0.912 (issue 14)
+    assert figures["value_accuracy"] >= 0.78  # measured 0.808; 0.65 before issue 14
+
+
+@pytest.mark.slow
+def test_timebank_quarters_and_durations_floor():
+    folder = need_shared(EVAL / "time-timebank" / "TBAQ-cleaned" / "TimeBank")
+    figures = time_eval.evaluate(folder, limit=10)
+    assert figures["value_accuracy"] >= 0.78  # measured 0.810 on the first ten (fitted on)
 
 
 @pytest.mark.slow
@@ -126,4 +134,11 @@ def test_geovirus_floor():
     path = need_shared(EVAL / "geo-news" / "data" / "Corpora" / "GeoVirus.xml")
     figures = geo_eval.evaluate(path, limit=15)
     assert figures["relaxed"]["f1"] >= 0.75
-    assert figures["geocoding_given_gold"]["accuracy_161km"] >= 0.6
+    assert figures["geocoding_given_gold"]["accuracy_161km"] >= 0.74  # measured 0.772 (issue 14)
+
+
+def test_every_fifth_document_is_held_out_and_the_parts_do_not_overlap():
+    documents = list(range(12))
+    assert part_of(documents, "held-out") == [4, 9]
+    assert part_of(documents, "dev") == [0, 1, 2, 3, 5, 6, 7, 8, 10, 11]
+    assert sorted(part_of(documents, "dev") + part_of(documents, "held-out")) == part_of(documents, "all")

@@ -6,8 +6,10 @@ import io
 import json
 
 import pytest
+from tools.build_demonyms import OUT, build
 
-from wirescope.annotate.places.resolve import read_phrase
+from tests.conftest import SHARED, need_shared
+from wirescope.annotate.places.resolve import candidates, place_for_span, read_phrase
 from wirescope.geo import destination, gazetteer, km_between
 from wirescope.record import Span
 
@@ -125,8 +127,6 @@ def test_an_unknown_place_stays_unresolved():
 
 
 def test_place_for_span_prefers_the_place_the_event_happened_in():
-    from wirescope.annotate.places.resolve import place_for_span
-
     article, _ = _places("The United States said fighters attacked a checkpoint in Kabul.\n")
     start = article.text.index("attacked")
     place = place_for_span(article, Span(start, start + len("attacked")))
@@ -208,3 +208,72 @@ def test_wirescope_places_format_geojson(tmp_path):
 def test_nationality_words_point_the_country_focus(text, country):
     _, found = _places(text)
     assert found["Hyderabad"].country == country
+
+
+# --- issue 14: demonyms, data bugs, US states, the article's own context ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("American", "US"),
+        ("Palestinian", "PS"),
+        ("Israeli", "IL"),
+        ("Russian", "RU"),
+        ("Afghans", "AF"),
+        ("North Korean", "KP"),
+        ("Swiss", "CH"),
+    ],
+)
+def test_nationality_words_name_their_country(word, country):
+    assert [e.country for e in gazetteer().by_demonym(word)] == [country]
+
+
+def test_regression_american_is_not_the_northern_mariana_islands():
+    _, places = _places("American and Afghan officials met in Doha.")
+    assert places["United States"].country == "US"
+    assert [p.country for p in places.values() if p.name != "Doha"].count("MP") == 0
+
+
+def test_regression_palestine_is_not_placed_in_new_guinea():
+    palestine = gazetteer().country("PS")
+    assert km_between(palestine.latitude, palestine.longitude, 31.9, 35.2) < 100
+
+
+def test_a_demonym_is_not_where_an_event_happened():
+    from wirescope.annotate.places.resolve import place_for_span
+
+    article, _ = _places("American officials said the talks would go on.")
+    assert place_for_span(article, Span(0, 20)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("Police in Paris, Texas, said the fire spread. Paris is small.", "Paris", "Texas"),
+        ("The mayor of Lebanon, Ind., spoke. Lebanon has 15,000 people.", "Lebanon", "Indiana"),
+        ("Officials in Alexandria, Va., said the vote was close.", "Alexandria", "Virginia"),
+        ("He flew from Charleston, W.Va., on Monday.", "Charleston", "West Virginia"),
+        ("He landed in Washington, D.C., on Monday.", "Washington", "District of Columbia"),
+    ],
+)
+def test_a_town_followed_by_its_state_is_the_town_in_that_state(text, name, state):
+    _, places = _places(text)
+    assert (places[name].country, places[name].admin1) == ("US", state)
+
+
+def test_a_state_the_article_names_beats_a_famous_namesake():
+    _, places = _places("Storms hit Texas on Monday. In Paris, the county seat, roofs were torn off.")
+    assert places["Paris"].admin1 == "Texas"
+
+
+@pytest.mark.parametrize(("abbreviation", "state"), [("W.Va.", "West Virginia"), ("Ky.", "Kentucky")])
+def test_state_abbreviations_resolve_to_the_state(abbreviation, state):
+    entries = candidates(read_phrase(abbreviation, Span(0, len(abbreviation))))
+    assert entries and entries[0].name == state and entries[0].kind == "admin1"
+
+
+def test_the_shipped_demonyms_are_what_the_build_script_makes():
+
+    source = need_shared(SHARED / "kb" / "countryinfo" / "CountryInfo.120116.txt")
+    assert json.loads(OUT.read_text(encoding="utf-8"))["demonyms"] == build(source)

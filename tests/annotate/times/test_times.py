@@ -30,10 +30,10 @@ PUBLISHED = Anchor(date(2021, 8, 25))  # a Wednesday, in ISO week 34
         ("Tuesday", "2021-08-24", "DATE"),
         ("last Friday", "2021-08-20", "DATE"),
         ("Friday night", "2021-08-20TNI", "TIME"),
-        ("the 1980s", "198", "DATE"),
-        ("the late 1990s", "199", "DATE"),
-        ("the '90s", "199", "DATE"),
-        ("the nineties", "199", "DATE"),
+        ("the 1980s", "198X", "DATE"),
+        ("the late 1990s", "199X", "DATE"),
+        ("the '90s", "199X", "DATE"),
+        ("the nineties", "199X", "DATE"),
         ("2001", "2001", "DATE"),
         ("August 2021", "2021-08", "DATE"),
         ("the past 40 years", "P40Y", "DURATION"),
@@ -63,7 +63,7 @@ def test_normalised_against_the_publication_date(text, value, type_):
         ("last month", None),
         ("three years ago", None),
         ("September 9, 2001", "2001-09-09"),  # absolute: needs no anchor
-        ("the 1980s", "198"),
+        ("the 1980s", "198X"),
     ],
 )
 def test_without_a_publication_date_nothing_is_invented(text, value):
@@ -158,12 +158,7 @@ def test_the_seed_article_with_and_without_a_publication_date(seed_text, seed_go
             if gold[key] is None:
                 assert all(v is None or "X" in v for v in got), (gold["text"], got)
             else:
-                assert _as_timex3(gold[key]) in got, (gold["text"], published, got)
-
-
-def _as_timex3(value: str) -> str:
-    """The seed gold writes decades the TIDES way ("198X"); TIMEX3 (TimeML 1.2.1) writes "198"."""
-    return value[:3] if len(value) == 4 and value.endswith("X") and value[:3].isdigit() else value
+                assert gold[key] in got, (gold["text"], published, got)
 
 
 def test_the_past_40_years_is_a_duration_in_the_seed(seed_article):
@@ -219,8 +214,8 @@ def test_a_weekday_inside_a_name_is_not_a_date():
         ("two decades", "P20Y", "DURATION", None),
         ("2 1/2 years", "P2Y6M", "DURATION", None),
         ("a couple of years", "P2Y", "DURATION", None),
-        ("the 1980s", "198", "DATE", None),
-        ("the late 1990s", "199", "DATE", "END"),
+        ("the 1980s", "198X", "DATE", None),
+        ("the late 1990s", "199X", "DATE", "END"),
         ("late last July", "2021-07", "DATE", "END"),
         ("the end of the year", "2021", "DATE", "END"),
         ("this fiscal year", "2021", "DATE", None),

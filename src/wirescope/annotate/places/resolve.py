@@ -32,6 +32,7 @@ from wirescope.annotate.places.vocabulary import (
     ANAPHORS,
     BEARINGS,
     CITY_ABBREVIATIONS,
+    CONTINENT_ADJECTIVES,
     CONTINENTS,
     ENGLISH_NAMES,
     HEDGES,
@@ -72,12 +73,15 @@ _KINDS_FOR = {"admin1": ("admin1", "admin2"), "admin2": ("admin2", "admin1"), "c
 def candidates(toponym: Toponym) -> list[Entry]:
     """Gazetteer entries the phrase allows: no countries for a valley, only regions for a province."""
     name = toponym.base
-    if toponym.kind is None and name.lower() in CONTINENTS:
-        geonames_id, lat, lon = CONTINENTS[name.lower()]
-        return [Entry(geonames_id, toponym.base, "continent", None, None, lat, lon)]
+    continent = CONTINENT_ADJECTIVES.get(name.lower(), name.lower())
+    if toponym.kind is None and continent in CONTINENTS:
+        geonames_id, lat, lon = CONTINENTS[continent]
+        return [Entry(geonames_id, continent.title(), "continent", None, None, lat, lon)]
     if toponym.phrase and (whole := _lookup(toponym.phrase)):
         return whole  # the gazetteer knows the whole name: "Rhode Island" is not an island called Rhode
-    if toponym.demonym:
+    if toponym.demonym or (toponym.kind is None and is_demonym(name)):
+        # A nationality word names its country before any town spelled like it ("Canadian",
+        # Texas; "Arab", Alabama).
         return gazetteer().by_demonym(name)
     entries = _lookup(name) or gazetteer().by_demonym(name)
     if toponym.within:

@@ -65,6 +65,17 @@ HEDGES = ("about", "around", "some", "roughly", "nearly", "almost", "approximate
 # Prepositions that put an event in a place ("fighting in Kabul"), as opposed to naming one.
 LOCATIVE_PREPOSITIONS = place_prepositions("located")
 
+# Continent and world-region adjectives, to the continent they name ("European leaders").
+CONTINENT_ADJECTIVES: dict[str, str] = {
+    "european": "europe",
+    "african": "africa",
+    "asian": "asia",
+    "north american": "north america",
+    "south american": "south america",
+    "latin american": "south america",
+    "oceanian": "oceania",
+}
+
 # Continents, which the gazetteer package lacks: GeoNames ids and the points GeoNames gives them.
 CONTINENTS: dict[str, tuple[int, float, float]] = {
     "africa": (6255146, 7.19, 21.09),

@@ -10,7 +10,7 @@ What the rules get wrong, knowingly: a month-day without a year is put in the ye
 nearest the anchor in the direction the tense points (the nearest either way when the clause has
 no past or future verb), so "December 20" said in the past tense in a January story is last
 December; the fuzzy modifiers "early", "mid" and "late" go into the TIMEX3 `mod` (START, MID,
-END), not the value ("the late 1990s" -> 199, END); a two-digit decade ("the '90s") is put in the
+END), not the value ("the late 1990s" -> 199X, END); a two-digit decade ("the '90s") is put in the
 last century that ends before the anchor's decade. Days and weeks counted from the anchor are in
 relative.py; reporting periods, sets and ranges in periods.py.
 """

@@ -40,10 +40,10 @@ class Anchor:
             return None
 
 
-# TIMEX3 (TimeML 1.2.1) writes a decade as its first three digits: "the 1980s" is "198". The
-# older TIDES convention, which the seed gold follows, writes "198X"; this is the one place to
-# change if a consumer needs it.
-DECADE_SUFFIX = ""
+# How a decade is written. TimeML 1.2.1 and TimeBank write its first three digits ("the 1980s" is
+# "198"); the TIDES convention, which AQUAINT and the seed gold follow, writes "198X". The seed
+# gold is the contract every change must pass, so "198X" it is; "" here gives TimeBank's form.
+DECADE_SUFFIX = "X"
 
 
 @dataclass(frozen=True, slots=True)
