@@ -127,8 +127,10 @@ def state_focus(first: dict[str, Toponym], options: dict[str, list[Entry]]) -> C
     for key, t in first.items():
         if t.within:
             states[fold(t.within)] += 1
-        elif any(e.kind == "admin1" and fold(e.name) == fold(t.base) for e in options[key]):
-            states[fold(t.base)] += 1
+        elif any(e.kind == "admin1" and fold(e.name) == fold(t.base) for e in options[key]) and not any(
+            e.kind == "country" for e in options[key]
+        ):
+            states[fold(t.base)] += 1  # "Georgia" the country is not a state the article names
     return states
 
 
