@@ -30,6 +30,7 @@ class Settings:
     doc_timeout: float = 300.0
     allowed_hosts: str = ""
     embed_threads: int = 1
+    actor_dictionary: str = "on"
 
 
 SETTING_HELP: dict[str, str] = {
@@ -46,6 +47,10 @@ SETTING_HELP: dict[str, str] = {
     "and the batch goes on (0: no limit). Ingest takes about 1.5 s per 10 KB on one core "
     "(docs/benchmarks.md).",
     "embed_threads": "Threads of the sentence encoder's ONNX session (one per worker process is best).",
+    "actor_dictionary": (
+        "on: name actors with the packaged actor dictionary (data/actors/); kb: without its curated overlay;"
+        " off: only what the article says."
+    ),
 }
 
 

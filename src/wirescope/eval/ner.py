@@ -20,10 +20,11 @@ Two gold formats, told apart by what PATH holds:
   Only Person, Organisation, Location and Nationality are scored.
 
 Scoring is entity-level exact match (same start, end and type), micro-averaged, per type and
-overall. Types are mapped to the gold's four: spaCy PERSON -> PER, ORG -> ORG, GPE/LOC/FAC ->
-LOC, NORP -> MISC (CoNLL) or NORP (re3d), and for CoNLL EVENT, WORK_OF_ART, LAW, LANGUAGE and
-PRODUCT -> MISC. "ours" is what the parse annotator produces (the entity ruler and repairs of
-annotate/entities/patterns.py, and the trimming of leading "the" and quotes of parse.py); "bare" is
+overall. Types are mapped to the gold's four by the shared tables of annotate/entities/labels.py
+(PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC, NORP -> MISC (CoNLL) or NORP (re3d), and for
+CoNLL EVENT, WORK_OF_ART, LAW, LANGUAGE and PRODUCT -> MISC). "ours" is what the parse annotator
+produces (the entity ruler and repairs of annotate/entities/patterns.py, and the trimming of
+leading "the" and quotes of parse.py); "bare" is
 the installed model as it is.
 """
 
@@ -37,6 +38,7 @@ from pathlib import Path
 
 import click
 
+from wirescope.annotate.entities.labels import ONTONOTES_TO_CONLL, ONTONOTES_TO_RE3D, RE3D_GOLD_TYPES
 from wirescope.annotate.entities.model import load_model
 from wirescope.annotate.entities.parse import trim_entity
 from wirescope.annotate.tokens import doc_text
@@ -46,21 +48,9 @@ from wirescope.settings import SPACY_MODEL, Settings
 
 Entity = tuple[int, int, str]  # character start, end, type
 
-CONLL_TYPES = {
-    "PERSON": "PER",
-    "ORG": "ORG",
-    "GPE": "LOC",
-    "LOC": "LOC",
-    "FAC": "LOC",
-    "NORP": "MISC",
-    "EVENT": "MISC",
-    "WORK_OF_ART": "MISC",
-    "LAW": "MISC",
-    "LANGUAGE": "MISC",
-    "PRODUCT": "MISC",
-}
-RE3D_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
-RE3D_GOLD_TYPES = {"Person": "PER", "Organisation": "ORG", "Location": "LOC", "Nationality": "NORP"}
+# The label mappings are shared by every scorer and documented in annotate/entities/labels.py.
+CONLL_TYPES = ONTONOTES_TO_CONLL
+RE3D_TYPES = ONTONOTES_TO_RE3D
 
 
 @dataclass

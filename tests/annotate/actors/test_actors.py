@@ -13,11 +13,8 @@ import pytest
 
 import wirescope
 from tests.conftest import DEMO, ROOT
-from wirescope.annotate.actors.names import (
-    curated_registry,
-    name_key,
-    transliteration_key,
-)
+from wirescope.annotate.actors.dictionary import curated_registry
+from wirescope.annotate.actors.names import name_key, transliteration_key
 from wirescope.query.records import actor_records
 from wirescope.store import open_store
 
@@ -242,8 +239,8 @@ def test_two_people_sharing_a_surname_stay_apart_and_the_surname_joins_the_first
         (
             "The United Nations Assistance Mission in Afghanistan (UNAMA) said 40 civilians were hurt. "
             "UNAMA called for restraint.",
-            "United Nations Assistance Mission",
-            ["UNAMA", "UNAMA"],
+            "United Nations Assistance Mission in Afghanistan",  # the dictionary's full name for UNAMA
+            ["United Nations Assistance Mission", "UNAMA", "UNAMA"],
         ),
         (
             "US troops left the airport. America had promised to stay, and the U.S. embassy closed.",
@@ -347,9 +344,9 @@ def test_acronym_case_matters():
     assert name_key("US") != name_key("us") and name_key("U.S.") == name_key("US")
 
 
-def test_every_curated_entry_has_a_source():
-    data = json.loads((ROOT / "src/wirescope/data/actors.json").read_text(encoding="utf-8"))
-    assert all(e["source"].strip() for e in data["actors"])
+def test_every_overlay_entry_has_a_source():
+    data = json.loads((ROOT / "src/wirescope/data/actors/overlay.json").read_text(encoding="utf-8"))
+    assert all(e["source"].strip() for e in data["actors"] + data["countries"])
 
 
 # --- across articles, in the store ------------------------------------------------------------------

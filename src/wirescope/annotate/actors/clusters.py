@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from wirescope.annotate.actors.names import KnownActor
+from wirescope.annotate.actors.names import KnownActor, name_key
 from wirescope.record import Article, Role, Span
 
 
@@ -30,8 +30,8 @@ class Cluster:
 
     def settle_type(self) -> None:
         """The type most mentions carry ("Fahim Dashti" tagged ORG once and PERSON twice is a
-        person); the curated list's type when it knows the actor; the first type on a tie."""
-        if self.known is None and self.labels:
+        person); the dictionary's type when it knows the actor; the first type on a tie."""
+        if (self.known is None or not self.known.type) and self.labels:
             counts = Counter(self.labels)
             self.type = max(dict.fromkeys(self.labels), key=lambda t: counts[t])
 
@@ -41,6 +41,21 @@ class Cluster:
 
     @property
     def canonical(self) -> str:
+        """The name the record shows: the curated name; for a kb entry (upper case in the source,
+        so its case is a guess, and often a dated spelling: "AL_QA'IDA_") the article's own
+        longest spelling that the entry lists."""
+        if self.known is None:
+            return self.full_name
+        if not self.known.cased:
+            keys = {name_key(n) for n in (self.known.canonical, *self.known.aliases)}
+            spelt = [n for n in self.names if name_key(n) in keys]
+            return max(spelt, key=len) if spelt else self.known.canonical
+        return self.known.canonical
+
+    @property
+    def identity(self) -> str:
+        """The name the cross-article id is made from: the dictionary's own name when it knows
+        the actor, so "al-Qaeda" and "al-Qaida" in two articles are one actor."""
         return self.known.canonical if self.known else self.full_name
 
     def add_role(self, role: Role) -> None:

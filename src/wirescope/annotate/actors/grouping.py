@@ -26,11 +26,11 @@ from dataclasses import replace
 from typing import cast
 
 from wirescope.annotate.actors.clusters import Cluster
+from wirescope.annotate.actors.dictionary import curated_registry
 from wirescope.annotate.actors.names import (
     KnownActor,
     Registry,
     actor_id,
-    curated_registry,
     initials,
     is_acronym_of,
     name_key,
@@ -107,14 +107,16 @@ def group_mentions(article: Article, registry: Registry | None = None) -> list[C
         type_ = ACTOR_LABELS.get(mention.label)
         name: str | None = name_of(article.text_of(mention.span))
         if mention.label == "NORP":
-            type_, name = "GPE", state_of_demonym(article, mention)
+            type_, name = "GPE", state_of_demonym(article, mention, registry)
         if type_ is None or not name:
             continue
-        hit = registry.full_name(name)
+        hit = registry.full_name(name, on=article.published)
         known = hit[0] if hit else None
-        cluster = _find_cluster(clusters, known.type if known else type_, name, known)
+        # The dictionary's type, when it has one, beats the tagger's ("Hezbollah" tagged PERSON).
+        type_ = known.type if known and known.type else type_
+        cluster = _find_cluster(clusters, type_, name, known)
         if cluster is None:
-            cluster = Cluster(known.type if known else type_)
+            cluster = Cluster(type_)
             clusters.append(cluster)
         if hit is not None and cluster.known is None:
             cluster.known, cluster.confidence, cluster.reason = hit
@@ -125,17 +127,18 @@ def group_mentions(article: Article, registry: Registry | None = None) -> list[C
     clusters = _merge_late_full_names(clusters)
     for c in clusters:
         c.settle_type()
-    _resolve_single_names(clusters, registry)
+    _resolve_single_names(clusters, registry, article)
     return clusters
 
 
-def state_of_demonym(article: Article, mention: Mention) -> str | None:
+def state_of_demonym(article: Article, mention: Mention, registry: Registry | None = None) -> str | None:
     """ "Soviet forces", "the Soviet army": the demonym stands for the state (Soviet Union).
 
     Only when it modifies one of the state's agents (army, troops, government...): "Afghan
     fighters" are not the Afghan state, and "Afghans" are people.
     """
-    state = STATE_DEMONYMS.get(article.text_of(mention.span))
+    word = article.text_of(mention.span)
+    state = (registry.state_of_demonym(word) if registry else None) or STATE_DEMONYMS.get(word)
     if state is None or article.doc is None:
         return None
     tokens = article.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -171,12 +174,12 @@ def _merge_late_full_names(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
-def _resolve_single_names(clusters: list[Cluster], registry: Registry) -> None:
+def _resolve_single_names(clusters: list[Cluster], registry: Registry, article: Article) -> None:
     """A person named by one word only, that no full name in the article explains."""
     for c in clusters:
         if c.type != "PERSON" or c.known is not None or any(len(n.split()) > 1 for n in c.names):
             continue
-        hit = registry.surname(c.names[0])
+        hit = registry.surname(c.names[0], on=article.published)
         if hit is not None:
             c.known, c.confidence, c.reason = hit
         else:
@@ -201,7 +204,7 @@ def _merge_same_known(clusters: list[Cluster]) -> list[Cluster]:
 
 def build_actors(clusters: list[Cluster]) -> list[Actor]:
     """One Actor per cluster, with roles and relations pointing at the other clusters' ids."""
-    ids = [actor_id(c.type, c.canonical) for c in clusters]
+    ids = [actor_id(c.type, c.identity) for c in clusters]
     actors = []
     for c, aid in zip(clusters, ids, strict=True):
         aliases = tuple(sorted(set(c.names) - {c.canonical}))

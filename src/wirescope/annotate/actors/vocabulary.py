@@ -219,3 +219,48 @@ STATE_AGENT_NOUNS: frozenset[str] = frozenset(
         "withdrawal",
     }
 )
+
+# CAMEO actor role codes (the three-letter parts after a country code: "AFGGOV" = Afghan
+# government), as the PETRARCH2 dictionaries' documentation and the CAMEO codebook name them.
+# Used to say in words which role the actor dictionary gives an actor on the article's date.
+CAMEO_ROLES: dict[str, str] = {
+    "GOV": "government",
+    "MIL": "military",
+    "REB": "rebels",
+    "OPP": "opposition",
+    "ELI": "elite",
+    "JUD": "judiciary",
+    "COP": "police",
+    "LEG": "legislature",
+    "SPY": "intelligence",
+    "BUS": "business",
+    "AGR": "agriculture",
+    "MED": "media",
+    "EDU": "education",
+    "REF": "refugees",
+    "HLH": "health",
+    "LAB": "labour",
+    "ENV": "environment",
+    "CVL": "civilians",
+    "CRM": "criminals",
+    "INS": "insurgents",
+    "SEP": "separatists",
+    "RAD": "radicals",
+    "UAF": "armed forces",
+    "HRI": "human rights",
+    "DEV": "development",
+    "IGO": "intergovernmental organisation",
+    "NGO": "non-governmental organisation",
+    "IMG": "international militarised group",
+    "MNC": "multinational corporation",
+    "UNO": "United Nations",
+    "OCC": "occupying force",
+    "PTY": "party",
+}
+
+
+def cameo_role_name(code: str) -> str:
+    """ "AFGGOVMIL" -> "AFGGOVMIL: government, military"; the code alone when no part is known."""
+    parts = [code[i : i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
+    names = [CAMEO_ROLES[p] for p in parts if p in CAMEO_ROLES]
+    return f"{code}: {', '.join(names)}" if names and code else code

@@ -68,7 +68,8 @@ def _fixes_component(doc: Doc) -> Doc:
 
 def fix_entities(doc: Doc) -> list[SpacySpan]:
     """The document's entities after every repair, in order, without overlaps."""
-    ents = [e for e in doc.ents if not is_epithet(e)]
+    ents = [e for e in doc.ents if not is_epithet(e) and not is_page_chrome(e)]
+    ents = [part for e in ents for part in split_photo_credit(e)]
     ents = [retype_person_name(e) for e in ents]
     ents = extend_person_names(doc, ents)
     ents = add_place_nouns(doc, ents)
@@ -98,6 +99,36 @@ def is_epithet(ent: SpacySpan) -> bool:
     elif i > 0 and ent.doc[i - 1].lower_ in vocab.EPITHET_CUES:
         return True  # "dubbed the ...", "nicknamed ..."
     return _quoted_x_of_y(ent)
+
+
+def is_page_chrome(ent: SpacySpan) -> bool:
+    """ "Slideshow" (PERSON), "Advertisement" (ORG): a page's widget word left in the text, alone."""
+    return len(ent) == 1 and ent.text.lower() in vocab.PAGE_CHROME_WORDS
+
+
+def split_photo_credit(ent: SpacySpan) -> list[SpacySpan]:
+    """ "REUTERS / Mohammad Ismail" as one PERSON -> "REUTERS" (ORG) and "Mohammad Ismail" (PERSON).
+
+    Only when the part before the slash is a wire or photo agency: "Israeli/Palestinian" and
+    "AC/DC" are left as they are. The photographer's name is kept only when it looks like one
+    (one to four capitalised words, none a credit word: "REUTERS/Stringer" names no one).
+    """
+    slash = next((t.i for t in ent if t.text == "/"), None)
+    if slash is None or slash == ent.start:
+        return [ent]
+    agency = ent.doc[ent.start : slash]
+    if agency.text.lower() not in vocab.PHOTO_AGENCIES:
+        return [ent]
+    parts = [_relabel(ent, "ORG", ent.start, slash)]
+    end = next((t.i for t in ent.doc[slash + 1 : ent.end] if t.text == "/"), ent.end)  # ".../File Photo"
+    person = ent.doc[slash + 1 : end]
+    if (
+        1 <= len(person) <= 4
+        and all(t.text[:1].isupper() for t in person)
+        and not any(t.lower_ in vocab.CREDIT_WORDS for t in person)
+    ):
+        parts.append(_relabel(ent, "PERSON", slash + 1, end))
+    return parts
 
 
 def _quoted_x_of_y(ent: SpacySpan) -> bool:

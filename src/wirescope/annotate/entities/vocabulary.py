@@ -301,3 +301,17 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset(
 # Prepositions after which a one-word name the model calls ORG or PERSON is a place: "in Herat",
 # "near Bazarak". Not "from" or "to" ("a statement from Mujahid", "according to Dashti").
 PLACE_PREPOSITIONS: frozenset[str] = english.place_prepositions("name")
+
+# Words of page chrome that the model takes for names when a scraper leaves them in the text
+# ("Slideshow" as PERSON, "Advertisement" as ORG). Dropped only when they are the whole entity.
+PAGE_CHROME_WORDS: frozenset[str] = frozenset(
+    {"slideshow", "gallery", "video", "videos", "photo", "photos", "advertisement", "newsletter", "subscribe"}
+)
+
+# Wire and photo agencies that credit pictures as "AGENCY / First Last" or "AGENCY/First Last":
+# the credit is two names, the agency and the photographer, which the model reads as one.
+PHOTO_AGENCIES: frozenset[str] = frozenset(
+    {"reuters", "afp", "ap", "epa", "getty", "getty images", "anadolu", "xinhua", "sipa", "ap photo", "afp photo"}
+)
+# Words of a credit line that are not the photographer's name ("REUTERS/Stringer", ".../File Photo").
+CREDIT_WORDS: frozenset[str] = frozenset({"stringer", "file", "photo", "handout", "pool", "staff", "via"})
