@@ -63,21 +63,20 @@ def located_places(store: Store, f: Filter = Filter(), limit: int = EVERYTHING) 
     return records_of(store, "places", ids, [], f)
 
 
-def located_events(store: Store, f: Filter = Filter(), limit: int = EVERYTHING) -> list[Record]:
-    """Events whose place is a resolved place with coordinates, each with its latitude and longitude."""
-    located = []
-    for e in filtered(store, "events", f) if limit >= EVERYTHING else _first_events(store, f, limit):
+def located(events: list[Record]) -> list[Record]:
+    """The events whose place is a resolved place with coordinates, with latitude and longitude."""
+    found = []
+    for e in events:
         geo = e.get("geo") or {}
         if geo.get("latitude") is not None and geo.get("longitude") is not None:
-            located.append(
-                {
-                    **with_day(e),
-                    "latitude": geo["latitude"],
-                    "longitude": geo["longitude"],
-                    "place_name": e["place"]["name"],
-                }
-            )
-    return located[:limit]
+            place = {"latitude": geo["latitude"], "longitude": geo["longitude"], "place_name": e["place"]["name"]}
+            found.append({**with_day(e), **place})
+    return found
+
+
+def located_events(store: Store, f: Filter = Filter(), limit: int = EVERYTHING) -> list[Record]:
+    """Events whose place is a resolved place with coordinates (of the first `limit` events)."""
+    return located(filtered(store, "events", f) if limit >= EVERYTHING else _first_events(store, f, limit))
 
 
 def _first_events(store: Store, f: Filter, limit: int) -> list[Record]:

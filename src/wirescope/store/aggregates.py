@@ -140,8 +140,8 @@ def ties(conn: Connection, f: Filter, limit: int = 100) -> Counted:
             .order_by(every.c.record_id)
         ).all()
         by_tie: dict[tuple, list[tuple[str, str]]] = {}
-        for r in evidence:
-            by_tie.setdefault((r.source, r.target, r.tie_type), []).append((r.kind, r.record_id))
+        for e in evidence:
+            by_tie.setdefault((e.source, e.target, e.tie_type), []).append((e.kind, e.record_id))
         for r in shown:
             r["records"] = by_tie.get((r["source"], r["target"], r["tie_type"]), [])[:EVIDENCE_PER_TIE]
     return _limited(shown, limit, total)

@@ -66,9 +66,9 @@ def _add_listing_days(conn: Connection) -> None:
     for row in conn.execute(select(schema.events.c.id, schema.events.c.article_id, schema.events.c.time_value)).all():
         day = event_day(row.time_value, published.get(row.article_id))
         conn.execute(schema.events.update().where(schema.events.c.id == row.id).values(day=day))
-    for row in conn.execute(select(schema.quotes.c.id, schema.quotes.c.article_id)).all():
-        day = published.get(row.article_id) or ""
-        conn.execute(schema.quotes.update().where(schema.quotes.c.id == row.id).values(day=day))
+    for quote in conn.execute(select(schema.quotes.c.id, schema.quotes.c.article_id)).all():
+        day = published.get(quote.article_id) or ""
+        conn.execute(schema.quotes.update().where(schema.quotes.c.id == quote.id).values(day=day))
     for index in schema.LISTING_INDEXES:
         # IF NOT EXISTS: fresh stores made them with the tables; reflection cannot see expression indexes.
         conn.execute(CreateIndex(index, if_not_exists=True))

@@ -66,7 +66,7 @@ def actor_ids(conn: Connection, f: Filter) -> list[str]:
     """The stored actors the filter's `actor` designates (filters.py says how)."""
     a, wanted = schema.actors, (f.actor or "").lower()
     if f.match == "substring":
-        named = func.lower(a.c.name).like(_like(wanted), escape="\\")
+        named: ColumnElement[bool] = func.lower(a.c.name).like(_like(wanted), escape="\\")
     else:
         # Aliases are a JSON list: the quoted alias inside its text, then checked exactly below.
         named = or_(
@@ -86,7 +86,7 @@ def place_ids(conn: Connection, f: Filter) -> list[str]:
     """The stored places the filter's `place` designates."""
     p, wanted = schema.places, (f.place or "").lower()
     if f.match == "substring":
-        named = func.lower(p.c.name).like(_like(wanted), escape="\\")
+        named: ColumnElement[bool] = func.lower(p.c.name).like(_like(wanted), escape="\\")
     else:
         named = func.lower(p.c.name) == wanted
     return sorted(conn.scalars(select(p.c.id).where(or_(p.c.id == f.place, named))))
