@@ -147,7 +147,7 @@ def ties(conn: Connection, f: Filter, limit: int = 100) -> Counted:
     return _limited(shown, limit, total)
 
 
-EVIDENCE_PER_TIE = 20
+EVIDENCE_PER_TIE = 5  # evidence built per tie: a page links a few; the weight counts them all
 
 
 def actor_summaries(conn: Connection, ids: list[str]) -> dict[str, Row]:
