@@ -21,7 +21,6 @@ from wirescope.record import Article, Source
 from wirescope.store import bulk, rows, schema
 from wirescope.store.actor_links import link_actors
 from wirescope.store.migrations import MIGRATIONS, applied_versions, migrate
-from wirescope.store.reading import Reading
 from wirescope.store.opening import (
     check_engine_is_ours,
     check_exists,
@@ -30,6 +29,7 @@ from wirescope.store.opening import (
     read_only_url,
     sqlite_path,
 )
+from wirescope.store.reading import Reading
 from wirescope.store.syndication import assign_story
 from wirescope.store.transactions import begin_sqlite, with_retries, writing
 
