@@ -72,7 +72,8 @@ def event_day(time_value: str | None, published: str | None) -> str:
     """The day an event is placed on: its own when the text gives a full day, else its article's
     publication day, '' when neither is known (the `day` column listings order by)."""
     if time_value and is_day(time_value):
-        return time_value[:10]
+        # fromisoformat also reads ISO weeks ("2021-W34" is its Monday): the column holds a day.
+        return date.fromisoformat(time_value[:10]).isoformat()
     return published or ""
 
 
