@@ -19,6 +19,7 @@ from wirescope.sources import Metadata, read_paths
 from wirescope.sources.files import read_list
 from wirescope.sources.urls import Fetcher
 from wirescope.store import open_store
+from wirescope.store.filters import MATCHES, Filter
 from wirescope.terminal import one_line
 
 
@@ -262,7 +263,14 @@ def actors(db, fmt, article_ids, name) -> None:
     type=click.Choice(PLOVER_TYPES, case_sensitive=False),
     help="Only this PLOVER type (repeatable).",
 )
-@click.option("--actor", help="Only events whose actor or target is this actor (part of the name, or an id).")
+@click.option("--actor", help="Only events whose actor or target is this actor (an id, name or alias; see --match).")
+@click.option(
+    "--match",
+    type=click.Choice(MATCHES),
+    default="exact",
+    show_default=True,
+    help="How --actor matches names: exact (a name or alias, any case) or substring (part of a name).",
+)
 @click.option(
     "--modality",
     "modalities",
@@ -272,7 +280,7 @@ def actors(db, fmt, article_ids, name) -> None:
 )
 @click.option("--since", callback=_iso_date, help="Only events on or after this day (YYYY-MM-DD).")
 @click.option("--until", callback=_iso_date, help="Only events on or before this day (YYYY-MM-DD).")
-def events(db, fmt, article_ids, types, actor, modalities, since, until) -> None:
+def events(db, fmt, article_ids, types, actor, match, modalities, since, until) -> None:
     """List the stored events, each with how many independent sources report it.
 
     An event's day is its own time when the text gives one, else its article's publication day.
@@ -280,11 +288,17 @@ def events(db, fmt, article_ids, types, actor, modalities, since, until) -> None
     Example: wirescope events --type ASSAULT --modality asserted --since 2021-08-15 --format acled-csv
     """
     from wirescope.query.event_groups import list_events
-    from wirescope.query.events import EventFilter, write_acled_csv
+    from wirescope.query.events import write_acled_csv
 
     settings = load_settings({"db": db})
+    # One Filter per --type and --modality asked for (store/filters.py); an event passes any of them.
+    wanted = [
+        Filter(actor=actor, type=t, modality=m, since=since, until=until, match=match, article_ids=tuple(article_ids))
+        for t in (types or (None,))
+        for m in (modalities or (None,))
+    ]
     with open_store(settings.db, create=False) as store:
-        found = list_events(store, EventFilter(types, actor, modalities, since, until), list(article_ids) or None)
+        found = list_events(store, wanted)
     if fmt == "acled-csv":
         write_acled_csv(found, sys.stdout, only_happened=not modalities)
     else:

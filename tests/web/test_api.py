@@ -60,7 +60,7 @@ ARTICLE_ID = hand_article().id
 def test_every_listing_is_a_page_of_records(api):
     for kind in ("articles", "actors", "quotes", "events", "places", "times"):
         body = api.get(f"/api/{kind}").raise_for_status().json()
-        assert set(body) == {"total", "limit", "offset", "items"}, kind
+        assert set(body) == {"total", "limit", "offset", "next", "items"}, kind
         assert body["total"] >= len(body["items"]) >= 1, kind
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from wirescope.query.browse import Filters, filtered
+from wirescope.query.browse import Filters, filtered, ids_of
 from wirescope.query.records import Record, participant_dict, span_dict
 from wirescope.record import Article
 from wirescope.store import Store
@@ -86,11 +86,9 @@ def contested_claims(claims: list[Record]) -> list[Record]:
     return result
 
 
-def contested(store: Store, f: Filters = Filters()) -> list[Record]:
-    """Every point the sources disagree on, with the records on each side."""
-    ids = [
-        a["id"]
-        for a in filtered(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor, place=f.place))
-    ]
-    claims = [c for a in store.articles(ids) for c in claim_records(a)]
-    return contested_claims(claims) + contested_events(filtered(store, "events", f))
+def contested(store: Store, f: Filters = Filters(), events: list[Record] | None = None) -> list[Record]:
+    """Every point the sources disagree on, with the records on each side (`events`: the events
+    passing `f`, when the caller has them already)."""
+    ids = ids_of(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match))
+    claims = [c for a in store.stream(ids, ("claims",)) for c in claim_records(a)]
+    return contested_claims(claims) + contested_events(filtered(store, "events", f) if events is None else events)

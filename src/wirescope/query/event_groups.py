@@ -13,13 +13,15 @@ fits, so a chain of reports each two days apart can join events more than WINDOW
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from wirescope.query.browse import ids_of
 from wirescope.query.events import Record, event_day
 from wirescope.query.records import records
 from wirescope.record import stable_id
+from wirescope.store.filters import Filter
 
 WINDOW_DAYS = 3
 
@@ -88,12 +90,15 @@ def with_report_counts(records: list[Record]) -> list[Record]:
     return records
 
 
-def list_events(store, wanted: Callable[[Record], bool], article_ids: list[str] | None = None) -> list[Record]:
-    """The stored events that pass `wanted`, each with how many independent sources report it.
+def list_events(store, wanted: Sequence[Filter] = (Filter(),)) -> list[Record]:
+    """The stored events passing any of the filters (in SQL), each with how many independent
+    sources report it.
 
     Sources are counted over every stored event, not only the ones shown: filtering by modality
     must not hide that other outlets report the same event.
     """
     every = with_report_counts(records(store, "events"))
-    shown = set(article_ids or ())
-    return [r for r in every if (not shown or r["article_id"] in shown) and wanted(r)]
+    if all(f.is_empty() for f in wanted):
+        return every
+    shown = {i for f in wanted for i in ids_of(store, "events", f)}
+    return [r for r in every if r["id"] in shown]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
@@ -104,40 +103,6 @@ def _geo(a: Article, e: Event) -> Record | None:
 def event_records(a: Article) -> Iterator[Record]:
     for e in a.events:
         yield event_record(a, e)
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """The `wirescope events` filters; each one given narrows the list."""
-
-    types: tuple[str, ...] = ()
-    actor: str | None = None  # a name or actor id, matched against the actor and the target
-    modalities: tuple[str, ...] = ()
-    since: date | None = None
-    until: date | None = None
-
-    def __call__(self, record: Record) -> bool:
-        if self.types and record["type"] not in {t.upper() for t in self.types}:
-            return False
-        if self.modalities and record["modality"] not in self.modalities:
-            return False
-        if self.actor and not _names(record, self.actor):
-            return False
-        day = event_day(record)
-        if (self.since or self.until) and day is None:
-            return False
-        if day is None:
-            return True
-        return not ((self.since and day < self.since) or (self.until and day > self.until))
-
-
-def _names(record: Record, wanted: str) -> bool:
-    wanted = wanted.lower()
-    for key in ("actor", "target"):
-        p = record.get(key) or {}
-        if wanted == (p.get("id") or "").lower() or wanted in (p.get("name") or "").lower():
-            return True
-    return False
 
 
 def event_day(record: Record) -> date | None:

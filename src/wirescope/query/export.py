@@ -21,7 +21,7 @@ from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from wirescope.errors import MissingExtra
-from wirescope.query.browse import Filters, filtered
+from wirescope.query.browse import Filters, filtered, ids_of
 from wirescope.query.evidence import article_annotations
 from wirescope.query.network import network
 from wirescope.query.records import KINDS, Record
@@ -84,10 +84,7 @@ def web_annotations(article: Article) -> Iterator[Record]:
 
 
 def _article_ids(store: Store, f: Filters) -> list[str]:
-    return [
-        a["id"]
-        for a in filtered(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor, place=f.place))
-    ]
+    return ids_of(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match))
 
 
 def write_jsonl(store: Store, f: Filters, out: IO[str]) -> None:

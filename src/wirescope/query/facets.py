@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from wirescope.query.records import Record
+from wirescope.store import Store
+from wirescope.store.filters import Filter
 
 # The fields a faceted list offers per kind, with the filter each one sets.
 FACET_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -13,14 +13,17 @@ FACET_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "quotes": (("kind", "type"),),
     "articles": (("publisher", ""), ("published", "")),
 }
+FACET_VALUES = 30  # values shown per facet; `more` counts the rest
 
 
-def facet_counts(kind: str, found: list[Record]) -> list[dict]:
-    """[{"field", "filter", "values": [(value, count), ...]}] for the kind's facet fields, commonest first."""
+def facet_counts(store: Store, kind: str, f: Filter = Filter()) -> list[dict]:
+    """[{"field", "filter", "values": [(value, count), ...], "more"}] for the kind's facet fields,
+    commonest first, counted in SQL over the records passing the filter."""
     result = []
     for field, filter_name in FACET_FIELDS.get(kind, ()):
-        counts = Counter(r.get(field) for r in found if r.get(field) is not None)
-        result.append({"field": field, "filter": filter_name, "values": counts.most_common()})
+        counted = store.value_counts(kind, f, field, FACET_VALUES)
+        values = [(r["value"], r["count"]) for r in counted.items]
+        result.append({"field": field, "filter": filter_name, "values": values, "more": counted.more})
     return result
 
 

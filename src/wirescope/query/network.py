@@ -1,106 +1,96 @@
 """The actor network: who meets, attacks, quotes or supports whom, each tie with its evidence.
 
-Nodes are actors (resolved ids); an edge is one (source, target, tie) with every piece of
-evidence for it. Edges come from events with both an actor and a target, and from quotes whose
-speaker names another actor inside the quoted words. Participants the annotators could not
-resolve to an actor id are left out: a name alone would join two different "spokesman"s.
+Nodes are actors (resolved ids); an edge is one (source, target, tie) with its evidence. Edges
+come from events with both an actor and a target, and from quotes whose speaker names another
+actor inside the quoted words. Participants the annotators could not resolve to an actor id are
+left out: a name alone would join two different "spokesman"s. The store counts the ties in SQL
+(store/aggregates.py) and only the heaviest `limit` are built, with at most EVIDENCE_PER_TIE
+pieces of evidence each; `more` says how many ties were left out.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from wirescope.query.browse import Filters, filtered
+from wirescope.query.browse import Filter, records_by_id
 from wirescope.query.network_vocabulary import TIE_BY_EVENT_TYPE, TIE_QUOTE
 from wirescope.query.records import Record
 from wirescope.store import Store
 
-
-def _evidence(article_id: str, start: int, end: int, text: str, record_id: str, kind: str) -> Record:
-    return {"article_id": article_id, "start": start, "end": end, "text": text, "record_id": record_id, "kind": kind}
-
-
-def event_ties(events: list[Record]) -> list[tuple[str, str, str, str, Record]]:
-    """(source, target, tie, modality, evidence) for each event between two resolved actors."""
-    ties = []
-    for e in events:
-        actor, target = e["actor"], e["target"]
-        if not (actor and target and actor["id"] and target["id"]) or actor["id"] == target["id"]:
-            continue
-        tie = TIE_BY_EVENT_TYPE.get(e["type"], e["type"].lower())
-        ev = e["evidence"]
-        ties.append(
-            (
-                actor["id"],
-                target["id"],
-                tie,
-                e["modality"],
-                _evidence(e["article_id"], ev["start"], ev["end"], ev["text"], e["id"], "event"),
-            )
-        )
-    return ties
+NETWORK_TIES = 150
+EVERYTHING = 10**9
 
 
-def quote_ties(quotes: list[Record], actors: list[Record]) -> list[tuple[str, str, str, str, Record]]:
-    """(speaker, actor named in the quote, "speaks of", "asserted", evidence)."""
-    mentions_by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for a in actors:
-        for m in a["mentions"]:
-            mentions_by_article[m["article_id"]].append((m["start"], m["end"], a["id"]))
-    ties = []
-    for q in quotes:
-        speaker = q["speaker"]
-        if not (speaker and speaker["id"]):
-            continue
-        named = {
-            actor_id
-            for start, end, actor_id in mentions_by_article[q["article_id"]]
-            if q["start"] <= start and end <= q["end"] and actor_id != speaker["id"]
+def _tie_name(tie_type: str) -> str:
+    return TIE_QUOTE if tie_type == "QUOTE" else TIE_BY_EVENT_TYPE.get(tie_type, tie_type.lower())
+
+
+def _evidence(kind: str, r: Record) -> Record:
+    if kind == "event":
+        ev = r["evidence"]
+        return {
+            "article_id": r["article_id"],
+            "start": ev["start"],
+            "end": ev["end"],
+            "text": ev["text"],
+            "record_id": r["id"],
+            "kind": "event",
         }
-        for actor_id in sorted(named):
-            ties.append(
-                (
-                    speaker["id"],
-                    actor_id,
-                    TIE_QUOTE,
-                    "asserted",
-                    _evidence(q["article_id"], q["start"], q["end"], q["text"], q["id"], "quote"),
-                )
-            )
-    return ties
+    return {
+        "article_id": r["article_id"],
+        "start": r["start"],
+        "end": r["end"],
+        "text": r["text"],
+        "record_id": r["id"],
+        "kind": "quote",
+    }
 
 
-def network(store: Store, f: Filters = Filters()) -> dict:
-    """{"nodes": [...], "edges": [...]} for the records passing the filters."""
-    actors = filtered(store, "actors", Filters(since=f.since, until=f.until))
-    ties = event_ties(filtered(store, "events", f)) + quote_ties(filtered(store, "quotes", f), actors)
+def _records(store: Store, kind: str, ids: list[str]) -> dict[str, Record]:
+    return {r["id"]: r for r in records_by_id(store, kind, ids)} if ids else {}
+
+
+def network(store: Store, f: Filter = Filter(), limit: int = EVERYTHING) -> dict:
+    """{"nodes": [...], "edges": [...], "more": ties left out} for the records passing the filter."""
+    counted = store.ties(f, limit)
+    wanted: dict[str, list[str]] = {"event": [], "quote": []}
+    for tie in counted.items:
+        for kind, record_id in tie["records"]:
+            wanted[kind].append(record_id)
+    events = _records(store, "events", sorted(set(wanted["event"])))
+    quotes = _records(store, "quotes", sorted(set(wanted["quote"])))
     edges: dict[tuple[str, str, str], Record] = {}
-    for source, target, tie, modality, evidence in ties:
+    for tie in counted.items:
+        name = _tie_name(tie["tie_type"])
+        source, target = tie["source"], tie["target"]
         edge = edges.setdefault(
-            (source, target, tie),
+            (source, target, name),
             {
-                "id": f"{source}-{tie}-{target}",
+                "id": f"{source}-{name}-{target}",
                 "source": source,
                 "target": target,
-                "tie": tie,
+                "tie": name,
                 "modalities": [],
                 "evidence": [],
+                "weight": 0,
             },
         )
-        edge["evidence"].append(evidence)
-        if modality not in edge["modalities"]:
-            edge["modalities"].append(modality)
-    for edge in edges.values():
-        edge["weight"] = len(edge["evidence"])
-    by_id = {a["id"]: a for a in actors}
-    used = {e["source"] for e in edges.values()} | {e["target"] for e in edges.values()}
+        edge["weight"] += tie["weight"]
+        for kind, record_id in tie["records"]:
+            record = (events if kind == "event" else quotes).get(record_id)
+            if record is None:
+                continue
+            edge["evidence"].append(_evidence(kind, record))
+            modality = record["modality"] if kind == "event" else "asserted"
+            if modality not in edge["modalities"]:
+                edge["modalities"].append(modality)
+    used = sorted({e["source"] for e in edges.values()} | {e["target"] for e in edges.values()})
+    known = store.actor_summaries(used)
     nodes = [
         {
             "id": i,
-            "name": by_id[i]["name"] if i in by_id else i,
-            "type": by_id[i]["type"] if i in by_id else None,
-            "articles": by_id[i]["articles"] if i in by_id else 0,
+            "name": known[i]["name"] if i in known else i,
+            "type": known[i]["type"] if i in known else None,
+            "articles": known[i]["articles"] if i in known else 0,
         }
-        for i in sorted(used)
+        for i in used
     ]
-    return {"nodes": nodes, "edges": list(edges.values())}
+    return {"nodes": nodes, "edges": list(edges.values()), "more": counted.more}

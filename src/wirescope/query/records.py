@@ -13,6 +13,7 @@ from wirescope.query.events import event_records as build_event_records
 from wirescope.record import Article, Participant, Span
 from wirescope.store import Store
 from wirescope.store.actor_links import merged_ids
+from wirescope.store.reading import Details
 
 Record = dict[str, Any]
 
@@ -250,9 +251,20 @@ def article_records(a: Article) -> dict[str, list[Record]]:
 KINDS = ("articles", "actors", "quotes", "events", "times", "places")
 
 
+# The annotation tables each kind's records are built from (the rest are not read).
+TABLES_FOR = {
+    "articles": ("removed", "repairs"),
+    "actors": ("mentions", "roles", "relations"),
+    "quotes": ("quotes",),
+    "events": ("events", "place_mentions"),
+    "times": ("times",),
+    "places": ("place_mentions",),
+}
+
+
 def records(store: Store, kind: str, article_ids: list[str] | None = None) -> list[Record]:
     """Every record of one kind, optionally only from some articles."""
-    articles = list(store.articles(article_ids))
+    articles = store.stream(article_ids, TABLES_FOR[kind])
     if kind == "articles":
         stories = store.story_ids(article_ids)
         return [article_record(a, stories.get(a.id)) for a in articles]
@@ -262,3 +274,100 @@ def records(store: Store, kind: str, article_ids: list[str] | None = None) -> li
         return place_records(articles)
     per_article = {"quotes": quote_records, "events": event_records, "times": time_records}[kind]
     return [r for a in articles for r in per_article(a)]
+
+
+def actor_records_from(details: Details) -> list[Record]:
+    """Actor records (the same fields as `actor_records`) from the rows the store read for some
+    actors: what an API page of actors shows without reading every article."""
+    shown = {**details.shown_as, **merged_ids(details.heads)}
+    merged = {
+        r["id"]: {
+            "id": r["id"],
+            "name": r["name"],
+            "type": r["type"],
+            "aliases": list(r["aliases"]),
+            "confidence": r.get("confidence"),
+            "reason": r.get("reason"),
+            "merged": [],
+            "roles": [],
+            "relations": [],
+            "mentions": [],
+            "articles": 0,
+        }
+        for r in details.heads
+        if shown[r["id"]] == r["id"]
+    }
+    for r in details.heads:
+        target = merged.get(shown[r["id"]])
+        if target is not None and target["id"] != r["id"]:
+            target["merged"].append(
+                {
+                    "id": r["id"],
+                    "name": r["name"],
+                    "confidence": r.get("merge_confidence"),
+                    "reason": r.get("merge_reason"),
+                }
+            )
+            target["aliases"] += [r["name"], *r["aliases"]]
+    articles: dict[str, set[str]] = {}
+    for m in details.mentions:
+        rec = merged[shown[m["actor_id"]]]
+        rec["mentions"].append(
+            {
+                "article_id": m["article_id"],
+                "start": m["start"],
+                "end": m["end"],
+                "text": m["text"],
+                "label": m["label"],
+            }
+        )
+        articles.setdefault(rec["id"], set()).add(m["article_id"])
+    for r in details.roles:
+        merged[shown[r["actor_id"]]]["roles"].append(
+            {"role": r["role"], "article_id": r["article_id"], "start": r["start"], "end": r["end"]}
+        )
+    for r in details.relations:
+        merged[shown[r["subject_id"]]]["relations"].append(
+            {
+                "relation": r["relation"],
+                "object_id": shown.get(r["object_id"], r["object_id"]),
+                "article_id": r["article_id"],
+                "start": r["start"],
+                "end": r["end"],
+            }
+        )
+    for rec in merged.values():
+        rec["articles"] = len(articles.get(rec["id"], ()))
+        texts = {m["text"] for m in rec["mentions"] if m["label"] not in ("DESC", "PRON")}
+        rec["aliases"] = sorted((set(rec["aliases"]) | texts) - {rec["name"]})
+    return [r for r in merged.values() if r["mentions"] or r["roles"]]
+
+
+def place_records_from(details: Details) -> list[Record]:
+    """Place records (the same fields as `place_records`) from the rows the store read for some places."""
+    by_id = {p["id"]: {**_place_fields(p), "mentions": []} for p in details.heads}
+    for m in details.mentions:
+        by_id[m["place_id"]]["mentions"].append(
+            {"article_id": m["article_id"], "start": m["start"], "end": m["end"], "text": m["text"]}
+        )
+    return [r for r in by_id.values() if r["mentions"]]
+
+
+def _place_fields(p: Record) -> Record:
+    return {
+        k: p.get(k)
+        for k in (
+            "id",
+            "name",
+            "geonames_id",
+            "latitude",
+            "longitude",
+            "country",
+            "admin1",
+            "feature",
+            "precision",
+            "anchor_id",
+            "offset_km",
+            "bearing",
+        )
+    }

@@ -18,7 +18,7 @@ from wirescope.query.contested import contested
 from wirescope.query.facets import quotes_by_speaker
 from wirescope.query.records import Record
 from wirescope.query.svgmap import map_view
-from wirescope.query.timeline import located_events, located_places, timeline
+from wirescope.query.timeline import EVERYTHING, located, place_counts, timeline
 from wirescope.record import Article, Span
 from wirescope.sources.feeds import web_link
 from wirescope.store import Store
@@ -102,16 +102,16 @@ def _collect_evidence(
     for d in disputes:
         for r in d["for"] + d["against"]:
             spans[r["id"]] = (r["article_id"], r["evidence"]["start"], r["evidence"]["end"])
-    articles = {a.id: a for a in store.articles(sorted({aid for aid, _, _ in spans.values()}))}
+    articles = {a.id: a for a in store.stream(sorted({aid for aid, _, _ in spans.values()}), ())}
     return {rid: evidence_of(articles[aid], f"ev-{rid}", start, end) for rid, (aid, start, end) in spans.items()}
 
 
-def _map(store: Store, f: Filters) -> dict:
+def _map(store: Store, f: Filters, events: list[Record]) -> dict:
     """Places and located events; the view fits the events when there are any (a report about
     Panjshir that mentions Washington once should not zoom out to show the Atlantic)."""
     points = [
         {"longitude": p["longitude"], "latitude": p["latitude"], "label": p["name"], "kind": "place", "href": None}
-        for p in located_places(store, f)
+        for p in place_counts(store, f, EVERYTHING)["items"]
     ]
     points += [
         {
@@ -121,7 +121,7 @@ def _map(store: Store, f: Filters) -> dict:
             "kind": f"event {'historical' if e['historical'] else e['modality']}",
             "href": f"#ev-{e['id']}",
         }
-        for e in located_events(store, f)
+        for e in located(events)
     ]
     return map_view(points, focus=[p for p in points if p["href"]])
 
@@ -130,7 +130,7 @@ def report_data(store: Store, f: Filters = Filters()) -> dict:
     """Everything the report shows, as plain data (the templates only lay it out)."""
     events = timeline(store, f)
     quotes = filtered(store, "quotes", f)
-    disputes = contested(store, f)
+    disputes = contested(store, f, events)
     source_ids = {r["article_id"] for r in events + quotes}
     articles = filtered(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor, place=f.place))
     # Articles that give a fact in the report first; the rest of the scope after them.
@@ -154,7 +154,7 @@ def report_data(store: Store, f: Filters = Filters()) -> dict:
         "quotes": quotes,
         "disputes": disputes,
         "sources": sources,
-        "map": _map(store, f),
+        "map": _map(store, f, events),
         "evidence": _collect_evidence(store, events, quotes, disputes),
     }
 

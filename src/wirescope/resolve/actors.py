@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wirescope.annotate.actors.names import is_acronym_of, transliteration_key
+from wirescope.resolve.names import is_acronym_of, transliteration_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ already hides the dialect differences, so separate classes would only repeat eac
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from sqlalchemy.pool import StaticPool
 
 from wirescope.errors import NotFound, StoreError
 from wirescope.record import Article, Source
-from wirescope.store import rows, schema
+from wirescope.store import bulk, rows, schema
 from wirescope.store.actor_links import link_actors
 from wirescope.store.migrations import MIGRATIONS, applied_versions, migrate
 from wirescope.store.opening import (
@@ -29,6 +29,7 @@ from wirescope.store.opening import (
     read_only_url,
     sqlite_path,
 )
+from wirescope.store.reading import Reading
 from wirescope.store.syndication import assign_story
 from wirescope.store.transactions import begin_sqlite, with_retries, writing
 
@@ -74,8 +75,11 @@ def make_engine(db: str, read_only: bool = False) -> Engine:
     return engine
 
 
-class Store:
-    """The record, persisted. Each article is written in one transaction, replacing any earlier copy."""
+class Store(Reading):
+    """The record, persisted. Each article is written in one transaction, replacing any earlier copy.
+
+    Reading (listings, counts, aggregates, search) is store/reading.py's interface.
+    """
 
     def __init__(self, engine: Engine, description: str) -> None:
         self.engine = engine
@@ -109,6 +113,14 @@ class Store:
             raise StoreError(
                 f"{self.description}: cannot store article {article.id} ({article.source.uri}): {exc}"
             ) from exc
+
+    def save_many(self, articles: Sequence[Article], pipeline: Iterable[str] = ()) -> int:
+        """Store a batch in one transaction, one INSERT per table (store/bulk.py): for bulk loads.
+        Stories and cross-article actor links are left to be computed after the load."""
+        try:
+            return with_retries(lambda: bulk.save_many(self.engine, articles, list(pipeline)))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.description}: cannot store a batch of {len(articles)} articles: {exc}") from exc
 
     def link_actors(self) -> None:
         """Recompute which stored actors are the same actor (store/actor_links.py)."""
@@ -204,9 +216,7 @@ class Store:
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
-            return list(
-                conn.scalars(select(schema.articles.c.id).order_by(schema.articles.c.published, schema.articles.c.id))
-            )
+            return list(self._ordered_ids(conn))
 
     def has_source(self, sha256: str) -> bool:
         with self.engine.connect() as conn:
@@ -220,8 +230,9 @@ class Store:
             return self._load(conn, article_id)
 
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
-        for article_id in self.article_ids() if ids is None else ids:
-            yield self.article(article_id)
+        """Every article (or these), rebuilt from rows in bulk; their Source carries no raw bytes
+        (`article()` reads them, for the commands that show the input)."""
+        yield from self.stream(None if ids is None else list(ids))
 
     def _load(self, conn, article_id: str) -> Article:
         row = conn.execute(select(schema.articles).where(schema.articles.c.id == article_id)).mappings().first()

@@ -9,9 +9,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, insert, inspect, select, text
+from sqlalchemy.schema import CreateIndex
 
 from wirescope.store import schema
 from wirescope.store.fulltext import create_fulltext_index
+from wirescope.store.rows import event_day
 from wirescope.store.transactions import lock_for_migration, writing
 
 
@@ -61,6 +63,24 @@ def _add_time_mod(conn: Connection) -> None:
         conn.execute(text(f"ALTER TABLE times ADD COLUMN mod {kind}"))
 
 
+def _add_listing_days(conn: Connection) -> None:
+    """Events and quotes gain the `day` listings order and filter by, and the listing indexes.
+    Rows stored before get their day from their time value and their article's date."""
+    for table in (schema.events, schema.quotes):
+        if "day" not in {c["name"] for c in inspect(conn).get_columns(table.name)}:
+            conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN day VARCHAR(10) NOT NULL DEFAULT ''"))
+    published = dict(conn.execute(select(schema.articles.c.id, schema.articles.c.published)).all())
+    for row in conn.execute(select(schema.events.c.id, schema.events.c.article_id, schema.events.c.time_value)).all():
+        day = event_day(row.time_value, published.get(row.article_id))
+        conn.execute(schema.events.update().where(schema.events.c.id == row.id).values(day=day))
+    for quote in conn.execute(select(schema.quotes.c.id, schema.quotes.c.article_id)).all():
+        day = published.get(quote.article_id) or ""
+        conn.execute(schema.quotes.update().where(schema.quotes.c.id == quote.id).values(day=day))
+    for index in schema.LISTING_INDEXES:
+        # IF NOT EXISTS: fresh stores made them with the tables; reflection cannot see expression indexes.
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the record tables", _create_tables),
     (2, "full-text index over article titles and text", create_fulltext_index),
@@ -69,6 +89,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "articles: story_id, and the band index that groups syndicated copies", _add_stories),
     (6, "feeds and feed_entries: what `wirescope watch` has polled and seen", _add_feed_state),
     (7, "times: the TIMEX3 mod attribute (START, MID, END)", _add_time_mod),
+    (8, "events and quotes: the day listings order by, and the listing indexes", _add_listing_days),
 ]
 
 

@@ -59,6 +59,24 @@ def participant_from(row: Row, prefix: str) -> Participant | None:
     return Participant(name, row[f"{prefix}_id"], span_from(row, f"{prefix}_"))
 
 
+def is_day(value: str | None) -> bool:
+    """Whether a time value starts with a full calendar day (2021-09-06, 2021-09-06T10:00)."""
+    try:
+        date.fromisoformat((value or "")[:10])
+        return True
+    except ValueError:
+        return False
+
+
+def event_day(time_value: str | None, published: str | None) -> str:
+    """The day an event is placed on: its own when the text gives a full day, else its article's
+    publication day, '' when neither is known (the `day` column listings order by)."""
+    if time_value and is_day(time_value):
+        # fromisoformat also reads ISO weeks ("2021-W34" is its Monday): the column holds a day.
+        return date.fromisoformat(time_value[:10]).isoformat()
+    return published or ""
+
+
 def article_row(a: Article, pipeline: list[str], ingested_at: str) -> Row:
     return {
         "id": a.id,
@@ -91,6 +109,7 @@ def source_row(s: Source) -> Row:
 def annotation_rows(a: Article) -> dict[str, list[Row]]:
     """Every per-article row, by table name."""
     text, aid = a.text, a.id
+    published = a.published.isoformat() if a.published else ""
     return {
         "removed": [
             {"article_id": aid, "seq": i, "text": r.text, "reason": r.reason, "start": r.start, "end": r.end}
@@ -127,8 +146,8 @@ def annotation_rows(a: Article) -> dict[str, list[Row]]:
             for actor in a.actors
             for r in actor.relations
         ],
-        "quotes": [quote_row(aid, text, q) for q in a.quotes],
-        "events": [event_row(aid, text, e) for e in a.events],
+        "quotes": [{**quote_row(aid, text, q), "day": published} for q in a.quotes],
+        "events": [event_row(aid, text, e, published) for e in a.events],
         "times": [
             {
                 "id": t.id,
@@ -178,7 +197,7 @@ def quote_row(aid: str, text: str, q: Quote) -> Row:
     }
 
 
-def event_row(aid: str, text: str, e: Event) -> Row:
+def event_row(aid: str, text: str, e: Event, published: str = "") -> Row:
     return {
         "id": e.id,
         "article_id": aid,
@@ -196,6 +215,7 @@ def event_row(aid: str, text: str, e: Event) -> Row:
         "time_precision": e.time.precision if e.time else None,
         "fatalities": e.fatalities,
         "injured": e.injured,
+        "day": event_day(e.time.value if e.time else None, published),
     }
 
 

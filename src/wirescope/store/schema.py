@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
 metadata = MetaData()
@@ -166,6 +167,8 @@ quotes = Table(
     Column("venue", Text),
     Column("medium", Text),
     Column("date", String(16)),
+    # Its article's publication day, '' when unknown: what listings order and filter quotes by.
+    Column("day", String(10), nullable=False, server_default=""),
 )
 
 events = Table(
@@ -187,6 +190,9 @@ events = Table(
     Column("time_precision", String(8)),
     Column("fatalities", Integer),
     Column("injured", Integer),
+    # The day the event is placed on: its own when the text gives a full day, else its article's
+    # publication day; '' when neither is known. Listings order and filter events by it.
+    Column("day", String(10), nullable=False, server_default=""),
 )
 
 times = Table(
@@ -242,6 +248,17 @@ claims = Table(
 )
 
 Index("ix_events_time", events.c.time_value)
+# Listings: keyset pages in (day, id) order, narrowed by one indexed filter (store/selection.py).
+LISTING_INDEXES = (
+    Index("ix_events_day_id", events.c.day, events.c.id),
+    Index("ix_events_type_day_id", events.c.type, events.c.day, events.c.id),
+    Index("ix_events_modality_day_id", events.c.modality, events.c.day, events.c.id),
+    Index("ix_quotes_day_id", quotes.c.day, quotes.c.id),
+    Index("ix_quotes_kind_day_id", quotes.c.kind, quotes.c.day, quotes.c.id),
+    Index("ix_articles_day_id", func.coalesce(articles.c.published, ""), articles.c.id),
+    Index("ix_places_name", places.c.name),
+    Index("ix_times_article_start", times.c.article_id, times.c.start),
+)
 
 # What `wirescope watch` knows of each feed: validators for conditional requests, entries seen.
 feeds = Table(

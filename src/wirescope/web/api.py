@@ -11,13 +11,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from wirescope.query.browse import MAX_LIMIT, Filters, browse
+from wirescope.errors import NotFound
+from wirescope.query.browse import MAX_LIMIT, Filter, browse, records_by_id
 from wirescope.query.evidence import article_evidence
-from wirescope.query.network import network
+from wirescope.query.network import NETWORK_TIES, network
 from wirescope.query.records import article_record
 from wirescope.query.search import search
-from wirescope.query.timeline import timeline
+from wirescope.query.timeline import TIMELINE_PAGE, timeline_page
 from wirescope.store import Store
+from wirescope.store.filters import Match
 
 router = APIRouter(prefix="/api", tags=["record"])
 
@@ -33,19 +35,24 @@ def filters(
     modality: Annotated[str | None, Query(description="Events: asserted, negated, claimed, hypothetical...")] = None,
     since: Annotated[date | None, Query(description="From this day (YYYY-MM-DD), inclusive")] = None,
     until: Annotated[date | None, Query(description="Up to this day (YYYY-MM-DD), inclusive")] = None,
-) -> Filters:
-    return Filters(actor=actor, place=place, type=type, modality=modality, since=since, until=until)
+    match: Annotated[
+        Match, Query(description="How actor and place names match: exact (name or alias) or substring")
+    ] = "exact",
+) -> Filter:
+    """The one Filter (store/filters.py documents each field); the CLI and the web build the same."""
+    return Filter(actor=actor, place=place, type=type, modality=modality, since=since, until=until, match=match)
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]  # beyond a 64-bit integer the database overflows
 StoreDep = Annotated[Store, Depends(store_of)]
-FiltersDep = Annotated[Filters, Depends(filters)]
+FiltersDep = Annotated[Filter, Depends(filters)]
+After = Annotated[str | None, Query(description="The `next` cursor of the page before (keyset paging)")]
 
 
 def _listing(kind: str):
-    def endpoint(store: StoreDep, f: FiltersDep, limit: Limit = 50, offset: Offset = 0) -> dict:
-        return browse(store, kind, f, limit, offset).as_dict()
+    def endpoint(store: StoreDep, f: FiltersDep, limit: Limit = 50, offset: Offset = 0, after: After = None) -> dict:
+        return browse(store, kind, f, limit, offset, after).as_dict()
 
     endpoint.__name__ = f"list_{kind}"
     endpoint.__doc__ = f"The stored {kind} passing the filters, one page at a time."
@@ -54,6 +61,22 @@ def _listing(kind: str):
 
 for _kind in ("articles", "actors", "quotes", "events", "places", "times"):
     router.add_api_route(f"/{_kind}", _listing(_kind), methods=["GET"], name=f"list_{_kind}")
+
+
+def _record(kind: str):
+    def endpoint(record_id: str, store: StoreDep) -> dict:
+        found = records_by_id(store, kind, [record_id])
+        if not found:
+            raise NotFound(f"no {kind[:-1]} with id {record_id!r} in {store.description}")
+        return found[0]
+
+    endpoint.__name__ = f"get_{kind[:-1]}"
+    endpoint.__doc__ = f"One stored {kind[:-1]} by id."
+    return endpoint
+
+
+for _kind in ("events", "quotes", "times", "actors", "places"):
+    router.add_api_route(f"/{_kind}/{{record_id}}", _record(_kind), methods=["GET"], name=f"get_{_kind[:-1]}")
 
 
 @router.get("/articles/{article_id}")
@@ -80,12 +103,20 @@ def full_text_search(
 
 
 @router.get("/timeline")
-def get_timeline(store: StoreDep, f: FiltersDep) -> dict:
-    """Events in time order, each placed on its own day or its article's."""
-    return {"items": timeline(store, f)}
+def get_timeline(
+    store: StoreDep,
+    f: FiltersDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = TIMELINE_PAGE,
+    after: After = None,
+) -> dict:
+    """Events per day (counted in SQL), and one page of events in day order with the day each is on."""
+    return timeline_page(store, f, limit, after)
 
 
 @router.get("/network")
-def get_network(store: StoreDep, f: FiltersDep) -> dict:
-    """Who meets, attacks, quotes or supports whom: actors and ties with their evidence."""
-    return network(store, f)
+def get_network(
+    store: StoreDep, f: FiltersDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = NETWORK_TIES
+) -> dict:
+    """Who meets, attacks, quotes or supports whom: the heaviest ties with their evidence; `more`
+    says how many ties were left out."""
+    return network(store, f, limit)

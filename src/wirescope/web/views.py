@@ -11,18 +11,19 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
 from wirescope.errors import NotFound, WirescopeError
-from wirescope.query.browse import Filters, browse, counts, filtered
+from wirescope.query.browse import Filter, browse, counts
 from wirescope.query.evidence import article_evidence
 from wirescope.query.facets import facet_counts, quotes_by_speaker
-from wirescope.query.network import network
+from wirescope.query.network import NETWORK_TIES, network
 from wirescope.query.search import search
-from wirescope.query.timeline import located_events, located_places, timeline
-from wirescope.web.api import FiltersDep, StoreDep
+from wirescope.query.timeline import MAP_EVENTS, located_events, place_counts, timeline_page
+from wirescope.web.api import After, FiltersDep, StoreDep
 
 router = APIRouter(include_in_schema=False)
 # autoescape=True for every template, whatever its name: article text is untrusted.
 templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
 PAGE_SIZE = 50
+QUOTES_SHOWN = 500  # the quotes page groups this many quotes by speaker; the rest behind "more"
 LIST_KINDS = ("articles", "events", "actors", "places")
 
 
@@ -46,7 +47,7 @@ def query_string(request: Request, **changes) -> str:
 @router.get("/", response_class=HTMLResponse)
 def index(store: StoreDep) -> HTMLResponse:
     return render(
-        "index.html", page="index", counts=counts(store), articles=browse(store, "articles", Filters(), 200).items
+        "index.html", page="index", counts=counts(store), articles=browse(store, "articles", Filter(), 200).items
     )
 
 
@@ -62,47 +63,67 @@ def list_page(
 ) -> HTMLResponse:
     if kind not in LIST_KINDS:
         raise NotFound(f"no list of {kind!r}; the lists are: {', '.join(LIST_KINDS)}")
-    found = filtered(store, kind, f)
+    page = browse(store, kind, f, PAGE_SIZE, offset)
     return render(
         "list.html",
         page=kind,
         kind=kind,
-        items=found[offset : offset + PAGE_SIZE],
-        total=len(found),
+        items=page.items,
+        total=page.total,
         offset=offset,
         page_size=PAGE_SIZE,
-        facets=facet_counts(kind, found),
+        facets=facet_counts(store, kind, f),
         filters=f,
         qs=lambda **c: query_string(request, **c),
     )
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quotes_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
-    quotes = filtered(store, "quotes", f)
-    return render("quotes.html", page="quotes", groups=quotes_by_speaker(quotes), total=len(quotes), filters=f)
+def quotes_page(request: Request, store: StoreDep, f: FiltersDep, after: After = None) -> HTMLResponse:
+    page = browse(store, "quotes", f, QUOTES_SHOWN, after=after)
+    more = query_string(request, after=page.next) if page.next else None
+    return render(
+        "quotes.html", page="quotes", groups=quotes_by_speaker(page.items), total=page.total, filters=f, more=more
+    )
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
-    events = timeline(store, f)
+def timeline_view(request: Request, store: StoreDep, f: FiltersDep, after: After = None) -> HTMLResponse:
+    shown = timeline_page(store, f, after=after)
     days: dict[str | None, list] = {}
-    for e in events:
+    for e in shown["items"]:
         days.setdefault(e["day"], []).append(e)
-    return render("timeline.html", page="timeline", days=list(days.items()), total=len(events), filters=f)
+    counts_by_day = {d["day"] or None: d["events"] for d in shown["days"]}
+    more = query_string(request, after=shown["next"]) if shown["next"] else None
+    return render(
+        "timeline.html",
+        page="timeline",
+        days=list(days.items()),
+        total=shown["total"],
+        filters=f,
+        counts_by_day=counts_by_day,
+        more=more,
+    )
 
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
-    places, events = located_places(store, f), located_events(store, f)
+    counted = place_counts(store, f)
+    places, events = counted["items"], located_events(store, f, MAP_EVENTS)
     return render(
-        "map.html", page="map", places=places, events=events, filters=f, data={"places": places, "events": events}
+        "map.html",
+        page="map",
+        places=places,
+        events=events,
+        filters=f,
+        more_places=counted["more"],
+        data={"places": places, "events": events},
     )
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
-    graph = network(store, f)
+    graph = network(store, f, NETWORK_TIES)
     return render("network.html", page="network", graph=graph, filters=f)
 
 

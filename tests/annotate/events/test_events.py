@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import wirescope
 from wirescope.query.event_groups import group_events, with_report_counts
-from wirescope.query.events import ACLED_COLUMNS, EventFilter, acled_row, event_record, write_acled_csv
+from wirescope.query.events import ACLED_COLUMNS, acled_row, event_record, write_acled_csv
 
 
 def _norm(text: str | None) -> str:
@@ -169,22 +169,6 @@ def test_the_jsonl_record_carries_plover_field_names(seed_article):
     assert {"event", "mode", "source", "target", "eventText", "date"} <= set(record["plover"])
     assert record["plover"]["event"] == record["type"]
     json.dumps(record)  # the record is plain JSON
-
-
-@pytest.mark.parametrize(
-    ("wanted", "kept"),
-    [
-        (EventFilter(types=("assault",)), True),
-        (EventFilter(types=("PROTEST",)), False),
-        (EventFilter(modalities=("negated",)), False),
-        (EventFilter(actor="air force"), True),
-        (EventFilter(actor="convoy"), True),
-        (EventFilter(since=__import__("datetime").date(2021, 8, 21)), False),
-        (EventFilter(until=__import__("datetime").date(2021, 8, 20)), True),
-    ],
-)
-def test_event_filters(wanted, kept):
-    assert wanted(_record()) is kept
 
 
 def test_an_acled_row_maps_plover_to_acled():

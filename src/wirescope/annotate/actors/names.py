@@ -2,25 +2,24 @@
 
 The dictionary (entries with dated roles, loaded by dictionary.py from src/wirescope/data/actors/)
 answers which known actor a name stands for on the article's date; grouping.py asks it.
-The same name keys serve the cross-article stage (resolve/actors.py), which decides which stored
-actors are one actor.
+The spelling keys live in resolve/names.py: the cross-article stage (resolve/actors.py) and the
+store's blocking keys need them without the annotators.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import NamedTuple
 
 from wirescope.annotate.actors.vocabulary import cameo_role_name
 from wirescope.record import stable_id
+from wirescope.resolve.names import initials, is_acronym_of, transliteration_key
 
-_VOWELS = set("aeiouy")
-_NON_LETTERS = re.compile(r"[^a-z ]+")
+__all__ = ["initials", "is_acronym_of", "name_key", "transliteration_key"]  # and the registry below
+
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
 
 
@@ -109,16 +108,6 @@ def actor_id(type_: str, name: str) -> str:
     return stable_id("actor", type_, name.lower())
 
 
-def initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[0].isupper())
-
-
-def is_acronym_of(short: str, name: str) -> bool:
-    """ "NRF" of "National Resistance Front of Afghanistan": capital initials, in order, from the start."""
-    letters = short.replace(".", "")
-    return len(letters) >= 2 and letters.isupper() and len(name.split()) >= 2 and initials(name).startswith(letters)
-
-
 def name_key(name: str) -> str:
     """A name compared as written, ignoring case, "the", quotes and dots: "the U.S." ~ "U.S.".
 
@@ -129,31 +118,6 @@ def name_key(name: str) -> str:
     if _ACRONYM.match(name.replace(" ", "")):
         return name.replace(".", "")
     return name.casefold()
-
-
-@lru_cache(maxsize=65536)
-def transliteration_key(name: str) -> tuple[str, ...]:
-    """A spelling-insensitive key per word, for names written in Latin letters from Arabic script.
-
-    "Mujahid"/"Mujahed", "Massoud"/"Masood"/"Masud", "Zabihullah"/"Zabiullah" share keys: keep the
-    first letter, drop an "h" between vowels, drop the other vowels, collapse doubled letters.
-    Two names match only when they have the same number of words and every word matches, so
-    "Ahmad Massoud" never matches "Ahmad Shah Massoud". Different people whose names differ only
-    in vowels would collide; callers give such a match a lower confidence.
-    """
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    plain = _NON_LETTERS.sub(" ", plain.replace("-", " "))
-    return tuple(_word_key(w) for w in plain.split() if w not in {"al", "el", "the"})
-
-
-def _word_key(word: str) -> str:
-    kept = [
-        c
-        for i, c in enumerate(word)
-        if not (c == "h" and 0 < i < len(word) - 1 and word[i - 1] in _VOWELS and word[i + 1] in _VOWELS)
-    ]
-    skeleton = kept[0] + "".join(c for c in kept[1:] if c not in _VOWELS)
-    return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
 class Registry:

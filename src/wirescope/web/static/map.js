@@ -36,8 +36,8 @@
   const points = [];
   for (const p of data.places) {
     points.push([p.latitude, p.longitude]);
-    L.circleMarker([p.latitude, p.longitude], { radius: 4 + Math.min(p.mentions.length, 8), color: "#1d4ed8", weight: 1, fillOpacity: 0.35 })
-      .bindPopup(popup(p.name, [p.mentions.length + " mention(s)", p.feature || "", p.country || ""]))
+    L.circleMarker([p.latitude, p.longitude], { radius: 4 + Math.min(p.mention_count, 8), color: "#1d4ed8", weight: 1, fillOpacity: 0.35 })
+      .bindPopup(popup(p.name, [p.mention_count + " mention(s)", p.feature || "", p.country || ""]))
       .addTo(map);
   }
   for (const e of data.events) {
