@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from wirescope.resolve.actors import StoredActor, cross_article_merges, ids_needing_details
+from wirescope.resolve.actors import StoredActor, blocking_keys, cross_article_merges, ids_needing_details
 
 
 def person(id_, name, roles=(), mentions=1, type_="PERSON", aliases=()):
@@ -58,3 +60,52 @@ def test_the_store_reads_roles_and_counts_only_where_the_rules_compare_them(acto
 def test_cross_article_merges_do_not_depend_on_order():
     actors = [person("a", "Fahim Dashti", mentions=2), person("b", "Dashti"), person("c", "Faheem Dashti")]
     assert cross_article_merges(actors) == cross_article_merges(list(reversed(actors)))
+
+
+POOL = [
+    ("Fahim Dashti", "PERSON", ()),
+    ("Faheem Dashti", "PERSON", ()),
+    ("Dashti", "PERSON", ()),
+    ("Ahmad Massoud", "PERSON", ()),
+    ("Ahmad Shah Massoud", "PERSON", ()),
+    ("Massoud", "PERSON", ()),
+    ("Ahmad", "PERSON", ()),
+    ("Zabihullah Mujahid", "PERSON", ()),
+    ("Zabiullah Mujahed", "PERSON", ()),
+    ("Mujahid", "PERSON", ()),
+    ("National Resistance Front", "ORG", ("NRF",)),
+    ("National Resistance Front of Afghanistan", "ORG", ()),
+    ("NRF", "ORG", ()),
+    ("N.R.F.", "ORG", ()),
+    ("United Nations", "ORG", ("UN",)),
+    ("UN", "ORG", ()),
+    ("Taliban", "ORG", ()),
+]
+
+
+@given(
+    st.lists(st.sampled_from(range(len(POOL))), unique=True, max_size=12),
+    st.lists(st.sampled_from(range(len(POOL))), unique=True, max_size=4),
+    st.lists(
+        st.sets(st.sampled_from(["leader", "commander", "spokesman", "nrf"]), max_size=2), min_size=17, max_size=17
+    ),
+)
+def test_deciding_only_among_actors_sharing_a_key_gives_the_whole_set_answer(stored, new, roles):
+    def actor(i: int, copy: str) -> StoredActor:
+        name, type_, aliases = POOL[i]
+        return person(f"{copy}{i}", name, roles[i], mentions=i % 3, type_=type_, aliases=aliases)
+
+    before = [actor(i, "s") for i in stored]
+    added = [actor(i, "n") for i in new]
+    after = before + added
+    keys = {a.id: blocking_keys(a.name, a.type, a.aliases) for a in after}
+    queued = set().union(*(keys[a.id] for a in added)) if added else set()
+    touched = [a for a in after if keys[a.id] & queued]
+    context_keys = set().union(*(keys[a.id] for a in touched)) if touched else set()
+    context = [a for a in after if keys[a.id] & context_keys]
+    whole, old, local = cross_article_merges(after), cross_article_merges(before), cross_article_merges(context)
+    for a in after:
+        if a in touched:
+            assert local.get(a.id) == whole.get(a.id), a.name
+        elif a in before:
+            assert old.get(a.id) == whole.get(a.id), f"{a.name}: changed although it shares no key with the batch"

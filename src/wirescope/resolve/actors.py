@@ -8,9 +8,10 @@ store applies the answer (store/actor_links.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wirescope.resolve.names import is_acronym_of, transliteration_key
+from wirescope.resolve.names import initials, is_acronym_of, transliteration_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,35 @@ def cross_article_merges(actors: list[StoredActor]) -> dict[str, Merge]:
         if merge is not None:
             merges[a.id] = merge
     return merges
+
+
+def blocking_keys(name: str, type_: str, aliases: Iterable[str] = ()) -> frozenset[str]:
+    """The keys under which an actor can meet another in `cross_article_merges`.
+
+    Any two actors one of the three rules could compare share a key, and so does every actor whose
+    presence could change such a decision (a spelling variant shares all its name parts), so
+    linking only the actors that share a key with what changed gives the whole store's answer:
+    - a person: the spelling keys of the first and the last name ("p:" prefix);
+    - an organisation stored under an acronym: the acronym as written and without dots;
+    - an organisation with a name of several words: each alias, and each prefix of its initials
+      of two letters or more (what `is_acronym_of` matches).
+    """
+    if type_ == "PERSON":
+        key = transliteration_key(name)
+        return frozenset(f"p:{part}" for part in {key[0], key[-1]}) if key else frozenset()
+    if type_ != "ORG":
+        return frozenset()
+    if _is_acronym(name):
+        return frozenset({f"o:{name}", f"o:{name.replace('.', '')}"})
+    if len(name.split()) < 2:
+        return frozenset()
+    letters = initials(name)
+    acronyms = {f"o:{alias}" for alias in aliases if _is_acronym(alias)}
+    return frozenset(acronyms | {f"o:{letters[:n]}" for n in range(2, len(letters) + 1)})
+
+
+def _is_acronym(name: str) -> bool:
+    return " " not in name and name.replace(".", "").isupper()
 
 
 def ids_needing_details(actors: list[StoredActor]) -> set[str]:
@@ -139,7 +169,7 @@ def _single_name_merge(a: StoredActor, full_names_by_part: dict[str, list[Stored
 
 
 def _acronym_merge(a: StoredActor, kept: list[StoredActor]) -> Merge | None:
-    if " " in a.name or not a.name.replace(".", "").isupper():
+    if not _is_acronym(a.name):
         return None
     candidates = [
         o

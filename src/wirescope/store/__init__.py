@@ -19,7 +19,7 @@ from sqlalchemy.pool import StaticPool
 from wirescope.errors import NotFound, StoreError
 from wirescope.record import Article, Source
 from wirescope.store import bulk, rows, schema
-from wirescope.store.actor_links import link_actors
+from wirescope.store.actor_links import index_actors, link_actors, unindex_actors
 from wirescope.store.migrations import MIGRATIONS, applied_versions, migrate
 from wirescope.store.opening import (
     check_engine_is_ours,
@@ -103,8 +103,8 @@ class Store(Reading):
         """Store an article and all its annotations; storing the same article again replaces it.
 
         With `link`, the cross-article actor registry is brought up to date in the same
-        transaction. A batch writer passes link=False and calls `link_actors()` once per batch:
-        linking reads every stored actor, so doing it per article costs the square of a corpus.
+        transaction. A batch writer passes link=False and calls `link_actors()` once per batch,
+        which compares the batch's actors with the stored ones sharing a name key in one pass.
         """
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         try:
@@ -123,7 +123,8 @@ class Store(Reading):
             raise StoreError(f"{self.description}: cannot store a batch of {len(articles)} articles: {exc}") from exc
 
     def link_actors(self) -> None:
-        """Recompute which stored actors are the same actor (store/actor_links.py)."""
+        """Decide which stored actors are the same actor, for the actors whose name keys were
+        touched since the last link (store/actor_links.py)."""
         try:
             with_retries(lambda: self._link_once())
         except SQLAlchemyError as exc:
@@ -200,6 +201,7 @@ class Store(Reading):
             merged = sorted(set(known or []) | set(actor.aliases))
             if merged != sorted(known or []):
                 conn.execute(schema.actors.update().where(schema.actors.c.id == actor.id).values(aliases=merged))
+        index_actors(conn, [a.id for a in article.actors])
 
     @staticmethod
     def _drop_orphan_actors(conn, candidates: set[str]) -> None:
@@ -210,6 +212,7 @@ class Store(Reading):
                 select(func.count()).select_from(schema.mentions).where(schema.mentions.c.actor_id == actor_id)
             )
             if not still_used:
+                unindex_actors(conn, [actor_id])
                 conn.execute(delete(schema.actors).where(schema.actors.c.id == actor_id))
 
     # --- reading ---------------------------------------------------------------------------

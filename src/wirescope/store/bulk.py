@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from wirescope.record import Article
 from wirescope.store import rows, schema
+from wirescope.store.actor_links import index_actors, unindex_actors
 from wirescope.store.transactions import writing
 
 CHUNK_ROWS = 2000  # rows per INSERT statement: below SQLite's and psycopg's parameter limits
@@ -68,6 +69,7 @@ def _drop_orphans(conn: Connection, candidates: set[str]) -> None:
     used = set(conn.scalars(select(m.c.actor_id).where(m.c.actor_id.in_(sorted(candidates))).group_by(m.c.actor_id)))
     orphans = sorted(candidates - used)
     if orphans:
+        unindex_actors(conn, orphans)
         conn.execute(delete(schema.actors).where(schema.actors.c.id.in_(orphans)))
 
 
@@ -91,6 +93,7 @@ def save_many(engine, articles: Sequence[Article], pipeline: Sequence[str] = ())
             conn.execute(delete(table).where(table.c.article_id.in_(ids)))
         _insert(conn, schema.actors, list({x.id: rows.actor_row(x) for a in articles for x in a.actors}.values()), "id")
         _merge_aliases(conn, articles)
+        index_actors(conn, {x.id for a in articles for x in a.actors})
         _insert(conn, schema.places, list({p.id: rows.place_row(p) for a in articles for p in a.places}.values()), "id")
         by_table: dict[str, list[dict]] = {}
         for a in articles:

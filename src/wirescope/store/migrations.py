@@ -12,6 +12,7 @@ from sqlalchemy import Connection, insert, inspect, select, text
 from sqlalchemy.schema import CreateIndex
 
 from wirescope.store import schema
+from wirescope.store.actor_links import index_every_actor
 from wirescope.store.fulltext import create_fulltext_index
 from wirescope.store.rows import event_day
 from wirescope.store.transactions import lock_for_migration, writing
@@ -81,6 +82,14 @@ def _add_listing_days(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+def _add_actor_keys(conn: Connection) -> None:
+    """Databases made before incremental actor linking lack the key index and its queue: every
+    stored actor is indexed and queued, so the next link compares the whole store once."""
+    schema.actor_keys.create(conn, checkfirst=True)
+    schema.actor_link_queue.create(conn, checkfirst=True)
+    index_every_actor(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the record tables", _create_tables),
     (2, "full-text index over article titles and text", create_fulltext_index),
@@ -90,6 +99,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (6, "feeds and feed_entries: what `wirescope watch` has polled and seen", _add_feed_state),
     (7, "times: the TIMEX3 mod attribute (START, MID, END)", _add_time_mod),
     (8, "events and quotes: the day listings order by, and the listing indexes", _add_listing_days),
+    (13, "actor_keys and actor_link_queue: link a batch's actors only with those sharing a key", _add_actor_keys),
 ]
 
 

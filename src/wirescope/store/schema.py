@@ -278,5 +278,22 @@ feed_entries = Table(
     Column("seen_at", Text, nullable=False),
 )
 
+# The cross-article actor registry's blocking keys (resolve/actors.py `blocking_keys`): two stored
+# actors the merge rules could ever compare share a key, so linking a batch reads only the actors
+# that share a key with it. Keys touched by a save wait in actor_link_queue until the next link,
+# written in the save's own transaction, so a crash between saving and linking loses nothing.
+actor_keys = Table(
+    "actor_keys",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("actor_id", String(40), primary_key=True, index=True),
+)
+
+actor_link_queue = Table(
+    "actor_link_queue",
+    metadata,
+    Column("key", String(200), primary_key=True),
+)
+
 # Tables holding one article's annotations: replaced whole when the article is stored again.
 ARTICLE_TABLES = (removed, repairs, mentions, roles, relations, quotes, events, times, place_mentions, claims)
