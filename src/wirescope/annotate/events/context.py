@@ -25,7 +25,7 @@ from wirescope.record import Article, Event, Span
 # "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) --". The place is the capitalised words before the first comma.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][\w .'-]{1,40}?)?(?:,\s*[^\n()]{3,30}?)?"
-    r"\s*(?:\([^)\n]{2,60}\))?\s*(?:--|—|–|-)\s"
+    r"\s*(?P<paren>\([^)\n]{2,60}\))?\s*(?:--|—|–|-)(?:\s|$)"
 )
 # Words that say a sentence tells of another event than the ones before it.
 SEPARATE_EVENT_CUES = frozenset({"separate", "separately", "another", "elsewhere", "second", "meanwhile"})
@@ -188,8 +188,9 @@ def _dateline_span(article: Article) -> Span | None:
     """The dateline, where it opens one of the first paragraphs (the lead, or alone before it)."""
     for paragraph in article.paragraphs[:3]:
         match = DATELINE.match(article.text_of(paragraph))
-        if match is not None:
-            return Span(paragraph.start, paragraph.start + match.end())
+        # a place in capitals, or a wire's "(Reuters)": not a sentence like "Taliban fighters - who ..."
+        if match is not None and (match["place"].isupper() or match["paren"]):
+            return Span(paragraph.start, paragraph.start + len(match.group(0).rstrip()))
     return None
 
 
