@@ -3,10 +3,10 @@
 Reads any folders in MUC's own format (muc_data.py: message files and key-* files; the train
 folder `.../CORPORA/dev`, the dev folders `.../CORPORA/tst1` and `tst2`, or `CORPORA` itself for
 all of them), runs wirescope on each message as given (upper case, as MUC wrote it: the dateline
-on its own line, then the body; the dateline day is the publication date), maps our events to incidents (muc_adapter.py), and scores
-eight slots per document (muc_slots.py). The keyword baseline (muc_baseline.py) is scored in
-the same run and printed beside us. With `--grit FILE` (grit/train.json or grit/dev.json) the
-same predictions are also scored as GRIT scores role-filler entities (grit.py).
+on its own line, then the body; the dateline day is the publication date), maps our event records
+to incidents (muc_adapter.py), and scores eight slots per document (muc_slots.py). The keyword
+baseline (muc_baseline.py) is scored in the same run and printed beside us. With `--grit FILE`
+(grit/train.json or grit/dev.json) the same predictions are also scored as GRIT scores role-filler entities (grit.py).
 """
 
 from __future__ import annotations

@@ -65,8 +65,9 @@ def incidents_of(article: Article) -> list[Incident]:
         kind = incident_type(article, replace(first, mode=record.mode))
         if kind is None or record.modality in NOT_AN_INCIDENT or record.historical:
             continue
-        individuals, organizations = perpetrators(article, _participant(record.actor))
-        physical, human = record_targets(article, record)
+        grouped = [mentions[m] for m in record.mentions]
+        individuals, organizations = _union(perpetrators(article, p) for p in _actors(record, grouped))
+        physical, human = _union(record_targets(article, record, p) for p in _targets(record, grouped))
         incidents.append(
             Incident(
                 kind,
@@ -97,9 +98,30 @@ def record_day(record: EventRecord) -> date | None:
     return date.fromisoformat(value) if _DAY.match(value) else None
 
 
-def record_targets(article: Article, record: EventRecord) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(physical, human) targets named by the record's target; a toll of dead or injured makes it human."""
-    target = _participant(record.target)
+def _actors(record: EventRecord, grouped: list[Event]) -> list[Participant | None]:
+    """The record's actor, then those of its other mentions: a MUC template lists every perpetrator
+    the report names for the incident ("URBAN GUERRILLAS" in the lead, "FMLN" in the body)."""
+    return [_participant(record.actor), *(m.actor for m in grouped)]
+
+
+def _targets(record: EventRecord, grouped: list[Event]) -> list[Participant | None]:
+    return [_participant(record.target), *(m.target for m in grouped)]
+
+
+def _union(pairs) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Pairs of fills merged, in order, each text once."""
+    first: list[str] = []
+    second: list[str] = []
+    for a, b in pairs:
+        first += [x for x in a if x not in first]
+        second += [x for x in b if x not in second]
+    return tuple(first), tuple(second)
+
+
+def record_targets(
+    article: Article, record: EventRecord, target: Participant | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(physical, human) targets named by one target of the record; a toll of dead or injured makes it human."""
     if target is None:
         return (), ()
     name = participant_text(article, target)

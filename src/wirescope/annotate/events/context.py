@@ -202,6 +202,9 @@ def _dateline(article: Article, dateline: Span | None) -> Found | None:
     assert match is not None
     span = Span(dateline.start + match.start("place"), dateline.start + match.end("place"))
     place = next((p for p in article.places if any(span.overlaps(s) for s in p.mentions)), None)
+    if place is None:  # "KABUL" in capitals is often not read as a place there, but "Kabul" is further on
+        named = match["place"].strip().lower()
+        place = next((p for p in article.places if p.name.lower() == named), None)
     return Found(span, place.name, place.id, 3) if place is not None else None
 
 

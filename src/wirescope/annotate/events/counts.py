@@ -159,7 +159,9 @@ def count_phrase(phrase) -> Count | None:
     own = _number(phrase)  # "dozens (of civilians)", "12", "several"
     if own is not None:
         return Count(own, phrase_span(phrase))
-    numbers = [n for c in phrase.children if c.dep_ in _COUNTING_DEPS and (n := _number(c)) is not None]
+    counting = [c for c in phrase.children if c.dep_ in _COUNTING_DEPS]
+    counting += [q for c in counting for q in c.children if q.dep_ in ("quantmod", "nummod")]  # "10 to 15"
+    numbers = [n for c in counting if (n := _number(c)) is not None]
     if numbers:
         return Count(min(numbers), phrase_span(phrase))
     if _one_person(phrase):
@@ -206,6 +208,6 @@ def phrase_span(head) -> Span:
     """The counted phrase: the head and its modifiers, without the clauses that describe it."""
     words = [head]
     for child in head.children:
-        if child.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl"):
+        if child.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "prep") or child.lower_ == "of":
             words += list(child.subtree)
     return Span(min(t.idx for t in words), max(t.idx + len(t) for t in words))
