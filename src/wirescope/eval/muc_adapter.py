@@ -26,7 +26,7 @@ The mapping, and what it gets wrong:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from wirescope.eval.muc_vocabulary import HUMAN_NOUNS
@@ -61,11 +61,11 @@ def incidents_of(article: Article) -> list[Incident]:
     mentions = {e.id: e for e in article.events}
     incidents = []
     for record in article.event_records:
-        first = mentions[record.mentions[0]]
-        kind = incident_type(article, replace(first, mode=record.mode))
+        grouped = [mentions[m] for m in record.mentions]
+        # an incident when one of its mentions is one: "the attack" beside "the clash" keeps the attack
+        kind = next((k for m in grouped if (k := incident_type(article, m)) is not None), None)
         if kind is None or record.modality in NOT_AN_INCIDENT or record.historical:
             continue
-        grouped = [mentions[m] for m in record.mentions]
         individuals, organizations = _union(perpetrators(article, p) for p in _actors(record, grouped))
         physical, human = _union(record_targets(article, record, p) for p in _targets(record, grouped))
         incidents.append(

@@ -53,6 +53,11 @@ class ReportContext:
         self.framing = _framing_phrases(article)
         self.places = sorted(_places(article), key=lambda f: f.span.start)
         self.dates = sorted(_dates(article), key=lambda f: f.span.start)
+        # for each place or date, the events whose clause holds it (computed once: mentions x candidates)
+        self.holders = {
+            f.span: [(e.id, e.type) for e in article.events if e.evidence.contains(f.span)]
+            for f in (*self.places, *self.dates)
+        }
 
     # --- levels -------------------------------------------------------------------------------
 
@@ -74,29 +79,29 @@ class ReportContext:
 
     # --- look-ups -------------------------------------------------------------------------------
 
-    def around(self, kind: str, mention: Event, others: tuple[Event, ...]) -> tuple[Found, str] | None:
+    def around(self, kind: str, mention: Event) -> tuple[Found, str] | None:
         """The nearest place or date ("places" / "dates") stated around the mention and the level it
         was found at: its sentence (outside other kinds of events' clauses), else its paragraph
         (the nearest before it, else after it)."""
         sentence = self.sentence_of(mention.evidence)
-        inside = self._within(kind, sentence, mention, others)
+        inside = self._within(kind, sentence, mention)
         if inside:
             return _most_precise(inside, mention.evidence), "sentence"
         paragraph = self.paragraph_of(mention.evidence)
         if paragraph is None:
             return None
         # only before the mention: a place told after it is as likely the next raid's
-        before = [f for f in self._within(kind, paragraph, mention, others) if f.span.end <= sentence.start]
+        before = [f for f in self._within(kind, paragraph, mention) if f.span.end <= sentence.start]
         if before:
             return max(before, key=lambda f: f.span.start), "paragraph"
         return None
 
-    def report_wide(self, kind: str, mention: Event, others: tuple[Event, ...]) -> tuple[Found, str] | None:
+    def report_wide(self, kind: str, mention: Event) -> tuple[Found, str] | None:
         """Where the report as a whole states it, for a record that does not: the lead, the dateline
         (places only), the headline."""
         paragraph = self.paragraph_of(mention.evidence)
         if self.lead is not None and paragraph != self.lead:
-            inside = self._within(kind, self.lead, mention, others)
+            inside = self._within(kind, self.lead, mention)
             if inside:
                 return _most_precise(inside, self.lead), "lead"
         if self.dateline_span is not None:
@@ -104,12 +109,12 @@ class ReportContext:
             if found is not None:
                 return found, "dateline"
         if self.headline is not None:
-            inside = self._within(kind, self.headline, mention, others)
+            inside = self._within(kind, self.headline, mention)
             if inside:
                 return _most_precise(inside, self.headline), "headline"
         return None
 
-    def _within(self, kind: str, level: Span, mention: Event, others: tuple[Event, ...]) -> list[Found]:
+    def _within(self, kind: str, level: Span, mention: Event) -> list[Found]:
         """Places or dates inside `level` that are not inside the clause of another kind of event
         (a date in "... after the ceasefire of 3 May" belongs to the ceasefire)."""
         candidates = self.places if kind == "places" else self.dates
@@ -118,8 +123,13 @@ class ReportContext:
             for f in candidates
             if level.contains(f.span)
             and not (self.dateline_span is not None and self.dateline_span.overlaps(f.span))
-            and (self._frames(f.span) or not _in_other_event(f.span, mention, others))
+            and (self._frames(f.span) or not self._in_other_event(f.span, mention))
         ]
+
+    def _in_other_event(self, span: Span, mention: Event) -> bool:
+        """Inside the clause of another kind of event: a date in "... after the ceasefire of 3 May" is
+        the ceasefire's."""
+        return any(i != mention.id and t != mention.type for i, t in self.holders.get(span, ()))
 
     def _frames(self, span: Span) -> bool:
         return any(p.contains(span) for p in self.framing)
@@ -129,11 +139,6 @@ class ReportContext:
         assert self.dateline_span is not None
         inside = [d for d in _dates(self.article) if self.dateline_span.contains(d.span)]
         return inside[0] if inside else None
-
-
-def _in_other_event(span: Span, mention: Event, others: tuple[Event, ...]) -> bool:
-    """Inside the clause of another kind of event: a date in "... after the ceasefire of 3 May" is the ceasefire's."""
-    return any(o.evidence.contains(span) and o.type != mention.type for o in others if o.id != mention.id)
 
 
 # Words opening a framing phrase that sets the scene for the whole sentence.

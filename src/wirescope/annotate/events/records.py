@@ -85,7 +85,7 @@ def _participant_argument(role: str, p: Participant | None, mention: Event) -> A
 def _place(ctx: ReportContext, mention: Event) -> Argument | None:
     if mention.place is not None:
         return _participant_argument("place", mention.place, mention)
-    return _found_argument("place", ctx.around("places", mention, ctx.article.events))
+    return _found_argument("place", ctx.around("places", mention))
 
 
 def _date(ctx: ReportContext, mention: Event) -> Argument | None:
@@ -93,7 +93,7 @@ def _date(ctx: ReportContext, mention: Event) -> Argument | None:
         said = _time_span(ctx, mention)
         if said is not None:
             return Argument("date", said.value, "clause", said.span, mention.time.value)
-    return _found_argument("date", ctx.around("dates", mention, ctx.article.events))
+    return _found_argument("date", ctx.around("dates", mention))
 
 
 def _time_span(ctx: ReportContext, mention: Event) -> Found | None:
@@ -124,7 +124,8 @@ def _counts(ctx: ReportContext, mention: Event) -> dict[str, Argument]:
     found: dict[str, Argument] = {}
     levels = [("clause", mention.evidence)] + ([("sentence", sentence)] if alone else [])
     for level, span in levels:
-        tokens = [t for t in doc if span.start <= t.idx < span.end]
+        words = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = list(words) if words is not None else []
         for role, count in counts_in(tokens).items():
             if role in wanted and role not in found:
                 found[role] = Argument(role, ctx.article.text_of(count.span), level, count.span, count.value)  # type: ignore[arg-type]
@@ -201,9 +202,9 @@ def record_of(ctx: ReportContext, i: int, group: list[Draft]) -> EventRecord:
         role: _nearest(ctx, group, role) for role in ("actor", "target", "source", "place", "date", *COUNT_ROLES)
     }
     if arguments["place"] is None:
-        arguments["place"] = _found_argument("place", ctx.report_wide("places", first, ctx.article.events))
+        arguments["place"] = _found_argument("place", ctx.report_wide("places", first))
     if arguments["date"] is None:
-        arguments["date"] = _found_argument("date", ctx.report_wide("dates", first, ctx.article.events))
+        arguments["date"] = _found_argument("date", ctx.report_wide("dates", first))
     if arguments["date"] is None and ctx.article.published is not None:
         day = ctx.article.published.isoformat()
         arguments["date"] = Argument("date", day, "publication", None, day)
