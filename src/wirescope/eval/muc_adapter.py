@@ -26,7 +26,7 @@ The mapping, and what it gets wrong:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from wirescope.eval.muc_vocabulary import HUMAN_NOUNS
@@ -62,8 +62,8 @@ def incidents_of(article: Article) -> list[Incident]:
     incidents = []
     for record in article.event_records:
         grouped = [mentions[m] for m in record.mentions]
-        # an incident when one of its mentions is one: "the attack" beside "the clash" keeps the attack
-        kind = next((k for m in grouped if (k := incident_type(article, m)) is not None), None)
+        # typed as the record is: a raid one mention calls a clash is a clash (not a MUC incident)
+        kind = incident_type(article, replace(grouped[0], mode=record.mode))
         if kind is None or record.modality in NOT_AN_INCIDENT or record.historical:
             continue
         individuals, organizations = _union(perpetrators(article, p) for p in _actors(record, grouped))

@@ -15,6 +15,7 @@ unplaced second raid is not).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,9 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][\w .'-]{1,40}?)?(?:,\s*[^\n()]{3,30}?)?"
     r"\s*(?P<paren>\([^)\n]{2,60}\))?\s*(?:--|—|–|-)(?:\s|$)"
 )
+# How far back a paragraph's earlier sentences are read: news paragraphs are one to three sentences,
+# and text with no paragraph breaks (a transcript, a corpus' sentence list) is not one long paragraph.
+PARAGRAPH_REACH = 2
 # Words that say a sentence tells of another event than the ones before it.
 SEPARATE_EVENT_CUES = frozenset({"separate", "separately", "another", "elsewhere", "second", "meanwhile"})
 
@@ -47,7 +51,8 @@ class ReportContext:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.headline = _headline(article)
-        self.lead = _lead(article, self.headline)
+        self.lead = _lead(article, self.headline) if len(article.paragraphs) > 1 else None
+        self.sentence_starts = [s.start for s in article.sentences]
         self.dateline_span = _dateline_span(article)
         self.dateline = _dateline(article, self.dateline_span)
         self.framing = _framing_phrases(article)
@@ -72,6 +77,13 @@ class ReportContext:
     def paragraph_of(self, span: Span) -> Span | None:
         return next((p for p in self.article.paragraphs if p.start <= span.start < p.end), None)
 
+    def in_lead_or_headline(self, mention: Event) -> bool:
+        return any(level is not None and level.overlaps(mention.evidence) for level in (self.headline, self.lead))
+
+    def sentence_number(self, span: Span) -> int:
+        """The index of the sentence holding the span's start (0 before the first)."""
+        return max(0, bisect.bisect_right(self.sentence_starts, span.start) - 1)
+
     def separates(self, mention: Event) -> bool:
         """Whether the mention's sentence says it is another event ("In a separate operation, ...")."""
         words = set(re.findall(r"[a-z]+", self.article.text_of(self.sentence_of(mention.evidence)).lower()))
@@ -90,8 +102,14 @@ class ReportContext:
         paragraph = self.paragraph_of(mention.evidence)
         if paragraph is None:
             return None
-        # only before the mention: a place told after it is as likely the next raid's
-        before = [f for f in self._within(kind, paragraph, mention) if f.span.end <= sentence.start]
+        # only before the mention, and only a sentence or two back: a place told after it is as
+        # likely the next raid's, and one told long before it another event's
+        here = self.sentence_number(mention.evidence)
+        before = [
+            f
+            for f in self._within(kind, paragraph, mention)
+            if f.span.end <= sentence.start and here - self.sentence_number(f.span) <= PARAGRAPH_REACH
+        ]
         if before:
             return max(before, key=lambda f: f.span.start), "paragraph"
         return None

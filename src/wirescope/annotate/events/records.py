@@ -9,7 +9,9 @@ Runs after `events` over what it found (no second parse):
    one record. A mention joins the latest record it is compatible with: the same PLOVER type and
    mode, the same standing (happened, denied, not yet happened: a hedged, negated or conditional
    mention never joins, nor makes, a record that happened), the same era, no conflicting place or
-   day; a sentence that says it is another event ("in a separate operation") starts a new record;
+   day; and tied to it: within a few sentences of its last mention, or the record told in the
+   headline or lead, or the same place or day stated for both. A sentence that says it is another
+   event ("in a separate operation") starts a new record;
 3. the record takes each argument from the nearest level any of its mentions found it at; what
    none found comes from the lead, then the dateline (places), then the headline, and the date
    last of all from the publication date. `Argument.filled_from` says which, and ACLED's precision
@@ -149,12 +151,35 @@ def group_mentions(ctx: ReportContext, drafts: list[Draft]) -> list[list[Draft]]
     for draft in drafts:
         home = None
         if not ctx.separates(draft.mention):
-            home = next((g for g in reversed(groups) if all(compatible(ctx, d, draft) for d in g)), None)
+            home = next((g for g in reversed(groups) if joins(ctx, g, draft)), None)
         if home is None:
             groups.append([draft])
         else:
             home.append(draft)
     return groups
+
+
+# How many sentences apart two mentions may be and still be grouped without anything else tying them.
+NEAR_SENTENCES = 3
+
+
+def joins(ctx: ReportContext, group: list[Draft], draft: Draft) -> bool:
+    """Whether a mention joins a group: compatible with every mention of it, and tied to it: near its
+    last mention, or the group told in the headline or lead (the body then tells the lead's event),
+    or the same place or day stated for both."""
+    if not all(compatible(ctx, d, draft) for d in group):
+        return False
+    here = ctx.sentence_number(draft.mention.evidence)
+    if here - ctx.sentence_number(group[-1].mention.evidence) <= NEAR_SENTENCES:
+        return True
+    if any(ctx.in_lead_or_headline(d.mention) for d in group):
+        return True
+    return any(_stated_alike(d, draft, role) for d in group for role in ("place", "date"))
+
+
+def _stated_alike(a: Draft, b: Draft, role: str) -> bool:
+    x, y = a.arguments.get(role), b.arguments.get(role)
+    return x is not None and y is not None and x.normalized == y.normalized
 
 
 def compatible(ctx: ReportContext, a: Draft, b: Draft) -> bool:
