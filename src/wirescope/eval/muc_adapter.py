@@ -26,7 +26,7 @@ The mapping, and what it gets wrong:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from wirescope.eval.muc_vocabulary import HUMAN_NOUNS
@@ -62,8 +62,9 @@ def incidents_of(article: Article) -> list[Incident]:
     incidents = []
     for record in article.event_records:
         grouped = [mentions[m] for m in record.mentions]
-        # typed as the record is: a raid one mention calls a clash is a clash (not a MUC incident)
-        kind = incident_type(article, replace(grouped[0], mode=record.mode))
+        # an incident when one of its mentions is one: "guerrillas attacked the farm" stays an attack
+        # when a later mention calls it "the skirmish" (a clash, which alone is no MUC incident)
+        kind = next((k for m in grouped if (k := incident_type(article, m)) is not None), None)
         if kind is None or record.modality in NOT_AN_INCIDENT or record.historical:
             continue
         individuals, organizations = _union(perpetrators(article, p) for p in _actors(record, grouped))
@@ -121,16 +122,17 @@ def _union(pairs) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def record_targets(
     article: Article, record: EventRecord, target: Participant | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(physical, human) targets named by one target of the record; a toll of dead or injured makes it human."""
+    """(physical, human) targets named by one target of the record; a toll counted on the target's own
+    words ("killed a peasant") makes it human, a toll elsewhere in the report does not ("the farm")."""
     if target is None:
         return (), ()
     name = participant_text(article, target)
     actor = article.actor(target.actor_id)
+    tolls = [c.evidence for c in (record.fatalities, record.injured) if c is not None and c.evidence is not None]
     human = (
         (actor is not None and actor.type in ("PERSON", "NORP", "GROUP"))
         or bool(set(name.upper().split()) & HUMAN_NOUNS)
-        or record.fatalities is not None
-        or record.injured is not None
+        or (target.span is not None and any(t.overlaps(target.span) for t in tolls))
     )
     return ((), (name,)) if human else ((name,), ())
 
