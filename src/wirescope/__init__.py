@@ -5,9 +5,11 @@ from __future__ import annotations
 from wirescope.api import process, process_many, records, stance
 from wirescope.record import (
     Actor,
+    Argument,
     Article,
     Claim,
     Event,
+    EventRecord,
     EventTime,
     Mention,
     Participant,
@@ -29,9 +31,11 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor",
+    "Argument",
     "Article",
     "Claim",
     "Event",
+    "EventRecord",
     "EventTime",
     "Mention",
     "Participant",

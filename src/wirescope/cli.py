@@ -215,8 +215,36 @@ def _list_command(kind: str, filters: tuple[RecordFilter, ...] = ()):
 
 
 for _kind in KINDS:
-    if _kind not in ("events", "actors"):  # events and actors have their own commands below
+    if _kind not in ("events", "actors", "event_records"):  # these have their own commands below
         _list_command(_kind, LIST_FILTERS.get(_kind, ()))
+
+
+@cli.command(name="event-records")
+@db_option
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "acled-csv")), default="table", show_default=True)
+@click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
+@click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False), help="Only this PLOVER type.")
+@click.option("--modality", type=click.Choice(MODALITIES), help="Only this modality (acled-csv then writes it too).")
+def event_records(db, fmt, article_ids, type_, modality) -> None:
+    """List the stored event records: one per real-world event in a report, its mentions grouped.
+
+    Each argument (actor, target, place, date, counts) says where in the report it was found:
+    its clause, sentence, paragraph, the lead, dateline, headline, or the publication date.
+    acled-csv writes one ACLED row per record, only those that happened unless --modality is given.
+
+    Example: wirescope event-records --type COERCE --format acled-csv
+    """
+    from wirescope.query.browse import filtered
+    from wirescope.query.event_records import write_acled_csv
+
+    settings = load_settings({"db": db})
+    wanted = Filter(type=type_, modality=modality, article_ids=tuple(article_ids))
+    with open_store(settings.db, create=False) as store:
+        found = filtered(store, "event_records", wanted)
+    if fmt == "acled-csv":
+        write_acled_csv(found, sys.stdout, only_happened=modality is None)
+    else:
+        write(found, "event_records", fmt, sys.stdout)
 
 
 @cli.command()

@@ -46,6 +46,20 @@ PLOVER_TYPES: tuple[str, ...] = (
     "ASSAULT",
 )
 TimePrecision = Literal["day", "week", "month", "year", "decade", "unknown"]
+# Where an event record's argument was found, nearest first: the mention's own clause, its sentence,
+# its paragraph, the lead (first paragraph), the dateline, the headline, the publication metadata.
+FilledFrom = Literal["clause", "sentence", "paragraph", "lead", "dateline", "headline", "publication"]
+FILLED_FROM: tuple[str, ...] = ("clause", "sentence", "paragraph", "lead", "dateline", "headline", "publication")
+ARGUMENT_ROLES: tuple[str, ...] = (
+    "actor",
+    "target",
+    "place",
+    "date",
+    "source",
+    "fatalities",
+    "injured",
+    "captured",
+)
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -246,6 +260,65 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Argument:
+    """One argument of an event record, with its own evidence and how far from the mentions it was found.
+
+    `evidence` slices the clean text to the words that state the argument, which may lie in another
+    sentence than the event's mentions (a framing phrase, the lead, the dateline); it is None only
+    when `filled_from` is "publication" (the article's date, which is metadata, not text).
+    """
+
+    role: str  # one of ARGUMENT_ROLES
+    value: str  # as the text (or the registry) names it: "Afghan forces", "Nangarhar", "yesterday", "several"
+    filled_from: FilledFrom
+    evidence: Span | None = None
+    # The normalised value where one exists: the actor or Place id, the TIMEX3 value, the count.
+    normalized: str | int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One real-world event the report tells of, coded from the whole report.
+
+    The Event mentions (lead, body, a quote) that tell of the same event are grouped here; they are
+    its evidence (`mentions` holds their ids, `evidence` is the span of the first). Each argument is
+    taken from the nearest level that states it (Argument.filled_from). Only an asserted,
+    non-historical record is one that happened (`happened`); a record is asserted only when one of
+    its mentions is.
+    """
+
+    id: str  # stable_id("rec", article_id, i), i its place in text order
+    type: str  # one of PLOVER_TYPES
+    mentions: tuple[str, ...]  # ids of the Events grouped here, in text order
+    evidence: Span  # the first mention's evidence
+    modality: Modality = "asserted"
+    historical: bool = False
+    mode: str | None = None  # PLOVER mode ("air strike", "arrest"), when a mention says it
+    actor: Argument | None = None
+    target: Argument | None = None
+    place: Argument | None = None
+    date: Argument | None = None
+    source: Argument | None = None  # who states or claims it, when not the article itself
+    fatalities: Argument | None = None  # normalized: the count (ACLED's conventions, annotate/events/counts.py)
+    injured: Argument | None = None
+    captured: Argument | None = None  # people arrested, detained or captured
+    # ACLED's codes: time 1 the day is known, 2 within a week or so, 3 only the month or coarser (or the
+    # publication date stood in for an unstated day); geo 1 the town, 2 part of a region near a town,
+    # 3 only the region or country (or the dateline stood in for an unstated place); None without a place.
+    time_precision: int = 3
+    geo_precision: int | None = None
+
+    @property
+    def happened(self) -> bool:
+        return self.modality == "asserted" and not self.historical
+
+    def arguments(self) -> tuple[Argument, ...]:
+        """The arguments that are filled, in ARGUMENT_ROLES order."""
+        found = (getattr(self, role) for role in ARGUMENT_ROLES)
+        return tuple(a for a in found if a is not None)
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A checkable statement, so agreement and contradiction across sources can be found."""
 
@@ -277,6 +350,7 @@ class Article:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    event_records: tuple[EventRecord, ...] = ()  # one per real-world event, grouping the `events` mentions
     times: tuple[TimeRef, ...] = ()
     places: tuple[Place, ...] = ()
     claims: tuple[Claim, ...] = ()

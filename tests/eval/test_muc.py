@@ -167,6 +167,27 @@ def test_the_adapter_maps_our_events_to_incidents():
     assert fills_of(incidents)["physical_target"] == ["power station"]
 
 
+def test_the_adapter_gives_one_incident_per_record_dated_and_placed_from_the_report():
+    import wirescope
+
+    message = read_messages_from(
+        "TST1-MUC3-9999\n\nSAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT] YESTERDAY, IN SAN MIGUEL, "
+        "URBAN GUERRILLAS ATTACKED A POLICE POST.\n\nTHE ATTACK ON THE POST LEFT TWO POLICEMEN DEAD.\n"
+    )
+    article = wirescope.process(message.report, published=message.dateline_date, clean=False)
+    incidents = incidents_of(article)
+    assert [i.type for i in incidents] == ["ATTACK"]  # the lead and the body tell of one attack
+    assert incidents[0].date == date(1990, 1, 2)  # "YESTERDAY", outside the clause of "ATTACKED"
+
+
+def read_messages_from(text: str):
+    from wirescope.eval.muc_data import MESSAGE_ID, message_from
+
+    match = MESSAGE_ID.search(text)
+    assert match is not None
+    return message_from(match.group(1), text[match.end() :])
+
+
 def test_an_incident_fills_every_slot_it_has():
     incident = Incident("ATTACK", "THREATENED", date(1990, 1, 1), "LIMA", ("GUNMEN",), (), (), ("JUDGE",))
     fills = fills_of([incident])

@@ -150,6 +150,13 @@ QUOTE = Quote(
 
 
 def hand_article() -> Article:
+    """The hand-annotated article, its event records built from its events as the pipeline builds them."""
+    from wirescope.annotate.events import build_event_records
+
+    return build_event_records(_hand_annotated())
+
+
+def _hand_annotated() -> Article:
     raw = TEXT.encode("utf-8")
     mentions = [Mention(span("Northern Front", i), "ORG", FRONT.id) for i in range(3)]
     mentions += [Mention(span("army", i), "ORG", ARMY.id) for i in range(3)] + [Mention(span("Army"), "ORG", ARMY.id)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from wirescope.annotate.actors import group_actors
 from wirescope.annotate.entities import Parse
-from wirescope.annotate.events import extract_events
+from wirescope.annotate.events import build_event_records, extract_events
 from wirescope.annotate.pipeline import Annotator, Pipeline, annotator, insert_after, plugin_annotators
 from wirescope.annotate.places import annotate_places
 from wirescope.annotate.quotes import extract_quotes
@@ -26,7 +26,8 @@ def default_annotators(settings: Settings) -> list[Annotator]:
         annotate_times,
         annotate_places,
         extract_quotes,  # after times: a quote's date comes from the times annotator
-        extract_events,  # last: reads times, places and quotes when present; places must come before it
+        extract_events,  # reads times, places and quotes when present; places must come before it
+        build_event_records,  # last: groups the event mentions into one record per real-world event
     ]
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from wirescope.eval.scoring import Counts
-from wirescope.record import Article, Event, Participant, Span
+from wirescope.record import Article, Event, EventRecord, Participant, Span
 
 # Tokens written without a space before them ("n't", "'s", ",") or after them ("(", "$").
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'S|n't|N'T|'re|'ve|'ll|'d|'m|’s|’)$")
@@ -66,6 +66,23 @@ def event_at(article: Article, trigger: Span) -> Event | None:
     """Our event for a gold trigger: the one with the smallest evidence that contains the trigger."""
     holding = [e for e in article.events if e.evidence.start <= trigger.start and trigger.end <= e.evidence.end]
     return min(holding, key=lambda e: len(e.evidence)) if holding else None
+
+
+def record_of(article: Article, event: Event) -> EventRecord | None:
+    """The event record grouping this mention (annotate/events/records.py)."""
+    return next((r for r in article.event_records if event.id in r.mentions), None)
+
+
+def argument_span(own: Participant | None, record: EventRecord | None, role: str) -> Span | None:
+    """The mention's own participant, else the record's argument, which the whole report filled (a
+    framing phrase, the paragraph, another mention of the event): how cross-sentence arguments are found.
+    The publication date and the dateline stand for no span of a window's text."""
+    if own is not None and own.span is not None:
+        return own.span
+    argument = None if record is None else getattr(record, role)
+    if argument is None or argument.filled_from in ("dateline", "publication"):
+        return None
+    return argument.evidence
 
 
 def first_role(roles: list[str], preferred: tuple[str, ...]) -> str | None:

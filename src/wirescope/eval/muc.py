@@ -2,11 +2,11 @@
 
 Reads any folders in MUC's own format (muc_data.py: message files and key-* files; the train
 folder `.../CORPORA/dev`, the dev folders `.../CORPORA/tst1` and `tst2`, or `CORPORA` itself for
-all of them), runs wirescope on each message body as given (upper case, as MUC wrote it; the
-dateline day is the publication date), maps our events to incidents (muc_adapter.py), and scores
-eight slots per document (muc_slots.py). The keyword baseline (muc_baseline.py) is scored in
-the same run and printed beside us. With `--grit FILE` (grit/train.json or grit/dev.json) the
-same predictions are also scored as GRIT scores role-filler entities (grit.py).
+all of them), runs wirescope on each message as given (upper case, as MUC wrote it: the dateline
+on its own line, then the body; the dateline day is the publication date), maps our event records
+to incidents (muc_adapter.py), and scores eight slots per document (muc_slots.py). The keyword
+baseline (muc_baseline.py) is scored in the same run and printed beside us. With `--grit FILE`
+(grit/train.json or grit/dev.json) the same predictions are also scored as GRIT scores role-filler entities (grit.py).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def evaluate(
     messages = messages[:limit]
     grit_gold = read_grit(grit_path) if grit_path else None
     report = Report(grit={s: {role: Counts() for role in GRIT_ROLES} for s in SYSTEMS} if grit_gold else None)
-    articles = annotate_all([(m.body, m.dateline_date) for m in messages], [m.id for m in messages], report.failures)
+    articles = annotate_all([(m.report, m.dateline_date) for m in messages], [m.id for m in messages], report.failures)
     lines = []
     for message, article in zip(messages, articles, strict=True):
         predicted = {

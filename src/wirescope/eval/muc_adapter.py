@@ -1,7 +1,8 @@
 """From wirescope's record to MUC-4 incidents: the one place that knows how our events map to MUC slots.
 
-When the event records change (document-level records with arguments from the whole report are
-coming), only `incidents_of` and its helpers change; the reader and the scorer do not.
+It reads the document-level event records (annotate/events/records.py): one incident per record,
+its date, place, perpetrator and target taken from the whole report (a framing phrase, the lead,
+the dateline) where the mention's clause does not state them.
 
 The mapping, and what it gets wrong:
 - Which events are incidents: ASSAULT, THREATEN, and COERCE that destroys property or abducts
@@ -13,9 +14,9 @@ The mapping, and what it gets wrong:
   ROBBERY, any other ASSAULT or THREATEN -> ATTACK. We have no mode for FORCED WORK STOPPAGE.
 - Stage: THREATEN, and events stated as intended, requested or hypothetical -> THREATENED; the
   rest -> ACCOMPLISHED. Nothing in our record says "attempted", so ATTEMPTED is never predicted.
-- Date: the event's time when it is a day (YYYY-MM-DD); no date otherwise (we do not fall back to
-  the dateline: that is the baseline's rule, and this measures our record).
-- Location: the name of the event's resolved place.
+- Date: the record's date when it is a day (YYYY-MM-DD): stated around a mention, in the lead or
+  dateline, else the publication day (the dateline day here), as the record says in `filled_from`.
+- Location: the name of the record's place (the dateline's place only as the last resort).
 - Perpetrator: the event's actor; an organisation (ORG) goes to PERP: ORGANIZATION, anything else
   (persons, groups, descriptions like "TERRORISTS") to PERP: INDIVIDUAL.
 - Target: the event's target; people (a PERSON, NORP or GROUP actor, a head noun in HUMAN_NOUNS,
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from wirescope.eval.muc_vocabulary import HUMAN_NOUNS
-from wirescope.record import Article, Event, Participant
+from wirescope.record import Argument, Article, Event, EventRecord, Participant
 
 NOT_AN_INCIDENT = frozenset({"negated"})
 NOT_YET = frozenset({"intended", "requested", "hypothetical"})
@@ -54,28 +55,86 @@ class Incident:
 
 
 def incidents_of(article: Article) -> list[Incident]:
-    """The adapter: the MUC-4 incidents our record of the article states."""
+    """The adapter: the MUC-4 incidents our record of the article states, one per event record (the
+    mentions of one attack in the lead and the body are one incident), its arguments taken from the
+    whole report (annotate/events/records.py)."""
+    mentions = {e.id: e for e in article.events}
     incidents = []
-    for event in article.events:
-        kind = incident_type(article, event)
-        if kind is None or event.modality in NOT_AN_INCIDENT or event.historical:
+    for record in article.event_records:
+        grouped = [mentions[m] for m in record.mentions]
+        # an incident when one of its mentions is one: "guerrillas attacked the farm" stays an attack
+        # when a later mention calls it "the skirmish" (a clash, which alone is no MUC incident)
+        kind = next((k for m in grouped if (k := incident_type(article, m)) is not None), None)
+        if kind is None or record.modality in NOT_AN_INCIDENT or record.historical:
             continue
-        individuals, organizations = perpetrators(article, event.actor)
-        physical, human = targets(article, event)
+        individuals, organizations = _union(perpetrators(article, p) for p in _actors(record, grouped))
+        physical, human = _union(record_targets(article, record, p) for p in _targets(record, grouped))
         incidents.append(
             Incident(
                 kind,
-                stage_of(event),
-                day_of(event),
-                place_name(article, event),
+                "THREATENED" if record.type == "THREATEN" or record.modality in NOT_YET else "ACCOMPLISHED",
+                record_day(record),
+                record.place.value if record.place else None,
                 individuals,
                 organizations,
                 physical,
                 human,
-                article.text_of(event.evidence),
+                article.text_of(record.evidence),
             )
         )
     return incidents
+
+
+def _participant(argument: Argument | None) -> Participant | None:
+    """An argument as the participant the mention-level helpers below read."""
+    if argument is None:
+        return None
+    normalized = argument.normalized if isinstance(argument.normalized, str) else None
+    return Participant(argument.value, normalized, argument.evidence)
+
+
+def record_day(record: EventRecord) -> date | None:
+    """The record's date when it is a day (the publication day stands in only as the last resort)."""
+    value = "" if record.date is None else str(record.date.normalized)[:10]  # "1990-02-17TNI": that night
+    return date.fromisoformat(value) if _DAY.match(value) else None
+
+
+def _actors(record: EventRecord, grouped: list[Event]) -> list[Participant | None]:
+    """The record's actor, then those of its other mentions: a MUC template lists every perpetrator
+    the report names for the incident ("URBAN GUERRILLAS" in the lead, "FMLN" in the body)."""
+    return [_participant(record.actor), *(m.actor for m in grouped)]
+
+
+def _targets(record: EventRecord, grouped: list[Event]) -> list[Participant | None]:
+    return [_participant(record.target), *(m.target for m in grouped)]
+
+
+def _union(pairs) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Pairs of fills merged, in order, each text once."""
+    first: list[str] = []
+    second: list[str] = []
+    for a, b in pairs:
+        first += [x for x in a if x not in first]
+        second += [x for x in b if x not in second]
+    return tuple(first), tuple(second)
+
+
+def record_targets(
+    article: Article, record: EventRecord, target: Participant | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(physical, human) targets named by one target of the record; a toll counted on the target's own
+    words ("killed a peasant") makes it human, a toll elsewhere in the report does not ("the farm")."""
+    if target is None:
+        return (), ()
+    name = participant_text(article, target)
+    actor = article.actor(target.actor_id)
+    tolls = [c.evidence for c in (record.fatalities, record.injured) if c is not None and c.evidence is not None]
+    human = (
+        (actor is not None and actor.type in ("PERSON", "NORP", "GROUP"))
+        or bool(set(name.upper().split()) & HUMAN_NOUNS)
+        or (target.span is not None and any(t.overlaps(target.span) for t in tolls))
+    )
+    return ((), (name,)) if human else ((name,), ())
 
 
 def incident_type(article: Article, event: Event) -> str | None:
@@ -95,23 +154,6 @@ def incident_type(article: Article, event: Event) -> str | None:
     return None
 
 
-def stage_of(event: Event) -> str:
-    return "THREATENED" if event.type == "THREATEN" or event.modality in NOT_YET else "ACCOMPLISHED"
-
-
-def day_of(event: Event) -> date | None:
-    if event.time and _DAY.match(event.time.value):
-        return date.fromisoformat(event.time.value)
-    return None
-
-
-def place_name(article: Article, event: Event) -> str | None:
-    if event.place is None:
-        return None
-    place = next((p for p in article.places if p.id == event.place.actor_id), None)
-    return place.name if place else event.place.name
-
-
 def perpetrators(article: Article, actor: Participant | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(individuals, organisations) named by the event's actor."""
     if actor is None:
@@ -119,20 +161,6 @@ def perpetrators(article: Article, actor: Participant | None) -> tuple[tuple[str
     name = participant_text(article, actor)
     record = article.actor(actor.actor_id)
     return ((), (name,)) if record is not None and record.type == "ORG" else ((name,), ())
-
-
-def targets(article: Article, event: Event) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(physical, human) targets named by the event's target."""
-    if event.target is None:
-        return (), ()
-    name = participant_text(article, event.target)
-    record = article.actor(event.target.actor_id)
-    human = (
-        (record is not None and record.type in ("PERSON", "NORP", "GROUP"))
-        or bool(set(name.upper().split()) & HUMAN_NOUNS)
-        or bool(event.fatalities or event.injured)
-    )
-    return ((), (name,)) if human else ((name,), ())
 
 
 def participant_text(article: Article, participant: Participant) -> str:

@@ -36,6 +36,12 @@ class Message:
     body: str  # the text after the dateline, line breaks inside paragraphs joined with spaces
     dateline_place: str
     dateline_date: date | None
+    dateline: str = ""  # the dateline as written: "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) --"
+
+    @property
+    def report(self) -> str:
+        """The whole report as wirescope reads it: the dateline on its own line, then the body."""
+        return f"{self.dateline}\n\n{self.body}" if self.dateline else self.body
 
 
 @dataclass
@@ -89,7 +95,8 @@ def message_from(message_id: str, raw: str) -> Message:
     if dateline is None:
         return Message(message_id, paragraphs(raw), "", None)
     body = LEADING_HEADERS.sub("", raw[dateline.end() :])
-    return Message(message_id, paragraphs(body), dateline["place"].strip(), parse_day(dateline["date"]))
+    written = " ".join(dateline.group(0).split())
+    return Message(message_id, paragraphs(body), dateline["place"].strip(), parse_day(dateline["date"]), written)
 
 
 def paragraphs(raw: str) -> str:

@@ -24,11 +24,12 @@ from wirescope.eval.arguments import (
     GoldArgument,
     PredictedArgument,
     TokenText,
+    argument_span,
     detokenise,
     event_at,
     first_role,
     format_arguments,
-    participant_span,
+    record_of,
 )
 from wirescope.eval.running import annotate_all
 from wirescope.record import Article
@@ -140,10 +141,11 @@ def arguments_of(article: Article, trigger_span, roles: list[str]) -> list[tuple
     event = event_at(article, trigger_span)
     if event is None:
         return None
+    record = record_of(article, event)  # its other mentions and the report fill what the clause lacks
     pairs = [
-        (first_role(roles, ACTOR_ROLES), participant_span(event.actor)),
-        (first_role(roles, TARGET_ROLES), participant_span(event.target)),
-        (first_role(roles, PLACE_ROLES), participant_span(event.place)),
+        (first_role(roles, ACTOR_ROLES), argument_span(event.actor, record, "actor")),
+        (first_role(roles, TARGET_ROLES), argument_span(event.target, record, "target")),
+        (first_role(roles, PLACE_ROLES), argument_span(event.place, record, "place")),
     ]
     return [(role, span) for role, span in pairs if role and span]
 

@@ -25,10 +25,11 @@ from wirescope.eval.arguments import (
     GoldArgument,
     PredictedArgument,
     TokenText,
+    argument_span,
     event_at,
     first_role,
     format_arguments,
-    participant_span,
+    record_of,
 )
 from wirescope.eval.running import annotate_all
 from wirescope.record import Article, Span
@@ -159,10 +160,11 @@ def arguments_of(article: Article, trigger: Span, roles: list[str]) -> list[tupl
     event = event_at(article, trigger)
     if event is None:
         return None
+    record = record_of(article, event)  # its other mentions and the report fill what the clause lacks
     pairs = [
-        (first_role(roles, ACTOR_ROLES), participant_span(event.actor)),
-        (first_role(roles, TARGET_ROLES), participant_span(event.target)),
-        (first_role(roles, PLACE_ROLES), participant_span(event.place)),
+        (first_role(roles, ACTOR_ROLES), argument_span(event.actor, record, "actor")),
+        (first_role(roles, TARGET_ROLES), argument_span(event.target, record, "target")),
+        (first_role(roles, PLACE_ROLES), argument_span(event.place, record, "place")),
     ]
     return [(role, span) for role, span in pairs if role and span]
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from wirescope.query.event_records import event_record_dicts
 from wirescope.query.records import (
     TABLES_FOR,
     Record,
@@ -53,7 +54,12 @@ class Page:
         return {"total": self.total, "limit": self.limit, "offset": self.offset, "next": self.next, "items": self.items}
 
 
-_PER_ARTICLE = {"quotes": quote_records, "events": event_records, "times": time_records}
+_PER_ARTICLE = {
+    "quotes": quote_records,
+    "events": event_records,
+    "times": time_records,
+    "event_records": event_record_dicts,
+}
 
 
 def records_of(store: Store, kind: str, ids: list[str], article_ids: list[str], f: Filter = Filter()) -> list[Record]:

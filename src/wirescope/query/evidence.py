@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from wirescope.query.event_records import event_record_dicts
 from wirescope.query.records import Record, article_record, event_records, quote_records, time_records
 from wirescope.record import Article
 
@@ -171,6 +172,8 @@ def article_evidence(a: Article) -> Record:
         "article": record,
         "annotations": [m.as_dict() for m in marks],
         "segments": segments(a.text, marks),
+        # one per real-world event; its mentions (the event annotations above) are its evidence
+        "records": list(event_record_dicts(a)),
         "counts": {
             kind: sum(1 for m in marks if m.kind == kind) for kind in ("quote", "event", "mention", "time", "place")
         },

@@ -8,7 +8,7 @@
 - geojson: RFC 7946, places and located events as Points, coordinates [longitude, latitude].
 - gexf: the actor network for Gephi, with typed node and edge attributes.
 - ftm: FollowTheMoney entities (Person, Organization, Article, Mention, Event) for Aleph.
-- acled-csv: events as ACLED-style rows (query/events.py does the mapping).
+- acled-csv: event records as ACLED-style rows, one per real-world event (query/event_records.py).
 """
 
 from __future__ import annotations
@@ -246,13 +246,12 @@ def write_ftm(store: Store, f: Filters, out: IO[str]) -> None:
 
 
 def write_acled(store: Store, f: Filters, out: IO[str], only_happened: bool) -> None:
-    """The events passing the filters as ACLED rows, through the events engineer's mapping
-    (query/events.py): by default only events that happened, as ACLED rows are read."""
-    from wirescope.query.events import event_records, write_acled_csv
+    """The event records passing the filters as ACLED rows, one per real-world event (the mentions of
+    one raid are one row), with the mapping of query/event_records.py: by default only records that
+    happened, as ACLED rows are read."""
+    from wirescope.query.event_records import write_acled_csv
 
-    wanted = {e["id"]: e["article_id"] for e in filtered(store, "events", f)}
-    articles = store.articles(sorted(set(wanted.values())))
-    write_acled_csv((r for a in articles for r in event_records(a) if r["id"] in wanted), out, only_happened)
+    write_acled_csv(filtered(store, "event_records", f), out, only_happened)
 
 
 # --- one entry point -----------------------------------------------------------------------------

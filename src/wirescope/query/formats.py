@@ -17,6 +17,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "events": ("article_id", "type", "modality", "actor", "target", "place", "time", "reports", "evidence"),
     "times": ("article_id", "text", "value", "anchored"),
     "places": ("name", "country", "latitude", "longitude", "feature", "geonames_id"),
+    "event_records": ("article_id", "type", "modality", "actor", "target", "place", "date", "mentions", "evidence"),
 }
 
 

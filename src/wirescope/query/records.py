@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from wirescope.query.event_records import event_record_dicts
 from wirescope.query.events import event_records as build_event_records
 from wirescope.record import Article, Participant, Span
 from wirescope.store import Store
@@ -245,10 +246,11 @@ def article_records(a: Article) -> dict[str, list[Record]]:
         "events": list(event_records(a)),
         "times": list(time_records(a)),
         "places": place_records([a]),
+        "event_records": list(event_record_dicts(a)),
     }
 
 
-KINDS = ("articles", "actors", "quotes", "events", "times", "places")
+KINDS = ("articles", "actors", "quotes", "events", "times", "places", "event_records")
 
 
 # The annotation tables each kind's records are built from (the rest are not read).
@@ -259,6 +261,7 @@ TABLES_FOR = {
     "events": ("events", "place_mentions"),
     "times": ("times",),
     "places": ("place_mentions",),
+    "event_records": ("event_records", "place_mentions"),
 }
 
 
@@ -272,7 +275,12 @@ def records(store: Store, kind: str, article_ids: list[str] | None = None) -> li
         return actor_records(store, articles)
     if kind == "places":
         return place_records(articles)
-    per_article = {"quotes": quote_records, "events": event_records, "times": time_records}[kind]
+    per_article = {
+        "quotes": quote_records,
+        "events": event_records,
+        "times": time_records,
+        "event_records": event_record_dicts,
+    }[kind]
     return [r for a in articles for r in per_article(a)]
 
 

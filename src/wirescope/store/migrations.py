@@ -82,6 +82,14 @@ def _add_listing_days(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+def _add_event_records(conn: Connection) -> None:
+    """Databases made before event records lack their table; articles stored before have no records
+    until they are stored again (records are built by the pipeline, from the parse)."""
+    schema.event_records.create(conn, checkfirst=True)
+    for index in schema.EVENT_RECORD_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 def _add_actor_keys(conn: Connection) -> None:
     """Databases made before incremental actor linking lack the key index and its queue: every
     stored actor is indexed and queued, so the next link compares the whole store once."""
@@ -99,6 +107,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (6, "feeds and feed_entries: what `wirescope watch` has polled and seen", _add_feed_state),
     (7, "times: the TIMEX3 mod attribute (START, MID, END)", _add_time_mod),
     (8, "events and quotes: the day listings order by, and the listing indexes", _add_listing_days),
+    (9, "event_records: one row per real-world event, grouping its event mentions", _add_event_records),
     (13, "actor_keys and actor_link_queue: link a batch's actors only with those sharing a key", _add_actor_keys),
 ]
 

@@ -7,9 +7,11 @@ from typing import Any
 
 from wirescope.record import (
     Actor,
+    Argument,
     Article,
     Claim,
     Event,
+    EventRecord,
     EventTime,
     Mention,
     Participant,
@@ -166,6 +168,7 @@ def annotation_rows(a: Article) -> dict[str, list[Row]]:
             for p in a.places
             for s in p.mentions
         ],
+        "event_records": [event_record_row(aid, text, r, published) for r in a.event_records],
         "claims": [
             {
                 "id": c.id,
@@ -216,6 +219,45 @@ def event_row(aid: str, text: str, e: Event, published: str = "") -> Row:
         "fatalities": e.fatalities,
         "injured": e.injured,
         "day": event_day(e.time.value if e.time else None, published),
+    }
+
+
+def argument_cols(g: Argument) -> Row:
+    return {
+        "role": g.role,
+        "value": g.value,
+        "normalized": g.normalized,
+        "filled_from": g.filled_from,
+        **span_cols(g.evidence),
+    }
+
+
+def event_record_row(aid: str, text: str, r: EventRecord, published: str = "") -> Row:
+    def normalized(g: Argument | None) -> Any:
+        return None if g is None else g.normalized
+
+    date_value = None if r.date is None else str(r.date.normalized)
+    return {
+        "id": r.id,
+        "article_id": aid,
+        "type": r.type,
+        "mode": r.mode,
+        "modality": r.modality,
+        "historical": r.historical,
+        **span_cols(r.evidence, "evidence_"),
+        "evidence_text": r.evidence.of(text),
+        "mentions": list(r.mentions),
+        "arguments": [argument_cols(g) for g in r.arguments()],
+        "actor_id": normalized(r.actor),
+        "target_id": normalized(r.target),
+        "place_id": normalized(r.place),
+        "date_value": date_value,
+        "fatalities": normalized(r.fatalities),
+        "injured": normalized(r.injured),
+        "captured": normalized(r.captured),
+        "time_precision": r.time_precision,
+        "geo_precision": r.geo_precision,
+        "day": event_day(date_value, published),
     }
 
 
@@ -278,6 +320,7 @@ def article_from(
             TimeRef(r["id"], span_of(r), r["value"], r["type"], r["anchored"], r["mod"]) for r in parts["times"]
         ),
         places=_places_from(parts["place_mentions"], places),
+        event_records=tuple(_event_record_from(r) for r in parts["event_records"]),
         claims=tuple(
             Claim(r["id"], span_of(r), r["subject"], r["predicate"], r["polarity"], participant_from(r, "source"))
             for r in parts["claims"]
@@ -339,6 +382,25 @@ def _event_from(r: Row) -> Event:
         participant_from(r, "source"),
         r["fatalities"],
         r["injured"],
+    )
+
+
+def _event_record_from(r: Row) -> EventRecord:
+    arguments = {
+        g["role"]: Argument(g["role"], g["value"], g["filled_from"], span_from(g), g["normalized"])
+        for g in r["arguments"]
+    }
+    return EventRecord(
+        r["id"],
+        r["type"],
+        tuple(r["mentions"]),
+        span_of(r, "evidence_"),
+        r["modality"],
+        r["historical"],
+        r["mode"],
+        **arguments,
+        time_precision=r["time_precision"],
+        geo_precision=r["geo_precision"],
     )
 
 

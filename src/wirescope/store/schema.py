@@ -195,6 +195,35 @@ events = Table(
     Column("day", String(10), nullable=False, server_default=""),
 )
 
+# One real-world event per row, grouping the `events` rows (mentions) that tell of it. Its arguments
+# are kept whole in `arguments` (role, value, normalized, filled_from, start, end); the ids, day
+# and counts are columns too, for listings to filter on.
+event_records = Table(
+    "event_records",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    _article_fk(),
+    Column("type", String(12), nullable=False, index=True),
+    Column("mode", Text),
+    Column("modality", String(16), nullable=False, index=True),
+    Column("historical", Boolean, nullable=False),
+    *_span("evidence_"),
+    Column("evidence_text", Text, nullable=False),
+    Column("mentions", JSON, nullable=False),  # the ids of its events rows, in text order
+    Column("arguments", JSON, nullable=False),
+    Column("actor_id", String(40), index=True),
+    Column("target_id", String(40), index=True),
+    Column("place_id", String(40), index=True),
+    Column("date_value", String(16)),
+    Column("fatalities", Integer),
+    Column("injured", Integer),
+    Column("captured", Integer),
+    Column("time_precision", Integer, nullable=False),
+    Column("geo_precision", Integer),
+    # As events.day: its date when a full day, else its article's publication day, '' when neither.
+    Column("day", String(10), nullable=False, server_default=""),
+)
+
 times = Table(
     "times",
     metadata,
@@ -260,6 +289,12 @@ LISTING_INDEXES = (
     Index("ix_times_article_start", times.c.article_id, times.c.start),
 )
 
+# Record listings, in (day, id) order: made by migration 9 (not with LISTING_INDEXES, which migration 8 makes).
+EVENT_RECORD_INDEXES = (
+    Index("ix_event_records_day_id", event_records.c.day, event_records.c.id),
+    Index("ix_event_records_type_day_id", event_records.c.type, event_records.c.day, event_records.c.id),
+)
+
 # What `wirescope watch` knows of each feed: validators for conditional requests, entries seen.
 feeds = Table(
     "feeds",
@@ -296,4 +331,16 @@ actor_link_queue = Table(
 )
 
 # Tables holding one article's annotations: replaced whole when the article is stored again.
-ARTICLE_TABLES = (removed, repairs, mentions, roles, relations, quotes, events, times, place_mentions, claims)
+ARTICLE_TABLES = (
+    removed,
+    repairs,
+    mentions,
+    roles,
+    relations,
+    quotes,
+    events,
+    times,
+    place_mentions,
+    claims,
+    event_records,
+)

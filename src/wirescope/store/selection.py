@@ -23,7 +23,9 @@ from wirescope.errors import WirescopeError
 from wirescope.store import schema
 from wirescope.store.filters import Filter
 
-KINDS = ("articles", "actors", "quotes", "events", "times", "places")
+KINDS = ("articles", "actors", "quotes", "events", "times", "places", "event_records")
+# Kinds whose rows belong to one article (a page of them carries each row's article id).
+OWNED = ("events", "quotes", "times", "event_records")
 _ARTICLE_DAY = func.coalesce(schema.articles.c.published, "")
 SORT_KEYS: dict[str, tuple[ColumnElement, ...]] = {
     "events": (schema.events.c.day, schema.events.c.id),
@@ -32,6 +34,7 @@ SORT_KEYS: dict[str, tuple[ColumnElement, ...]] = {
     "times": (schema.times.c.article_id, schema.times.c.start, schema.times.c.id),
     "actors": (schema.actors.c.name, schema.actors.c.id),
     "places": (schema.places.c.name, schema.places.c.id),
+    "event_records": (schema.event_records.c.day, schema.event_records.c.id),
 }
 TABLES = {
     "events": schema.events,
@@ -40,6 +43,7 @@ TABLES = {
     "times": schema.times,
     "actors": schema.actors,
     "places": schema.places,
+    "event_records": schema.event_records,
 }
 
 
@@ -155,6 +159,24 @@ def _event_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
     return conds
 
 
+def _record_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
+    """Event records filter as events do: type, modality, actor or target, place, day, article."""
+    r = schema.event_records
+    conds = _day_range(r.c.day, f)
+    if f.type:
+        conds.append(r.c.type == f.type.upper())
+    if f.modality:
+        conds.append(r.c.modality == f.modality)
+    if f.actor:
+        ids = actor_ids(conn, f)
+        conds.append(or_(_in(r.c.actor_id, ids), _in(r.c.target_id, ids)))
+    if f.place:
+        conds.append(_in(r.c.place_id, place_ids(conn, f)))
+    if f.article_ids:
+        conds.append(r.c.article_id.in_(list(f.article_ids)))
+    return conds
+
+
 def _quote_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
     q = schema.quotes
     conds = _day_range(q.c.day, f)
@@ -213,6 +235,8 @@ def conditions(conn: Connection, kind: str, f: Filter) -> list[ColumnElement]:
         return _event_conditions(conn, f)
     if kind == "quotes":
         return _quote_conditions(conn, f)
+    if kind == "event_records":
+        return _record_conditions(conn, f)
     if kind == "actors":
         return _actor_conditions(conn, f)
     if kind == "places":
@@ -247,7 +271,7 @@ def count(conn: Connection, kind: str, f: Filter) -> int:
 def listing_query(conn: Connection, kind: str, f: Filter, limit: int, after: str | None = None) -> Select:
     """The SELECT of one page: ids (and articles) in the kind's order, one row past the page."""
     table, key = TABLES[kind], SORT_KEYS[kind]
-    owner = [table.c.article_id] if kind in ("events", "quotes", "times") else []
+    owner = [table.c.article_id] if kind in OWNED else []
     query = select(table.c.id, *owner, *key).where(*conditions(conn, kind, f)).order_by(*key).limit(limit + 1)
     if after:
         query = query.where(tuple_(*key) > tuple_(*decode_cursor(after, len(key))))
@@ -260,7 +284,7 @@ def page_ids(conn: Connection, kind: str, f: Filter, limit: int, after: str | No
     if offset and not after:
         query = query.offset(offset)
     rows = conn.execute(query).all()
-    owned = kind in ("events", "quotes", "times")
+    owned = kind in OWNED
     total = count(conn, kind, f)
     shown = rows[:limit]
     cursor = encode_cursor(tuple(shown[-1][2 if owned else 1 :])) if len(rows) > limit and shown else None

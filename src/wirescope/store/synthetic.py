@@ -14,7 +14,7 @@ import dataclasses
 import hashlib
 from datetime import date, timedelta
 
-from wirescope.record import Article, Participant, Place, stable_id
+from wirescope.record import Argument, Article, EventRecord, Participant, Place, stable_id
 
 GROUPS = 50  # look-alike ids per actor and per place
 DAYS = 365
@@ -24,6 +24,25 @@ def _participant(p: Participant | None, ids: dict[str, str]) -> Participant | No
     if p is None or p.actor_id is None:
         return p
     return dataclasses.replace(p, actor_id=ids.get(p.actor_id, p.actor_id))
+
+
+def _argument(g: Argument | None, ids: dict[str, str]) -> Argument | None:
+    if g is None or not isinstance(g.normalized, str) or g.normalized not in ids:
+        return g
+    return dataclasses.replace(g, normalized=ids[g.normalized])
+
+
+def _record(r: EventRecord, new_id: str, i: int, event_ids: dict[str, str], ids: dict[str, str]) -> EventRecord:
+    """An event record with an id of its own, its mentions' new ids, its actors' and places' look-alike ids."""
+    return dataclasses.replace(
+        r,
+        id=stable_id("rec", new_id, i),
+        mentions=tuple(event_ids.get(m, m) for m in r.mentions),
+        actor=_argument(r.actor, ids),
+        target=_argument(r.target, ids),
+        place=_argument(r.place, ids),
+        source=_argument(r.source, ids),
+    )
 
 
 def _renumbered(items: tuple, prefix: str, new_id: str) -> tuple:
@@ -73,6 +92,8 @@ def variant(article: Article, n: int) -> Article:
         )
         for i, e in enumerate(article.events)
     )
+    event_ids = {old.id: new.id for old, new in zip(article.events, events, strict=True)}
+    records = tuple(_record(r, new_id, i, event_ids, both) for i, r in enumerate(article.event_records))
     quotes = tuple(
         dataclasses.replace(q, id=stable_id("quote", new_id, i), speaker=_participant(q.speaker, both))
         for i, q in enumerate(article.quotes)
@@ -88,6 +109,7 @@ def variant(article: Article, n: int) -> Article:
         ),
         places=tuple(_place(p, group) for p in article.places),
         events=events,
+        event_records=records,
         quotes=quotes,
         times=_renumbered(article.times, "time", new_id),
         claims=tuple(

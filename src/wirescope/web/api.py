@@ -59,7 +59,7 @@ def _listing(kind: str):
     return endpoint
 
 
-for _kind in ("articles", "actors", "quotes", "events", "places", "times"):
+for _kind in ("articles", "actors", "quotes", "events", "places", "times", "event_records"):
     router.add_api_route(f"/{_kind}", _listing(_kind), methods=["GET"], name=f"list_{_kind}")
 
 
@@ -75,7 +75,7 @@ def _record(kind: str):
     return endpoint
 
 
-for _kind in ("events", "quotes", "times", "actors", "places"):
+for _kind in ("events", "quotes", "times", "actors", "places", "event_records"):
     router.add_api_route(f"/{_kind}/{{record_id}}", _record(_kind), methods=["GET"], name=f"get_{_kind[:-1]}")
 
 
