@@ -44,7 +44,7 @@ from wirescope.record import Article, Event, Span, stable_id
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 # Where a gerund stands as a noun: subject, object, object of a preposition.
-GERUND_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj"})
+GERUND_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 PEOPLE_LABELS = frozenset({"PERSON", "NORP"})
 
 

@@ -84,7 +84,7 @@ def forces_gerund(token) -> bool:
 
 def _is_gerund_noun(token) -> bool:
     """ "the army's shelling", "police firing": a gerund the parser tags VERB standing as a noun."""
-    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
+    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
 
 
 def _noun_actor(noun):
