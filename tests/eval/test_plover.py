@@ -1,14 +1,12 @@
-"""`wirescope eval plover`: the 2016 label mapping, the gold event words, actor matching, a floor."""
+"""`wirescope eval plover`: the 2016 label mapping, the gold event words, actor matching (floors: test_floors.py)."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 from click.testing import CliRunner
 
 from tests.conftest import EVAL, need_shared
-from wirescope.eval.plover import CURRENT_LABEL, Report, evaluate, gold_record, same_actor, trigger_span
+from wirescope.eval.plover import CURRENT_LABEL, Report, gold_record, same_actor, trigger_span
 from wirescope.record import PLOVER_TYPES, Span
 
 GSR = EVAL / "events-plover-gsr"
@@ -63,28 +61,12 @@ def test_accuracy_and_macro_f1():
     assert report.macro_f1() == pytest.approx(0.25)
 
 
-def test_plover_floor_and_predictions(tmp_path):
-    """A quality gate on the first 60 gold records (AGREE, CONCEDE, ... in file order); see docs/benchmarks.md."""
-    out = tmp_path / "plover.jsonl"
-    report = evaluate(need_shared(GSR), limit=60, out=out)
-    lines = [json.loads(line) for line in out.read_text().splitlines()]
-    assert report.failures == []
-    assert len(lines) == 60 and lines[0]["id"] == "PLOVER-GSR01-AGREE-0001"
-    assert report.accuracy() >= FLOOR["accuracy"]
-    assert report.macro_f1() >= FLOOR["macro_f1"]
-    assert report.actor.prf()[2] >= FLOOR["actor_f1"]
-
-
 def test_the_command_prints_accuracy_and_macro_f1():
     from wirescope.cli import cli
 
     result = CliRunner().invoke(cli, ["eval", "plover", str(need_shared(GSR)), "--limit", "3"])
     assert result.exit_code == 0, result.output
     assert "type accuracy" in result.output and "macro F1" in result.output
-
-
-# Measured when this was written: accuracy 0.417, macro F1 0.498, actor match F1 0.652.
-FLOOR = {"accuracy": 0.36, "macro_f1": 0.43, "actor_f1": 0.58}
 
 
 def test_regression_places_crash_on_a_palestinian_actor_beside_a_place():

@@ -24,12 +24,14 @@ from dataclasses import replace
 
 from wirescope.annotate.events import lexicon as lex
 from wirescope.annotate.events.arguments import casualties, casualty_scope, is_historical, publication_year, time_of
-from wirescope.annotate.events.modality import own_clause, read_modality
+from wirescope.annotate.events.history import inherit_history, of_an_era, victim_on_the_day
+from wirescope.annotate.events.modality import in_headline_list, own_clause, read_modality
 from wirescope.annotate.events.participants import (
     NESTED_CLAUSES,
     EventContext,
     actor_of,
     affiliation,
+    forces_gerund,
     is_enemy,
     participant,
     place_of,
@@ -41,6 +43,9 @@ from wirescope.annotate.tokens import doc_text
 from wirescope.record import Article, Event, Span, stable_id
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+# Where a gerund stands as a noun: subject, object, object of a preposition.
+GERUND_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+PEOPLE_LABELS = frozenset({"PERSON", "NORP"})
 
 
 @annotator(
@@ -55,11 +60,12 @@ def extract_events(article: Article) -> Article:
         return article
     ctx = EventContext(article)
     reference_year = publication_year(article)
-    events = []
+    told = []
     for sent in article.doc.sents:
         for found in find_triggers(sent):
             if not _natural_cause(*found) and not _not_hostile(*found):
-                events.append(build_event(ctx, reference_year, *found))
+                told.append((found[0], build_event(ctx, reference_year, *found)))
+    events = [victim_on_the_day(article, e, reference_year) for e in inherit_history(told, reference_year)]
     events.sort(key=lambda e: e.evidence.start)  # text order, as every annotation is kept (docs/record.md)
     return replace(article, events=tuple(events))
 
@@ -71,14 +77,27 @@ def find_triggers(sent) -> list[tuple]:
     """(trigger token, predicate token, type, mode) for each event the sentence names."""
     found = {}
     for token in sent:
-        hit = verb_trigger(token) if token.pos_ in ("VERB", "AUX") else noun_trigger(token)
+        hit = gerund_trigger(token) or (verb_trigger(token) if token.pos_ in ("VERB", "AUX") else noun_trigger(token))
         if hit is not None:
             found[token.i] = (token, *hit)
     kept = [f for f in found.values() if not _covered(f, found)]
-    acts = [f for f in kept if f[2] == "ASSAULT" and f[0].lemma_.lower() not in lex.CASUALTY_VERBS]
+    acts = [
+        f
+        for f in kept
+        if f[2] == "ASSAULT"
+        and f[0].lemma_.lower() not in lex.CASUALTY_VERBS
+        and f[3] != "repress"  # less-lethal force: a killing beside it is an act of its own
+        and not _time_landmark(f[0])
+    ]
     if acts:  # "militants shelled the district, killing 12": the killing is the shelling's toll
         kept = [f for f in kept if not (f[2] == "ASSAULT" and f[0].lemma_.lower() in lex.CASUALTY_VERBS)]
     return [_verbal_attack(f) for f in kept]
+
+
+def _time_landmark(token) -> bool:
+    """An attack named only to date another event ("killed him two days before the attacks on
+    New York") is not the killing's attack: the killing keeps its own event."""
+    return any(a.lower_ in lex.TIME_LANDMARK_WORDS and a.dep_ == "prep" for a in token.ancestors)
 
 
 def _verbal_attack(found: tuple) -> tuple:
@@ -120,6 +139,15 @@ def verb_trigger(verb) -> tuple | None:
     return (verb, *lex.VERB_TRIGGERS[lemma])
 
 
+def gerund_trigger(token) -> tuple | None:
+    """A gerund the parser tags as a verb where it stands as a noun: "killed in police firing",
+    "the army's shelling"; its event has no subject of its own (the owner is the actor)."""
+    if token.tag_ != "VBG" or not (token.dep_ in GERUND_DEPS or forces_gerund(token)):
+        return None
+    trigger = lex.GERUND_TRIGGERS.get(token.lemma_.lower())
+    return (token, *trigger) if trigger else None
+
+
 def _phrasal_part(verb, child) -> bool:
     """A particle, an object ("open fire"), or a preposition right after the verb: "took on the
     Taliban" is a fight, "took Kabul on 15 August" is not."""
@@ -137,32 +165,44 @@ def _subject_trigger(lemma: str, subject_lemma: str):
 
 def _object_trigger(lemma: str, obj):
     """A verb + object pair; the object's class is read through "of" ("a cache of ammunition")."""
-    heads = [obj.lemma_.lower()] + [
-        g.lemma_.lower()
-        for c in obj.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    heads = [obj, *_of_objects(obj)]
     for head in heads:
-        if (lemma, head) in lex.OBJECT_TRIGGERS:
-            return lex.OBJECT_TRIGGERS[(lemma, head)]
-        for cls, members in lex.OBJECT_CLASSES.items():
-            if head in members and (lemma, cls) in lex.OBJECT_TRIGGERS:
+        if (lemma, head.lemma_.lower()) in lex.OBJECT_TRIGGERS:
+            return lex.OBJECT_TRIGGERS[(lemma, head.lemma_.lower())]
+        for cls in object_classes(head):
+            if (lemma, cls) in lex.OBJECT_TRIGGERS:
                 return lex.OBJECT_TRIGGERS[(lemma, cls)]
     return None
 
 
+def object_classes(noun) -> list[str]:
+    """The OBJECT_CLASSES a noun belongs to, by its lemma, else by its name: a person or a group
+    named ("captured Mullah Omar", "two Taliban") is PEOPLE, a place named is TERRITORY."""
+    lemma = noun.lemma_.lower()
+    classes = [cls for cls, members in lex.OBJECT_CLASSES.items() if lemma in members]
+    if not classes and noun.ent_type_ in PEOPLE_LABELS:
+        classes.append("PEOPLE")
+    if not classes and noun.ent_type_ in lex.PLACE_LABELS:
+        classes.append("TERRITORY")
+    return classes
+
+
 def noun_trigger(noun) -> tuple | None:
     """(predicate, type, mode) when the noun names an event; a light verb carrying it is the predicate."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
-        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound" or noun.ent_type_ in ("DATE", "TIME"):
+        return None  # a compound's head names the event; "on 1 March" is a day, not a march
     lemma = noun.lemma_.lower()
+    of_words = [g.lemma_.lower() for g in _of_objects(noun)]
+    named_by_of = next((lex.NOUN_OF_TRIGGERS[(lemma, w)] for w in of_words if (lemma, w) in lex.NOUN_OF_TRIGGERS), None)
+    if named_by_of is not None:  # "an exchange of fire"
+        return (noun, *named_by_of)
     if lemma not in lex.NOUN_TRIGGERS:
         return None
-    type_, mode = lex.NOUN_TRIGGERS[lemma]
+    type_, mode = _retyped_by_of(noun, *lex.NOUN_TRIGGERS[lemma])
     if any((lemma, c.lower_) in lex.NOT_EVENT_PHRASES for c in noun.children):
         return None  # "a great deal"
+    if lemma == "custody" and not (noun.head.lower_ == "into" and noun.dep_ == "pobj"):
+        return None  # "taken into custody" is an arrest; "died in custody", "have three in custody" are not
     if lemma in lex.NOUNS_NEEDING_MODE and _mode_of_words(noun) is None:
         return None  # "strike" alone may be a labour strike; "air strike" is not
     carrier = noun.head if noun.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") else None
@@ -170,6 +210,20 @@ def noun_trigger(noun) -> tuple | None:
         type_ = lex.RETYPED_BY_VERB.get((carrier.lemma_.lower(), type_), type_)
         return (carrier, type_, mode)
     return (noun, type_, mode)
+
+
+def _of_objects(noun) -> list:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def _retyped_by_of(noun, type_: str, mode: str | None) -> tuple[str, str | None]:
+    """ "the capture of a commander" is an arrest; "the capture of the town" ground taken."""
+    lemma = noun.lemma_.lower()
+    for obj in _of_objects(noun):
+        for cls in object_classes(obj):
+            if (lemma, cls) in lex.NOUN_OF_RETYPED:
+                return lex.NOUN_OF_RETYPED[(lemma, cls)]
+    return type_, mode
 
 
 def _not_hostile(trigger, predicate, type_: str, _mode) -> bool:
@@ -201,6 +255,8 @@ def _covered(found: tuple, all_found: dict) -> bool:
         other = all_found.get(token.head.i)
         if other is not None and other[0] != token and token.head.lemma_.lower() not in lex.LIGHT_VERBS:
             return True
+    if _object_apposition(token, all_found):  # "set off an Improvised Explosive Device (IED)": one act
+        return True
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "conj" and token.head.i in all_found:
         return all_found[token.head.i][2] == type_  # "killings and vendettas": one report of violence
     purpose = token.dep_ == "xcomp" or (
@@ -209,6 +265,15 @@ def _covered(found: tuple, all_found: dict) -> bool:
     if purpose and token.head.i in all_found:
         return all_found[token.head.i][2] == type_
     return False
+
+
+def _object_apposition(token, all_found: dict) -> bool:
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "appos"
+        and token.head.dep_ == "dobj"
+        and token.head.head.i in all_found
+    )
 
 
 def _direct_object(verb):
@@ -245,12 +310,17 @@ def build_event(
         actor = affiliation(ctx, reading.source, source)
     time = time_of(ctx, predicate, trigger)
     fatalities, injured = casualties(casualty_scope(predicate) if type_ == "ASSAULT" else ())
+    stating = _stating_clause(predicate, trigger)
+    if modality == "asserted" and in_headline_list(trigger, article.title):
+        modality = "reported"  # a related story's headline: told here, not reported by this article
     return Event(
         id=stable_id("evt", article.id, type_, trigger.idx),
         type=type_,
-        evidence=evidence_span(_stating_clause(predicate, trigger), trigger),
+        evidence=evidence_span(stating, trigger),
         modality=modality,
-        historical=is_historical(reference_year, predicate, time),
+        historical=is_historical(reference_year, predicate, time)
+        or (stating != predicate and is_historical(reference_year, stating, time))
+        or of_an_era(reference_year, predicate, stating, trigger),
         mode=_mode(type_, mode, predicate, trigger),
         actor=actor,
         target=target,

@@ -131,7 +131,11 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "deport": ("COERCE", "deport"),
     "confiscate": ("COERCE", "seize"),
     "conquer": ("COERCE", "seize territory"),
+    # "capture" alone is ground taken; people captured are an arrest (OBJECT_TRIGGERS, PEOPLE)
     "capture": ("COERCE", "seize territory"),
+    "nab": ("COERCE", "arrest"),
+    "cordon": ("COERCE", "restrict"),
+    "cordone": ("COERCE", "restrict"),  # spaCy's lemma of "cordoned"
     "occupy": ("COERCE", "seize territory"),
     "recapture": ("COERCE", "seize territory"),
     "retake": ("COERCE", "seize territory"),
@@ -218,6 +222,13 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("rally", "against"): ("PROTEST", "demonstrate"),
     ("take", "to"): ("PROTEST", "demonstrate"),
     ("go", "off"): ("ASSAULT", "explosives"),
+    ("set", "off"): ("ASSAULT", "explosives"),
+    # routine police and security actions (PLOVER's COERCE restrict names cordoning off areas)
+    ("cordon", "off"): ("COERCE", "restrict"),
+    ("cordone", "off"): ("COERCE", "restrict"),
+    ("seal", "off"): ("COERCE", "restrict"),
+    ("round", "up"): ("COERCE", "arrest"),
+    ("pick", "up"): ("COERCE", "arrest"),
 }
 
 # Verbs that name an event only with a certain kind of object ("send troops", "take control").
@@ -266,6 +277,14 @@ OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("uncover", "WEAPONS"): ("COERCE", "disrupt weapons"),
     ("intercept", "WEAPONS"): ("COERCE", "disrupt weapons"),
     ("defuse", "WEAPONS"): ("COERCE", "disrupt weapons"),
+    # people captured or seized are detained, however the report words it: analysts count them as
+    # arrests (ACLED "Arrests"; PLOVER COERCE arrest). PLOVER's codebook would code combatants
+    # captured in battle as ASSAULT abduct; wirescope follows the analysts' count here.
+    ("capture", "PEOPLE"): ("COERCE", "arrest"),
+    ("seize", "PEOPLE"): ("COERCE", "arrest"),
+    ("seize", "TERRITORY"): ("COERCE", "seize territory"),
+    ("use", "CROWD_CONTROL"): ("ASSAULT", "repress"),
+    ("lob", "CROWD_CONTROL"): ("ASSAULT", "repress"),
 }
 
 # Verbs whose event depends on who does it: troops marching is a movement, not a protest.
@@ -274,6 +293,9 @@ SUBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("advance", "FORCES"): ("MOBILIZE", None),
     ("gather", "FORCES"): ("MOBILIZE", None),
     ("rally", "FORCES"): ("MOBILIZE", None),
+    # "the police intervened": a security force stepping in is a coercive act; a state
+    # "intervening" in a war is left to its other words
+    ("intervene", "FORCES"): ("COERCE", None),
 }
 
 OBJECT_CLASSES: dict[str, frozenset[str]] = {
@@ -294,8 +316,67 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
             "warship",
             "jet",
             "convoy",
+            "policeman",
+            "officer",
+            "personnel",
+            "guard",
+            "commando",
+            "security",
+            "military",
+            "cop",
+            "constable",
         }
     ),
+    # who can be captured, detained or held: "captured three insurgents", "a Taliban leader";
+    # a name of a person or group (PERSON, NORP) counts too (extract.py _object_classes)
+    "PEOPLE": frozenset(
+        {
+            "insurgent",
+            "militant",
+            "fighter",
+            "rebel",
+            "terrorist",
+            "suspect",
+            "leader",
+            "commander",
+            "member",
+            "facilitator",
+            "operative",
+            "soldier",
+            "man",
+            "woman",
+            "person",
+            "people",
+            "youth",
+            "civilian",
+            "gunman",
+            "bomber",
+            "smuggler",
+            "criminal",
+            "accused",
+            "other",
+            "individual",
+            "official",
+            "journalist",
+            "activist",
+            "protester",
+            "demonstrator",
+            "student",
+            "worker",
+            "prisoner",
+            "hostage",
+            "him",
+            "her",
+            "chief",
+            "emir",
+            "mullah",
+            "jihadist",
+            "militiaman",
+            "deserter",
+        }
+    ),
+    # what police use on a crowd: "used tear gas", "used water cannon"
+    "CROWD_CONTROL": frozenset({"gas", "teargas", "cannon", "lathi", "bullet", "spray", "grenade", "canister"}),
     "TERRITORY": frozenset(
         {
             "control",
@@ -583,7 +664,34 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "invasion": ("ASSAULT", None),
     "vendetta": ("ASSAULT", None),
     "incursion": ("ASSAULT", None),
+    # issue 13: the kinds of violence analysts count, named by a noun
+    "firing": ("ASSAULT", "firearms"),
+    "crossfire": ("ASSAULT", "clash"),
+    "airstrikes": ("ASSAULT", "aerial"),
+    "air-strike": ("ASSAULT", "aerial"),
+    "detonation": ("ASSAULT", "explosives"),
+    "hostage-taking": ("ASSAULT", "abduct"),
+    "lathicharge": ("ASSAULT", "repress"),
+    "custody": ("COERCE", "arrest"),  # only "taken into custody" (extract.py noun_trigger)
+    "seizure": ("COERCE", "seize"),
 }
+# "the exchange of fire": a noun that names an event only with these words under its "of".
+NOUN_OF_TRIGGERS: dict[tuple[str, str], Trigger] = {
+    ("exchange", "fire"): ("ASSAULT", "clash"),
+    ("exchange", "shot"): ("ASSAULT", "clash"),
+    ("hail", "bullet"): ("ASSAULT", "firearms"),
+}
+# An event noun whose "of" names who or what it was done to, retyping it: the capture of a
+# commander is an arrest, the seizure of a town is ground taken, of a cache weapons disrupted.
+NOUN_OF_RETYPED: dict[tuple[str, str], Trigger] = {
+    ("capture", "PEOPLE"): ("COERCE", "arrest"),
+    ("seizure", "PEOPLE"): ("COERCE", "arrest"),
+    ("seizure", "TERRITORY"): ("COERCE", "seize territory"),
+    ("capture", "WEAPONS"): ("COERCE", "disrupt weapons"),
+    ("seizure", "WEAPONS"): ("COERCE", "disrupt weapons"),
+}
+# Gerunds the parser tags as verbs where they name the event as a noun: "killed in police firing".
+GERUND_TRIGGERS: dict[str, Trigger] = {"fire": ("ASSAULT", "firearms"), "shell": ("ASSAULT", "artillery")}
 
 # Nouns that sharpen the mode of the event they modify or name: "drone strike", "car bomb".
 MODE_WORDS: dict[str, str] = {
@@ -645,6 +753,16 @@ MODE_WORDS: dict[str, str] = {
     "riot": "riot",
     "tear": "repress",
     "teargas": "repress",
+    "lathi": "repress",
+    "lathicharge": "repress",
+    "baton": "beat",  # PLOVER: a blunt instrument is a beating
+    "club": "beat",
+    "unmanned": "aerial",
+    "uav": "aerial",
+    "gunship": "aerial",
+    "airstrikes": "aerial",
+    "improvised": "explosives",
+    "mine-laying": "explosives",
 }
 
 # Two-word names whose second word alone would say another mode: tear gas is not a chemical weapon.
@@ -656,6 +774,10 @@ MODE_COMPOUNDS: dict[tuple[str, str], str] = {
     ("stun", "grenade"): "repress",
     ("plastic", "bullet"): "repress",
     ("car", "bomb"): "explosives",
+    ("smoke", "grenade"): "repress",
+    ("flash", "grenade"): "repress",
+    ("pepper", "canister"): "repress",
+    ("pepper", "ball"): "repress",
     ("suicide", "bomber"): "suicide bomb",
 }
 
@@ -799,6 +921,10 @@ ENEMY_WORDS = frozenset({"enemy", "enemies", "foe", "foes", "adversary", "advers
 
 # --- casualties (ACLED's conservative counting) ----------------------------------------------
 
+# Verbs whose weapon object is what they attack with: "set off an IED", "detonated a bomb".
+INSTRUMENT_VERBS = frozenset({"set", "detonate", "explode", "plant", "use", "drop", "launch", "fire", "throw", "hurl"})
+# Prepositions that date one event by another: "two days before the attacks", "since the raid".
+TIME_LANDMARK_WORDS = frozenset({"before", "after", "since", "until", "till", "following", "ahead"})
 # Verbs that only count victims: beside another attack in the sentence they are its toll, not an event.
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})
 FATALITY_WORDS = frozenset(
@@ -981,6 +1107,9 @@ INTENTION_GOVERNORS = frozenset(
         "preparation",
     }
 )
+# Intention words that say so only with a complement: "is set to attack", "is going to", "looks to";
+# "set off an IED", "went on a rampage", "worked the checkpoint" are the act itself.
+INTENTION_NEEDS_COMPLEMENT = frozenset({"set", "go", "look", "work", "push", "about", "due", "mean", "bid", "will"})
 # Governors whose complement is asked of someone: "called on the U.S. to help", "urged them to leave".
 REQUEST_GOVERNORS = frozenset(
     {

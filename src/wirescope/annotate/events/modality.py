@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirescope.annotate.events import lexicon as lex
+from wirescope.clean.scrape import looks_like_headline
 from wirescope.record import Modality
 
 # Most cautious first: the first that applies is the event's modality.
@@ -33,6 +34,10 @@ MODALITY_PRIORITY: tuple[Modality, ...] = (
 )
 # Hops by which the speaker of a verb of saying takes what is said.
 SAID_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
+# Hops to a complement that an intention word needs to say intention ("set to", "going to").
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "prep", "pcomp", "acomp", "advcl"})
+# Hops from an event noun to the verb it is an argument of ("put under arrest", "faced arrest").
+ARGUMENT_DEPS = frozenset({"prep", "dobj", "nsubjpass", "pobj", "attr", "oprd"})
 # Hops up a noun phrase to its head noun ("exchange of gunfire", "reports of killings").
 NOMINAL_DEPS = frozenset({"pobj", "prep", "compound", "conj", "amod", "nmod", "appos", "cc"})
 # Verbs that carry a noun's event without changing it: "there had been no exchange of gunfire".
@@ -79,6 +84,22 @@ def read_modality(trigger) -> Reading:
     source = _climb(head, found)
     modality: Modality = next((m for m in MODALITY_PRIORITY if m in found), "asserted")
     return Reading(modality, source)
+
+
+def in_headline_list(trigger, title: str | None = None) -> bool:
+    """The trigger's line is a headline in a list of them, or a headline below the article's first
+    line that is not its title: a related story or a roundup names events another report tells
+    (the cleaner drops such lines from scrapes; text taken as given keeps them)."""
+    text = trigger.doc.text
+    start = text.rfind("\n", 0, trigger.idx) + 1
+    end = text.find("\n", trigger.idx)
+    line = text[start : end if end >= 0 else len(text)]
+    if not looks_like_headline(line) or (title and line.strip() == title.strip()):
+        return False
+    if text[:start].strip():  # not the first line, which is the article's own headline
+        return True
+    after = text[end:].lstrip("\n").split("\n", 1)[0] if end >= 0 else ""
+    return looks_like_headline(after)
 
 
 def own_clause(trigger):
@@ -161,6 +182,20 @@ def _noun_phrase_negated(trigger, head) -> bool:
     return False
 
 
+def verb_mood(verb) -> set[str]:
+    """What a verb's modal auxiliaries and conditions make of the event noun it governs: "he
+    might be put under house arrest", "an arrest can be made if need be", "troops will come
+    under attack". Negation is left out: "the soldiers were not hurt in the attack" denies the
+    hurt, not the attack."""
+    found = set()
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & lex.HYPOTHETICAL_MODALS or _conditional(verb) or _has_condition(verb):
+        found.add("hypothetical")
+    if aux & lex.FUTURE_MODALS:
+        found.add("intended")
+    return found
+
+
 def _conditional(clause) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in lex.HYPOTHETICAL_MARKERS for c in clause.children)
 
@@ -202,9 +237,14 @@ def _nearest_governor_modality(governor, lemma: str, child, dep: str) -> set[str
         found.add("hypothetical")
     if lemma in lex.REQUEST_GOVERNORS and dep in ("xcomp", "ccomp", "advcl", "oprd", "dobj"):
         found.add("requested")
-    if lemma in lex.INTENTION_GOVERNORS and governor.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+    if lemma in lex.INTENTION_GOVERNORS and governor.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and _intends(lemma, dep):
         found.add("intended")
     return found
+
+
+def _intends(lemma: str, dep: str) -> bool:
+    """ "is set to attack" intends; "set off a bomb" is the act (INTENTION_NEEDS_COMPLEMENT)."""
+    return lemma not in lex.INTENTION_NEEDS_COMPLEMENT or dep in COMPLEMENT_DEPS
 
 
 def _via_from(child) -> bool:
@@ -252,6 +292,8 @@ def _climb(head, found: set[str]):
             found.add("hypothetical")
         if dep == "advcl" and _infinitive(child):  # a purpose: "sent troops to quell the protest"
             found.add("intended")
+        if nearest and dep in ARGUMENT_DEPS and token.pos_ in ("VERB", "AUX"):
+            found |= verb_mood(token)  # "might be put under house arrest, if need be"
         if dep not in ("conj", "advcl"):  # a coordinate or adverbial clause is beside its head, not under it
             found |= governor_modality(token, child, dep, nearest)
             if dep in ("xcomp", "ccomp") and (_has_condition(token)):

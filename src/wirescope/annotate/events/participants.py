@@ -24,6 +24,8 @@ PERSONAL = pronouns(person=True)
 COLLECTIVE = pronouns(person=False)
 RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "GROUP"})
+# What is fired, thrown or planted: the means of an assault, never its target.
+INSTRUMENT_CLASSES = ("FIRED", "WEAPONS", "PROJECTILES", "CROWD_CONTROL")
 # Entity labels that are never a participant: "fled on August 15" has no target.
 NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
@@ -46,7 +48,9 @@ class EventContext:
 
 
 def actor_of(ctx: EventContext, predicate, trigger) -> Participant | None:
-    if predicate.pos_ in ("NOUN", "PROPN"):
+    if forces_gerund(predicate):
+        return participant(ctx, predicate.head)
+    if predicate.pos_ in ("NOUN", "PROPN") or _is_gerund_noun(predicate):
         return participant(ctx, _noun_actor(predicate))
     subject = subject_of(predicate)
     if subject is not None and subject == trigger:  # "fighting intensified": the event is no one's doer
@@ -73,10 +77,23 @@ def subject_of(verb):
     return None
 
 
+def forces_gerund(token) -> bool:
+    """ "killed in police firing" parsed as "police" described by "firing": the force is the doer."""
+    return token.tag_ == "VBG" and token.dep_ == "acl" and token.head.lemma_.lower() in lex.OBJECT_CLASSES["FORCES"]
+
+
+def _is_gerund_noun(token) -> bool:
+    """ "the army's shelling", "police firing": a gerund the parser tags VERB standing as a noun."""
+    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+
+
 def _noun_actor(noun):
-    """ "the Taliban's attack", "a Taliban attack", "an attack by the army", "killings carried out by"."""
+    """ "the Taliban's attack", "a Taliban attack", "police firing", "an attack by the army",
+    "killings carried out by"."""
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")):
+            return child
+        if child.dep_ == "compound" and child.lemma_.lower() in lex.OBJECT_CLASSES["FORCES"]:
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -95,10 +112,24 @@ def target_of(ctx: EventContext, predicate, trigger) -> Participant | None:
             ),
             None,
         )
-        token = target_token(predicate, exclude=own)
+        token = target_token(predicate, exclude=own or instrument_of(predicate))
     else:  # "pursuing a peace deal with the Taliban": the noun's own phrase first, then the verb's
         token = target_token(trigger) or target_token(predicate, exclude=trigger)
     return participant(ctx, _named_member(ctx, token) or token)
+
+
+def instrument_of(verb):
+    """The object that is what the verb attacks with, not whom: "fired 64 rounds", "threw stones"."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    lemma, head = verb.lemma_.lower(), obj.lemma_.lower()
+    for cls in INSTRUMENT_CLASSES:
+        trigger = lex.OBJECT_TRIGGERS.get((lemma, cls))
+        used = (trigger is not None and trigger[0] == "ASSAULT") or lemma in lex.INSTRUMENT_VERBS
+        if head in lex.OBJECT_CLASSES[cls] and used:
+            return obj
+    return None
 
 
 def _named_member(ctx: EventContext, group):
