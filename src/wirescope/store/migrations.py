@@ -81,6 +81,13 @@ def _add_listing_days(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+def _add_event_clusters(conn: Connection) -> None:
+    """Cross-document event coreference: the reports the resolver compares, their links and
+    clusters. Events stored before stay unresolved (each its own report) until stored again."""
+    for table in (schema.event_reports, schema.event_links, schema.event_clusters):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the record tables", _create_tables),
     (2, "full-text index over article titles and text", create_fulltext_index),
@@ -90,6 +97,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (6, "feeds and feed_entries: what `wirescope watch` has polled and seen", _add_feed_state),
     (7, "times: the TIMEX3 mod attribute (START, MID, END)", _add_time_mod),
     (8, "events and quotes: the day listings order by, and the listing indexes", _add_listing_days),
+    (12, "event_reports, event_links, event_clusters: one event, many reports", _add_event_clusters),
 ]
 
 
