@@ -21,16 +21,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 import numpy as np
-from sqlalchemy import Connection, and_, delete, or_, select
+from sqlalchemy import Connection, delete, or_, select
 
 from wirescope.record import stable_id
 from wirescope.resolve.events import DIMENSIONS, CorefModel, EventReport, cluster_probabilities, pair_features
 from wirescope.store import schema
 
 BLOCK_DAYS = 3
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 100
 _VECTORS = ("trigger_vector", "sentence_vector", "document_vector")
 
 
@@ -105,17 +106,30 @@ def _window(day: str) -> tuple[str, str]:
     return (d - timedelta(days=BLOCK_DAYS)).isoformat(), (d + timedelta(days=BLOCK_DAYS)).isoformat()
 
 
-def candidates(conn: Connection, report: EventReport) -> list[EventReport]:
-    """Stored reports sharing the report's blocking keys (one index range, capped)."""
+def candidates(conn: Connection, report: EventReport, cache: dict[str, EventReport] | None = None) -> list[EventReport]:
+    """Stored reports sharing the report's blocking keys (one index range, capped). Their ids
+    come from the index alone; only the rows not in `cache` (reports already read in this batch:
+    a batch's reports share most of their candidates) are read and decoded."""
+    cache = {} if cache is None else cache
     if not report.day:
         return []
     r = schema.event_reports
     first, last = _window(report.day)
-    where = [r.c.type == report.type, r.c.happened == report.happened, r.c.day.between(first, last)]
-    if report.admin1:
-        where.append(or_(r.c.admin1 == report.admin1, r.c.admin1 == ""))
-    query = select(r).where(and_(*where), r.c.event_id != report.id).order_by(r.c.day, r.c.event_id)
-    return [report_from(row) for row in conn.execute(query.limit(MAX_CANDIDATES))]
+    block = [r.c.type == report.type, r.c.happened == report.happened, r.c.day.between(first, last)]
+    # One index range per admin1 value asked for (the report's own, and unknown), each read in
+    # index order and capped, so that no read sorts a whole block.
+    regions = [[r.c.admin1 == report.admin1], [r.c.admin1 == ""]] if report.admin1 else [[]]
+    ids: list[str] = []
+    for region in regions:
+        query = select(r.c.event_id, r.c.day).where(*block, *region, r.c.event_id != report.id)
+        ids += [row.event_id for row in conn.execute(query.order_by(r.c.day, r.c.event_id).limit(MAX_CANDIDATES))]
+    ids = ids[:MAX_CANDIDATES] if len(regions) == 1 else sorted(set(ids))[:MAX_CANDIDATES]
+    missing = [i for i in ids if i not in cache]
+    if missing:
+        cache.update(
+            (row.event_id, report_from(row)) for row in conn.execute(select(r).where(r.c.event_id.in_(missing)))
+        )
+    return [cache[i] for i in ids if i in cache]
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -158,8 +172,10 @@ def _forget(conn: Connection, article_ids: list[str]) -> set[str]:
     return members - old
 
 
-def _link(conn: Connection, report: EventReport, model: CorefModel, done: set[tuple[str, str]]) -> set[str]:
-    found = [c for c in candidates(conn, report) if tuple(sorted((c.id, report.id))) not in done]
+def _link(
+    conn: Connection, report: EventReport, model: CorefModel, done: set[tuple[str, str]], cache: dict
+) -> set[str]:
+    found = [c for c in candidates(conn, report, cache) if tuple(sorted((c.id, report.id))) not in done]
     if not found:
         return set()
     features = np.stack([pair_features(report, c) for c in found])
@@ -182,10 +198,29 @@ def _link(conn: Connection, report: EventReport, model: CorefModel, done: set[tu
     return {str(r["event_id"]) for r in rows} | {str(r["other_id"]) for r in rows}
 
 
+def _days(conn: Connection, ids: set[str]) -> dict[str, str]:
+    r = schema.event_reports
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(ids)):
+        out |= dict(conn.execute(select(r.c.event_id, r.c.day).where(r.c.event_id.in_(chunk))).all())
+    return out
+
+
 def _component(conn: Connection, seed: str) -> set[str]:
+    """The reports connected to `seed` by links, within 2 x BLOCK_DAYS of its day. Every pair of
+    an event's reports is linked and links join reports at most BLOCK_DAYS apart, so any event
+    holding the seed or a report linked to it lies inside that span; a story followed day after
+    day for months is not walked whole on every batch. (At the span's edge an event is cut from a
+    partial view of its links: the price of a bounded look-up.)"""
+    day = _days(conn, {seed}).get(seed, "")
+    if not day:
+        return {seed}
+    d = date.fromisoformat(day)
+    first, last = ((d + timedelta(days=k * 2 * BLOCK_DAYS)).isoformat() for k in (-1, 1))
     seen, frontier = {seed}, {seed}
     while frontier:
-        frontier = _linked(conn, frontier) - seen
+        found = _linked(conn, frontier) - seen
+        frontier = {i for i, when in _days(conn, found).items() if first <= when <= last}
         seen |= frontier
     return seen
 
@@ -249,12 +284,17 @@ def resolve_reports(
 ) -> None:
     """Store the batch's reports (replacing the articles' earlier ones), link them, recluster."""
     affected = _forget(conn, article_ids)
-    if reports:
-        conn.execute(schema.event_reports.insert(), [report_row(r, r.document) for r in reports])
+    rows = [report_row(r, r.document) for r in reports]
+    if rows:
+        conn.execute(schema.event_reports.insert(), rows)
+    # Score the batch as it is stored (float16 vectors): a pair scores the same whichever of its
+    # two reports arrives last, so re-resolving either article gives the same links.
+    reports = [report_from(SimpleNamespace(**row)) for row in rows]
     done: set[tuple[str, str]] = set()
+    cache: dict[str, EventReport] = {r.id: r for r in reports}
     touched = {r.id for r in reports}
     for report in sorted(reports, key=lambda r: r.id):
-        touched |= _link(conn, report, model, done)
+        touched |= _link(conn, report, model, done, cache)
     recluster(conn, affected | touched, model)
 
 

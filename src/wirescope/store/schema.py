@@ -296,13 +296,22 @@ event_reports = Table(
     Column("facts", JSON, nullable=False),  # trigger, participants, times, places (resolve/event_reports.py)
     Column("vectors", LargeBinary),  # float16 trigger, sentence and document vectors; NULL without the encoder
 )
-Index("ix_event_reports_block", event_reports.c.type, event_reports.c.happened, event_reports.c.day)
+# event_id last: candidates are read in (day, event_id) order straight off the index, and a capped
+# read stops early however many reports share the block.
+Index(
+    "ix_event_reports_block",
+    event_reports.c.type,
+    event_reports.c.happened,
+    event_reports.c.day,
+    event_reports.c.event_id,
+)
 Index(
     "ix_event_reports_block_admin1",
     event_reports.c.type,
     event_reports.c.happened,
     event_reports.c.admin1,
     event_reports.c.day,
+    event_reports.c.event_id,
 )
 
 # A pair of reports found to be one event: the model's probability and the features that decided it.
