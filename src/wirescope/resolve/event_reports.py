@@ -27,6 +27,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+import numpy as np
+
 from wirescope.record import Article, Event, Participant, Span, stable_id
 from wirescope.resolve.events import EventReport
 from wirescope.store.rows import event_day
@@ -110,13 +112,25 @@ def with_vectors(article: Article, reports: list[EventReport], threads: int = 1)
     sentences = [article.sentence_of(events[r.id].evidence) or events[r.id].evidence for r in reports]
     lede = _lede(article)
     vectors = sentence_vectors(article, sentences + ([lede] if lede else []), threads=threads)
-    words = [trigger_word(article, events[r.id]) for r in reports]
-    triggers = encode(words, threads=threads)
+    triggers = _word_vectors([trigger_word(article, events[r.id]) for r in reports], encode, threads)
     document = vectors[-1] if lede else None
     return [
         replace(r, trigger_vector=triggers[i], sentence_vector=vectors[i], document_vector=document)
         for i, r in enumerate(reports)
     ]
+
+
+_WORD_VECTORS: dict[str, np.ndarray] = {}
+_WORD_CACHE_SIZE = 20_000  # trigger words repeat ("attacked", "killed"): each is embedded once per process
+
+
+def _word_vectors(words: list[str], encode, threads: int) -> list[np.ndarray]:
+    missing = list(dict.fromkeys(w for w in words if w not in _WORD_VECTORS))
+    if missing:
+        if len(_WORD_VECTORS) + len(missing) > _WORD_CACHE_SIZE:
+            _WORD_VECTORS.clear()
+        _WORD_VECTORS.update(zip(missing, encode(missing, threads=threads), strict=True))
+    return [_WORD_VECTORS[w] for w in words]
 
 
 def reports_of(article: Article, threads: int = 1) -> list[EventReport]:
