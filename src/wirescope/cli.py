@@ -552,5 +552,31 @@ def train_stance(paths: tuple[Path, ...], out: Path | None, limit: int | None) -
     click.echo(f"trained on {pairs} pairs; wrote {summary.path}")
 
 
+@train_group.command("coref")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the weights (default: the packaged data/event_coref.json).",
+)
+def train_coref(path: Path, out: Path | None) -> None:
+    """Refit the event coreference weights on the ECB+ train topics (dev is never read).
+
+    Example: wirescope train coref ../shared/eval/coref-ecbplus
+    """
+    try:  # scikit-learn and the encoder stack are the `models` extra: loaded only for this command
+        from wirescope.resolve.event_training import train
+        from wirescope.resolve.events import MODEL_FILE
+    except ImportError as exc:
+        raise MissingExtra("training event coreference", "models") from exc
+    summary = train(path, out or MODEL_FILE, threads=load_settings().embed_threads)
+    model = summary.model
+    click.echo(
+        f"trained on {summary.documents} documents, {summary.mentions} event mentions, {summary.pairs} pairs; "
+        f"document distance {model.document_distance}, cluster threshold {model.cluster_threshold} "
+        f"(train CoNLL F1 {summary.train_conll:.3f}), link threshold {model.link_threshold}; wrote {summary.path}"
+    )
+
+
 def main() -> None:
     cli(prog_name="wirescope")

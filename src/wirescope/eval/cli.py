@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import click
 
+from wirescope.eval.ecbplus import coref_command
 from wirescope.eval.events import events_command
 from wirescope.eval.geo import geo_command
 from wirescope.eval.muc import muc_command
@@ -38,5 +39,6 @@ for _command in (
     wikievents_command,
     plover_command,
     stance_command,
+    coref_command,
 ):
     eval_group.add_command(_command)

@@ -22,6 +22,7 @@ from wirescope.query.records import (
     quote_records,
     time_records,
 )
+from wirescope.query.sources import with_report_counts
 from wirescope.store import Store
 from wirescope.store.filters import Filter
 
@@ -69,7 +70,8 @@ def records_of(store: Store, kind: str, ids: list[str], article_ids: list[str], 
     if kind in _PER_ARTICLE:
         articles = store.load(list(dict.fromkeys(article_ids)), TABLES_FOR[kind], only={kind: ids})
         built = {r["id"]: r for a in articles for r in _PER_ARTICLE[kind](a)}
-        return [built[i] for i in ids if i in built]
+        found = [built[i] for i in ids if i in built]
+        return with_report_counts(store, found) if kind == "events" else found
     if kind == "articles":
         stories = store.story_ids(ids)
         return [article_record(a, stories.get(a.id)) for a in store.load(ids, TABLES_FOR[kind])]

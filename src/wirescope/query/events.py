@@ -133,6 +133,8 @@ def acled_row(record: Record) -> Record:
     if not record["happened"]:
         status = record["modality"].upper() + (" HISTORICAL" if record["historical"] else "")
         notes = f"[{status}] {notes}"
+    fatalities, figures_note = conservative_fatalities(record)
+    notes += figures_note
     return {
         "event_date": day.isoformat() if day else "",
         "time_precision": ACLED_TIME_PRECISION[precision],
@@ -145,19 +147,52 @@ def acled_row(record: Record) -> Record:
         "latitude": geo.get("latitude") if geo.get("latitude") is not None else "",
         "longitude": geo.get("longitude") if geo.get("longitude") is not None else "",
         "geo_precision": geo.get("precision") or "",
-        "source": record.get("publisher") or "",
+        "source": acled_source(record),
         "notes": notes,
-        "fatalities": (record.get("fatalities") or 0) if record["happened"] else "",
+        "fatalities": fatalities if record["happened"] else "",
     }
 
 
+def acled_source(record: Record) -> str:
+    """The publishers reporting the event, then its independent stories (syndicated copies once):
+    "Wire A; Wire B (1 independent story)"."""
+    sources = record.get("sources")
+    if not sources:
+        return record.get("publisher") or ""
+    names = "; ".join(sources["publishers"]) or record.get("publisher") or ""
+    stories = sources["stories"]
+    return f"{names} ({stories} independent {'story' if stories == 1 else 'stories'})"
+
+
+def conservative_fatalities(record: Record) -> tuple[int, str]:
+    """ACLED's rule: where reports differ, the most conservative (lowest) figure, with a note
+    naming every figure and its publisher; one figure (or none) is taken as it is."""
+    figures = (record.get("sources") or {}).get("fatalities") or []
+    values = sorted({f["value"] for f in figures})
+    if len(values) < 2:
+        return (values[0] if values else record.get("fatalities") or 0), ""
+    told = "; ".join(
+        f"{f['value']} ({f['publisher']})" for f in sorted(figures, key=lambda f: (f["value"], f["publisher"]))
+    )
+    return values[
+        0
+    ], f" [FATALITIES: reports differ: {told}; the lowest is coded, as ACLED codes the most conservative figure]"
+
+
 def write_acled_csv(records: Iterable[Record], out: IO[str], only_happened: bool = True) -> None:
-    """ACLED-style CSV. By default only events that happened (asserted, not historical) are written:
-    ACLED rows are read as things that happened. With `only_happened=False` the others come too,
+    """ACLED-style CSV, one row per event cluster (its first report in the order given). By default
+    only events that happened (asserted, not historical) are written: ACLED rows are read as things
+    that happened. With `only_happened=False` the others come too,
     their notes opening with the modality in capitals and their fatalities left empty."""
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
+    written: set[str] = set()
     for record in records:
         if only_happened and not record["happened"]:
             continue
+        group = record.get("event_group")
+        if group in written:  # one row per event: its other reports are in `source` and `notes`
+            continue
+        if group:
+            written.add(group)
         writer.writerow(acled_row(record))

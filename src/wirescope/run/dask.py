@@ -31,6 +31,7 @@ from wirescope.run.local import (
     annotate_batch,
     link_batch,
     record_result,
+    resolve_batch,
 )
 from wirescope.settings import Settings
 from wirescope.sources.document import RawDocument
@@ -128,6 +129,7 @@ def ingest(
         in_flight.extend(submit(batch) for batch in islice(batches, 1))
         stored = [_save(store, item, steps) if isinstance(item, Article) else item for item in results]
         link_batch(store, stored)
+        resolve_batch(store, stored, settings.embed_threads)
         for item in stored:
             record_result(report, item, on_done)
     return report

@@ -86,6 +86,7 @@ def ingest(
             results.append(_save(store, item, pipeline) if isinstance(item, Article) else item)
         results += [_save_unannotated(store, a) for a in articles if a.language != ENGLISH]
         link_batch(store, results)
+        resolve_batch(store, results, settings.embed_threads)
         for item in results:
             record_result(report, item, on_done)
     return report
@@ -128,3 +129,13 @@ def link_batch(store: Store, results: list[Article | Rejected]) -> None:
     whole store, so a crash before it loses nothing: the next batch or run links everything."""
     if any(isinstance(item, Article) for item in results):
         store.link_actors()
+
+
+def resolve_batch(store: Store, results: list[Article | Rejected], threads: int = 1) -> None:
+    """After a batch is stored, resolve its events against the stored ones: one event, many
+    reports (resolve/events.py, store/event_links.py). Only indexed candidates are compared."""
+    from wirescope.resolve.event_reports import reports_of
+
+    stored = [item for item in results if isinstance(item, Article)]
+    if stored:
+        store.resolve_events([a.id for a in stored], [r for a in stored for r in reports_of(a, threads)])

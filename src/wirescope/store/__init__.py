@@ -18,7 +18,8 @@ from sqlalchemy.pool import StaticPool
 
 from wirescope.errors import NotFound, StoreError
 from wirescope.record import Article, Source
-from wirescope.store import bulk, rows, schema
+from wirescope.resolve.events import EventReport
+from wirescope.store import bulk, event_links, rows, schema
 from wirescope.store.actor_links import index_actors, link_actors, unindex_actors
 from wirescope.store.migrations import MIGRATIONS, applied_versions, migrate
 from wirescope.store.opening import (
@@ -129,6 +130,22 @@ class Store(Reading):
             with_retries(lambda: self._link_once())
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.description}: cannot link actors across articles: {exc}") from exc
+
+    def resolve_events(self, article_ids: Sequence[str], reports: Sequence[EventReport]) -> None:
+        """Store these articles' event reports (replacing their earlier ones), link them to the
+        candidates their blocking keys find, and bring the event clusters up to date
+        (store/event_links.py). Idempotent: the same reports give the same links and clusters."""
+        from wirescope.resolve.events import shipped_model
+
+        model = shipped_model()
+        try:
+            with_retries(lambda: self._resolve_once(list(article_ids), reports, model))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.description}: cannot resolve events across articles: {exc}") from exc
+
+    def _resolve_once(self, article_ids: list[str], reports: Sequence[EventReport], model) -> None:
+        with writing(self.engine) as conn:
+            event_links.resolve_reports(conn, article_ids, reports, model)
 
     def _link_once(self) -> None:
         with writing(self.engine) as conn:

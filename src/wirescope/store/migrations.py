@@ -98,6 +98,13 @@ def _add_actor_keys(conn: Connection) -> None:
     index_every_actor(conn)
 
 
+def _add_event_clusters(conn: Connection) -> None:
+    """Cross-document event coreference: the reports the resolver compares, their links and
+    clusters. Events stored before stay unresolved (each its own report) until stored again."""
+    for table in (schema.event_reports, schema.event_links, schema.event_clusters):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the record tables", _create_tables),
     (2, "full-text index over article titles and text", create_fulltext_index),
@@ -108,6 +115,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (7, "times: the TIMEX3 mod attribute (START, MID, END)", _add_time_mod),
     (8, "events and quotes: the day listings order by, and the listing indexes", _add_listing_days),
     (9, "event_records: one row per real-world event, grouping its event mentions", _add_event_records),
+    (12, "event_reports, event_links, event_clusters: one event, many reports", _add_event_clusters),
     (13, "actor_keys and actor_link_queue: link a batch's actors only with those sharing a key", _add_actor_keys),
 ]
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from wirescope.record import Article
-from wirescope.store import aggregates, loading, schema, search, selection
+from wirescope.store import aggregates, event_links, loading, schema, search, selection
 from wirescope.store.filters import Filter
 
 Row = dict[str, Any]
@@ -103,6 +103,23 @@ class Reading:
         """Articles matching every word of q, best first: (total, rows with a marked snippet)."""
         with self.engine.connect() as conn:
             return search.search(conn, q, limit, offset)
+
+    def event_clusters(self, event_ids: list[str]) -> dict[str, str]:
+        """The event cluster of each of these events that has been resolved (store/event_links.py)."""
+        with self.engine.connect() as conn:
+            return event_links.clusters_of(conn, event_ids)
+
+    def cluster_summaries(self, cluster_ids: list[str]) -> dict[str, event_links.ClusterSummary]:
+        """Per event cluster: independent stories (syndicated copies once), publishers, articles,
+        and the fatality figures its reports give (store/event_links.py)."""
+        with self.engine.connect() as conn:
+            return event_links.summaries(conn, cluster_ids)
+
+    def cluster_members(self, cluster_id: str) -> tuple[list[str], list[Row]]:
+        """The events of one cluster, by id, and the links between them (score and reasons)."""
+        with self.engine.connect() as conn:
+            members = event_links.cluster_members(conn, cluster_id)
+            return members, event_links.cluster_links(conn, members)
 
     def actor_details(self, ids: list[str], f: Filter = Filter()) -> Details:
         """The rows of these (shown) actors' records: merged actors, mentions, roles, relations."""

@@ -344,3 +344,56 @@ ARTICLE_TABLES = (
     claims,
     event_records,
 )
+
+
+# --- one event, many reports (resolve/events.py; written by store/event_links.py) ---------------
+# What the resolver compares of each stored event, with its blocking keys: candidates for a new
+# event are found through (type, happened, day) and (type, happened, admin1, day), never by a scan.
+event_reports = Table(
+    "event_reports",
+    metadata,
+    Column("event_id", String(40), primary_key=True),
+    _article_fk(),
+    Column("type", String(12), nullable=False),
+    Column("happened", Boolean, nullable=False),
+    Column("day", String(10), nullable=False),  # '' when the event has no day: it is never linked
+    Column("admin1", Text, nullable=False),  # '' when unknown: such an event is a candidate in any admin1
+    Column("facts", JSON, nullable=False),  # trigger, participants, times, places (resolve/event_reports.py)
+    Column("vectors", LargeBinary),  # float16 trigger, sentence and document vectors; NULL without the encoder
+)
+# event_id last: candidates are read in (day, event_id) order straight off the index, and a capped
+# read stops early however many reports share the block.
+Index(
+    "ix_event_reports_block",
+    event_reports.c.type,
+    event_reports.c.happened,
+    event_reports.c.day,
+    event_reports.c.event_id,
+)
+Index(
+    "ix_event_reports_block_admin1",
+    event_reports.c.type,
+    event_reports.c.happened,
+    event_reports.c.admin1,
+    event_reports.c.day,
+    event_reports.c.event_id,
+)
+
+# A pair of reports found to be one event: the model's probability and the features that decided it.
+event_links = Table(
+    "event_links",
+    metadata,
+    Column("event_id", String(40), primary_key=True),  # the smaller id of the pair
+    Column("other_id", String(40), primary_key=True, index=True),
+    Column("score", Float, nullable=False),
+    Column("reasons", Text, nullable=False),
+)
+
+# The event cluster of every resolved report: the connected reports of event_links, named by the
+# smallest event id among them (the same reports make the same cluster, whatever the order).
+event_clusters = Table(
+    "event_clusters",
+    metadata,
+    Column("event_id", String(40), primary_key=True),
+    Column("cluster_id", String(40), nullable=False, index=True),
+)

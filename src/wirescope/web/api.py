@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from wirescope.errors import NotFound
 from wirescope.query.browse import MAX_LIMIT, Filter, browse, records_by_id
+from wirescope.query.event_view import event_view
 from wirescope.query.evidence import article_evidence
 from wirescope.query.network import NETWORK_TIES, network
 from wirescope.query.records import article_record
@@ -89,6 +90,12 @@ def get_article(article_id: str, store: StoreDep) -> dict:
 def get_evidence(article_id: str, store: StoreDep) -> dict:
     """One article's annotations, each with its record, and its text cut into marked segments."""
     return article_evidence(store.article(article_id))
+
+
+@router.get("/clusters/{cluster_id}")
+def get_cluster(cluster_id: str, store: StoreDep) -> dict:
+    """One event cluster: its reports, the fields they agree and differ on, its independent sources."""
+    return event_view(store, cluster_id)
 
 
 @router.get("/search")

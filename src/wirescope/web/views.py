@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from wirescope.errors import NotFound, WirescopeError
 from wirescope.query.browse import Filter, browse, counts
+from wirescope.query.event_view import event_view
 from wirescope.query.evidence import article_evidence
 from wirescope.query.facets import facet_counts, quotes_by_speaker
 from wirescope.query.network import NETWORK_TIES, network
@@ -76,6 +77,12 @@ def list_page(
         filters=f,
         qs=lambda **c: query_string(request, **c),
     )
+
+
+@router.get("/event/{cluster_id}", response_class=HTMLResponse)
+def event_page(cluster_id: str, store: StoreDep) -> HTMLResponse:
+    """One event: its reports side by side, evidence marked, agreeing and differing fields marked."""
+    return render("event.html", page="event", view=event_view(store, cluster_id))
 
 
 @router.get("/quotes", response_class=HTMLResponse)

@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 import wirescope
-from wirescope.query.event_groups import group_events, with_report_counts
 from wirescope.query.events import ACLED_COLUMNS, acled_row, event_record, write_acled_csv
 
 
@@ -192,20 +191,6 @@ def test_acled_csv_leaves_out_what_did_not_happen_unless_asked():
     write_acled_csv(records, out, only_happened=False)
     negated = list(csv.DictReader(io.StringIO(out.getvalue())))[1]
     assert negated["notes"].startswith("[NEGATED]") and negated["fatalities"] == ""
-
-
-def test_one_event_reported_by_two_publishers_is_one_group_with_two_sources():
-    records = [
-        _record(),
-        _record(id="evt_2", article_id="art_2", publisher="Wire B", time={"value": "2021-08-21", "precision": "day"}),
-        _record(id="evt_3", article_id="art_3", publisher="Wire A", time={"value": "2021-08-22", "precision": "day"}),
-        _record(id="evt_4", article_id="art_4", publisher="Wire C", place={"name": "Herat", "id": "p2"}),
-        _record(id="evt_5", article_id="art_5", publisher="Wire D", modality="negated", happened=False),
-    ]
-    groups = group_events(records)
-    assert sorted(len(g.members) for g in groups) == [1, 1, 3]
-    counted = {r["id"]: r["reports"] for r in with_report_counts(records)}
-    assert counted == {"evt_1": 2, "evt_2": 2, "evt_3": 2, "evt_4": 1, "evt_5": 1}
 
 
 def test_events_command_filters_and_writes_acled_csv(tmp_path, seed_text, seed_gold):
