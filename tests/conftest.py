@@ -182,6 +182,12 @@ def copy_of_article(article, n: int, extra_alias: str | None = None):
     def renumbered(items, prefix):
         return tuple(dataclasses.replace(x, id=stable_id(prefix, new_id, i)) for i, x in enumerate(items))
 
+    events = renumbered(article.events, "evt")
+    new_event_ids = {old.id: new.id for old, new in zip(article.events, events, strict=True)}
+    records = tuple(
+        dataclasses.replace(r, mentions=tuple(new_event_ids[m] for m in r.mentions))
+        for r in renumbered(article.event_records, "rec")
+    )
     actors = article.actors
     if extra_alias:
         actors = tuple(dataclasses.replace(a, aliases=tuple(sorted({*a.aliases, extra_alias}))) for a in actors)
@@ -192,7 +198,8 @@ def copy_of_article(article, n: int, extra_alias: str | None = None):
         actors=actors,
         doc=None,
         quotes=renumbered(article.quotes, "quote"),
-        events=renumbered(article.events, "evt"),
+        events=events,
+        event_records=records,
         times=renumbered(article.times, "time"),
         claims=renumbered(article.claims, "claim"),
     )

@@ -63,11 +63,12 @@ def test_process_many_batches_and_keeps_the_input_order():
 def test_records_gives_the_jsonl_contract_by_kind():
     article = wirescope.process(AS_GIVEN, published="2021-08-16", clean=False)
     recs = wirescope.records(article)
-    assert set(recs) == {"articles", "actors", "quotes", "events", "times", "places"}
+    assert set(recs) == {"articles", "actors", "quotes", "events", "times", "places", "event_records"}
     assert recs["articles"][0]["text"] == AS_GIVEN
     for quote in recs["quotes"]:
         assert AS_GIVEN[quote["start"] : quote["end"]] == quote["text"]
     assert {e["article_id"] for e in recs["events"]} == {article.id}
+    assert {m for r in recs["event_records"] for m in r["mentions"]} == {e["id"] for e in recs["events"]}
 
 
 def test_open_store_creates_a_sqlite_file(tmp_path):
