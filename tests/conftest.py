@@ -185,7 +185,7 @@ def copy_of_article(article, n: int, extra_alias: str | None = None):
     events = renumbered(article.events, "evt")
     new_event_ids = {old.id: new.id for old, new in zip(article.events, events, strict=True)}
     records = tuple(
-        dataclasses.replace(r, mentions=tuple(new_event_ids.get(m, m) for m in r.mentions))
+        dataclasses.replace(r, mentions=tuple(new_event_ids[m] for m in r.mentions))
         for r in renumbered(article.event_records, "rec")
     )
     actors = article.actors

@@ -69,6 +69,7 @@ def test_records_gives_the_jsonl_contract_by_kind():
         assert AS_GIVEN[quote["start"] : quote["end"]] == quote["text"]
     assert {e["article_id"] for e in recs["events"]} == {article.id}
     assert {e["article_id"] for e in recs["event_records"]} == {article.id}
+    assert {m for r in recs["event_records"] for m in r["mentions"]} == {e["id"] for e in recs["events"]}
 
 
 def test_open_store_creates_a_sqlite_file(tmp_path):

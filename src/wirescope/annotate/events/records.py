@@ -7,8 +7,9 @@ Runs after `events` over what it found (no second parse):
    counts of killed, injured and captured from the parse of its clause or sentence (counts.py);
 2. mentions of one event are grouped: the lead, the body and a quote telling of one raid become
    one record. A mention joins the latest record it is compatible with: the same PLOVER type and
-   mode, the same standing (happened, denied, not yet happened: a hedged, negated or conditional
-   mention never joins, nor makes, a record that happened), the same era, no conflicting place or
+   mode, the same standing (happened, denied, not yet happened: a negated, conditional, planned or
+   "might" mention never joins a record that happened; one told as "reportedly" may, but a record
+   is asserted only when one of its mentions is), the same era, no conflicting place or
    day; and tied to it: within a few sentences of its last mention, or the record told in the
    headline or lead, or the same place or day stated for both. A sentence that says it is another
    event ("in a separate operation") starts a new record;
