@@ -8,6 +8,7 @@ An installed plugin runs only when the `plugins` setting names it, placed after 
 from __future__ import annotations
 
 from wirescope.annotate.actors import group_actors
+from wirescope.annotate.claims.extract import extract_claims
 from wirescope.annotate.entities import Parse
 from wirescope.annotate.events import extract_events
 from wirescope.annotate.pipeline import Annotator, Pipeline, annotator, insert_after, plugin_annotators
@@ -26,7 +27,8 @@ def default_annotators(settings: Settings) -> list[Annotator]:
         annotate_times,
         annotate_places,
         extract_quotes,  # after times: a quote's date comes from the times annotator
-        extract_events,  # last: reads times, places and quotes when present; places must come before it
+        extract_events,  # reads times, places and quotes when present; places must come before it
+        extract_claims,  # last: reads quotes and events
     ]
 
 
