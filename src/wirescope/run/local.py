@@ -15,6 +15,7 @@ from wirescope.clean import clean
 from wirescope.clean.language import ENGLISH
 from wirescope.errors import AnnotatorError, DocumentTooSlow, Rejected, WirescopeError
 from wirescope.record import Article
+from wirescope.resolve.claims import resolve_claims
 from wirescope.run.budget import time_budget
 from wirescope.settings import Settings
 from wirescope.sources.document import RawDocument
@@ -88,6 +89,8 @@ def ingest(
         link_batch(store, results)
         for item in results:
             record_result(report, item, on_done)
+    if report.stored:
+        resolve_claims(store)  # once per ingest: it reads every stored claim (resolve/claims.py)
     return report
 
 
