@@ -441,7 +441,11 @@ def report(db, since, until, place, actor, out, fmt) -> None:
     type=click.Choice(("jsonl", "csv", "parquet", "geojson", "gexf", "ftm", "acled-csv")),
 )
 @click.option(
-    "--kind", type=click.Choice(KINDS), default="events", show_default=True, help="The records csv and parquet hold."
+    "--kind",
+    type=click.Choice((*KINDS, "claims")),
+    default="events",
+    show_default=True,
+    help="The records csv and parquet hold.",
 )
 @click.option("--type", "type_", help="Only records of this type (events: PLOVER type).")
 @click.option("--modality", help="Only events with this modality.")
