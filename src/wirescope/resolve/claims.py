@@ -37,6 +37,11 @@ FIGURE_RATIO = 1.5  # two death tolls further apart than this (and by more than 
 CONTROL_DAYS = 1  # control claims this many days apart or less are about the same moment
 _GENERIC_PLACE_WORDS = frozenset({"valley", "province", "district", "city", "region", "town", "the"})
 
+PARAPHRASE_CHARS = 160  # characters of a claim's words its embedding reads
+SHARED_WORDS = 2  # content words two claims must share before their embeddings are compared
+OVERLAP = 0.4  # ... and at least this share of the shorter claim's content words
+MAX_WORD_CLAIMS = 200  # words in more claims than this are too common to propose a pair
+_WORD = re.compile(r"[\w'’-]+")
 _NEGATION = re.compile(r"\b(no|not|never|nobody|none|nothing|without)\b|n't", re.IGNORECASE)
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -223,16 +228,42 @@ def _structured_pairs(claims: Sequence[StoredClaim]) -> list[tuple[StoredClaim, 
 
 
 def _paraphrase_pairs(claims: Sequence[StoredClaim], embed: Embed | None) -> list[tuple[StoredClaim, StoredClaim]]:
-    """Pairs of a statement and any other claim whose words are paraphrases of each other."""
-    if embed is None or not any(c.kind == "statement" for c in claims) or len(claims) < 2:
+    """Pairs of a statement and any other claim whose words are paraphrases of each other. Only
+    claims sharing SHARED_WORDS content words with a claim of another article are embedded:
+    paraphrases keep most of their nouns, and encoding every claim would cost more than the
+    claims annotator itself (docs/benchmarks.md)."""
+    candidates = _word_candidates(claims)
+    if embed is None or not candidates:
         return []
-    vectors = embed([c.text for c in claims])
-    similar = vectors @ vectors.T
-    return [
-        (claims[i], claims[j])
-        for i, j in zip(*np.nonzero(np.triu(similar, k=1) >= PARAPHRASE), strict=True)
-        if "statement" in (claims[i].kind, claims[j].kind) and claims[i].article_id != claims[j].article_id
-    ]
+    # shortest first, so that each batch pads little; long quotes cut to their opening words,
+    # which state the proposition (the encoder's cost grows with the longest text of a batch)
+    wanted = sorted({i for pair in candidates for i in pair}, key=lambda i: len(claims[i].text))
+    vectors = dict(zip(wanted, embed([claims[i].text[:PARAPHRASE_CHARS] for i in wanted]), strict=True))
+    return [(claims[i], claims[j]) for i, j in sorted(candidates) if float(vectors[i] @ vectors[j]) >= PARAPHRASE]
+
+
+def _word_candidates(claims: Sequence[StoredClaim]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of claims from different articles, one a statement, sharing enough words
+    (a paraphrase says "give up" for "surrender" but keeps "people", "valley", "weapons")."""
+    words = [frozenset(w for w in _WORD.findall(c.text.casefold()) if len(w) > 3) for c in claims]
+    by_word: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            by_word.setdefault(w, []).append(i)
+    shared: dict[tuple[int, int], int] = {}
+    for ids in by_word.values():
+        if len(ids) > MAX_WORD_CLAIMS:  # a word in that many claims tells nothing ("said", "taliban")
+            continue
+        for i, j in combinations(ids, 2):
+            shared[(i, j)] = shared.get((i, j), 0) + 1
+    return {
+        (i, j)
+        for (i, j), n in shared.items()
+        if n >= SHARED_WORDS
+        and n >= OVERLAP * min(len(words[i]), len(words[j]))
+        and claims[i].article_id != claims[j].article_id
+        and "statement" in (claims[i].kind, claims[j].kind)
+    }
 
 
 def _group(members: list[StoredClaim]) -> PropositionGroup:
