@@ -385,11 +385,9 @@ def from_row(row: dict) -> StoredClaim:
 
 
 def resolve_claims(store, embed: Embed | None = None) -> list[PropositionGroup]:
-    """Group every stored claim into propositions and store the answer (after an ingest)."""
-    if embed is None:
-        from wirescope.annotate.embeddings import encode
-
-        embed = encode
+    """Group every stored claim into propositions and store the answer (after an ingest). `embed`
+    is the sentence encoder for paraphrase (the runner passes annotate/embeddings' `encode`;
+    without one, only claims with a normalised form are grouped)."""
     groups = group_claims([from_row(r) for r in store.claim_rows()], embed)
     store.save_propositions(groups)
     return groups

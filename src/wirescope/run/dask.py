@@ -130,6 +130,11 @@ def ingest(
         link_batch(store, stored)
         for item in stored:
             record_result(report, item, on_done)
+    if report.stored:
+        from wirescope.annotate.embeddings import encode
+        from wirescope.resolve.claims import resolve_claims
+
+        resolve_claims(store, encode)  # here, not on the workers: it reads every stored claim
     return report
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from wirescope.annotate import Pipeline, build_pipeline
+from wirescope.annotate.embeddings import encode
 from wirescope.clean import clean
 from wirescope.clean.language import ENGLISH
 from wirescope.errors import AnnotatorError, DocumentTooSlow, Rejected, WirescopeError
@@ -90,7 +91,7 @@ def ingest(
         for item in results:
             record_result(report, item, on_done)
     if report.stored:
-        resolve_claims(store)  # once per ingest: it reads every stored claim (resolve/claims.py)
+        resolve_claims(store, encode)  # once per ingest: it reads every stored claim (resolve/claims.py)
     return report
 
 
