@@ -469,7 +469,11 @@ def report(db, since, until, place, actor, out, fmt) -> None:
     type=click.Choice(("jsonl", "csv", "parquet", "geojson", "gexf", "ftm", "acled-csv")),
 )
 @click.option(
-    "--kind", type=click.Choice(KINDS), default="events", show_default=True, help="The records csv and parquet hold."
+    "--kind",
+    type=click.Choice((*KINDS, "claims")),
+    default="events",
+    show_default=True,
+    help="The records csv and parquet hold.",
 )
 @click.option("--type", "type_", help="Only records of this type (events: PLOVER type).")
 @click.option("--modality", help="Only events with this modality.")
@@ -503,6 +507,37 @@ def export(db, since, until, place, actor, fmt, kind, type_, modality, include_u
                 run_export(store, fmt, text, f, kind, not include_unasserted)
         else:
             run_export(store, fmt, sys.stdout, f, kind, not include_unasserted)
+
+
+@cli.command()
+@db_option
+@click.option("--claimant", help="Only claims by this claimant (name or actor id, any case).")
+@click.option("--place", help="Only claims about this place (name; 'Panjshir' also finds 'Panjshir Valley').")
+@click.option("--since", callback=_iso_date, help="Only claims made on or after this day (YYYY-MM-DD).")
+@click.option("--contested", is_flag=True, help="Only claims of propositions the sources contradict each other on.")
+@click.option(
+    "--format", "fmt", type=click.Choice(("table", "json", "jsonl", "csv")), default="table", show_default=True
+)
+def claims(db, claimant, place, since, contested, fmt) -> None:
+    """List the stored claims: claimant, stance, proposition, place, date, and how it is contested.
+
+    Example: wirescope claims --place Panjshir --contested
+    """
+    from wirescope.query.claims import ClaimFilter
+    from wirescope.query.claims import claims as claim_records
+
+    settings = load_settings({"db": db})
+    with open_store(settings.db, create=False) as store:
+        found = claim_records(store, ClaimFilter(claimant, place, since, contested))
+    if fmt != "table":
+        write(found, "claims", fmt, sys.stdout)
+        return
+    for c in found:
+        who = c["claimant"]["name"] if c["claimant"] else "(unattributed)"
+        where = f" @ {c['place']['name']}" if c["place"] else ""
+        what = c["predicate"] or c["kind"]
+        words = one_line(c["evidence"]["text"])[:90]
+        click.echo(f"{c['date'] or '?':10}  {who[:30]:30}  {c['stance']:9}  {what}{where}: {words}")
 
 
 def _write_text(text: str, out: str | None) -> None:

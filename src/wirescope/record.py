@@ -60,6 +60,10 @@ ARGUMENT_ROLES: tuple[str, ...] = (
     "injured",
     "captured",
 )
+ClaimStance = Literal["asserts", "denies", "questions"]
+CLAIM_STANCES: tuple[str, ...] = ("asserts", "denies", "questions")
+ClaimKind = Literal["event", "control", "casualties", "position", "statement"]
+CLAIM_KINDS: tuple[str, ...] = ("event", "control", "casualties", "position", "statement")
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -320,14 +324,34 @@ class EventRecord:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A checkable statement, so agreement and contradiction across sources can be found."""
+    """An attributed proposition: who puts what forward, how they stand toward it, and where the text
+    says each part, so that agreement and contradiction across sources can be found (resolve/claims.py).
+
+    The proposition is kept positive and the stance says which way the claimant takes it: "there had
+    been no exchange of gunfire" is `denies` fighting; "denied that Bazarak had fallen" is `denies`
+    control of Bazarak. A claimant the text does not name, or that resolves to no actor, is None
+    (unattributed): a claim is never given to the nearest name.
+    """
 
     id: str
-    span: Span
-    subject: str
-    predicate: str
-    polarity: bool = True
-    source: Participant | None = None
+    span: Span  # the proposition as the text states it
+    claimant: Participant | None = None  # who puts it forward; None: unattributed
+    cue: Span | None = None  # said, claimed, denied, tweeted, according to...
+    stance: ClaimStance = "asserts"  # asserts, denies or questions the proposition
+    stance_evidence: Span | None = None  # the word that makes it a denial or a question ("denied", "no")
+    kind: ClaimKind = "statement"  # event, control, casualties, position; statement: no normalised form
+    predicate: str = ""  # fighting, control, killed, holds, or a PLOVER type in lower case; "" for a statement
+    subject: Participant | None = None  # who acts, controls or holds
+    object: Participant | None = None  # on whom it acts, or the position held
+    place: Participant | None = None  # Participant.actor_id holds the Place id here
+    time: str | None = None  # TIMEX3 value of when the proposition holds
+    time_evidence: Span | None = None
+    count: int | None = None  # the figure of a casualty claim
+    count_evidence: Span | None = None
+    modality: Modality = "asserted"  # how the claimant puts it: asserted, intended, hypothetical...
+    date: str | None = None  # when the claim was made: the quote's date, else the article's publication day
+    event_id: str | None = None  # the Event the proposition is, when it is one
+    quote_id: str | None = None  # the Quote it is read from, when it is one
 
 
 @dataclass(frozen=True, slots=True)

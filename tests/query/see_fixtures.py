@@ -17,6 +17,7 @@ import pytest
 from wirescope.record import (
     Actor,
     Article,
+    Claim,
     Event,
     EventTime,
     Mention,
@@ -28,6 +29,7 @@ from wirescope.record import (
     TimeRef,
     stable_id,
 )
+from wirescope.resolve.claims import resolve_claims
 
 TEXT = (
     "The Northern Front attacked the army garrison in Charikar on Monday, according to its commander Ahmad Karimi. "
@@ -149,6 +151,40 @@ QUOTE = Quote(
 )
 
 
+# The claims the claims annotator reads from those two events: Karimi asserts the attack, the army denies it.
+CLAIMS = (
+    Claim(
+        "claim_test_asserted",
+        EVENTS[0].evidence,
+        claimant=EVENTS[0].source,
+        cue=span("according to"),
+        kind="event",
+        predicate="fighting",
+        subject=EVENTS[0].actor,
+        object=EVENTS[0].target,
+        place=EVENTS[0].place,
+        time="2021-09-06",
+        date="2021-09-08",
+        event_id=EVENTS[0].id,
+    ),
+    Claim(
+        "claim_test_denied",
+        EVENTS[1].evidence,
+        claimant=EVENTS[1].source,
+        stance="denies",
+        stance_evidence=span("denied"),
+        cue=span("denied"),
+        kind="event",
+        predicate="fighting",
+        subject=EVENTS[1].actor,
+        object=EVENTS[1].target,
+        place=EVENTS[1].place,
+        date="2021-09-08",
+        event_id=EVENTS[1].id,
+    ),
+)
+
+
 def hand_article() -> Article:
     """The hand-annotated article, its event records built from its events as the pipeline builds them."""
     from wirescope.annotate.events import build_event_records
@@ -173,6 +209,7 @@ def _hand_annotated() -> Article:
         actors=(FRONT, ARMY, KARIMI),
         quotes=(QUOTE,),
         events=EVENTS,
+        claims=CLAIMS,
         places=(CHARIKAR, KABUL, DOHA),
         times=(
             TimeRef("time_test_monday", span("Monday"), "2021-09-06", anchored=True),
@@ -193,4 +230,5 @@ def see_db(demo_db, tmp_path_factory) -> str:
     shutil.copy(demo_db, path)
     with wirescope.open_store(path) as store:
         store.save(hand_article(), ["tests.query.see_fixtures@1"])
+        resolve_claims(store)  # what ingest does after storing: claims grouped across articles
     return path

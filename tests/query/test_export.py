@@ -106,7 +106,7 @@ def test_ftm_entities_validate_in_followthemoney(store):
     ids = {e["id"] for e in entities}
     assert len(ids) == len(entities)
     schemata = {e["schema"] for e in entities}
-    assert schemata == {"Article", "Person", "Organization", "Mention", "Event"}
+    assert schemata == {"Article", "Person", "Organization", "Mention", "Event", "Note"}  # Note: a claim
     for data in entities:
         proxy = followthemoney.model.get_proxy(data, cleaned=False)
         assert proxy.schema.validate(data) is None
@@ -161,3 +161,28 @@ def test_the_cli_writes_an_export_file(see_db, tmp_path):  # noqa: F811
     assert result.exit_code == 0, result.output
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     assert {f["properties"]["id"] for f in features} == {"place_test_doha", "event_test_asserted"}
+
+
+def test_jsonl_assesses_each_claim_with_its_claimant_and_stance(store):
+    annotations = [json.loads(line) for line in exported(store, "jsonl", HAND).splitlines()]
+    claims = [a for a in annotations if a["wirescope:kind"] == "claim"]
+    assert {a["motivation"] for a in claims} == {"assessing"}
+    denied = next(a for a in claims if a["wirescope:record"]["id"] == "claim_test_denied")
+    assert denied["body"]["value"].startswith("Afghan Army denies fighting @ Charikar")
+    assert denied["target"]["selector"][1]["exact"] == "had attacked Charikar"
+
+
+def test_csv_of_claims_has_one_row_per_claim_with_its_proposition(store):
+    rows = list(csv.DictReader(io.StringIO(exported(store, "csv", HAND, kind="claims"))))
+    by_id = {r["id"]: r for r in rows}
+    assert {"claim_test_asserted", "claim_test_denied"} <= set(by_id)
+    assert by_id["claim_test_denied"]["stance"] == "denies"
+    assert by_id["claim_test_denied"]["proposition_id"] == by_id["claim_test_asserted"]["proposition_id"] != ""
+
+
+def test_ftm_notes_carry_the_claimant(store):
+    pytest.importorskip("followthemoney")
+    entities = [json.loads(line) for line in exported(store, "ftm", HAND).splitlines()]
+    note = next(e for e in entities if e["id"] == "wirescope-claim-test-denied")
+    assert note["schema"] == "Note" and note["properties"]["entity"] == ["wirescope-actor-test-army"]
+    assert "denies" in note["properties"]["keywords"]

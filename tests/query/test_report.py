@@ -66,7 +66,7 @@ def test_a_place_report_shows_its_events_with_their_evidence_and_no_others(chari
 
 def test_the_claimed_and_denied_attack_is_reported_as_contested(charikar_html):
     section = charikar_html.split('id="contested"')[1].split("</section>")[0]
-    assert "ASSAULT — Charikar" in section
+    assert "fighting — Charikar" in section
     assert "Says so:" in section and "Denies:" in section
 
 

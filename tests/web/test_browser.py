@@ -102,6 +102,7 @@ VIEWS = [
     ("search", "/search?q=Panjshir", ".hits li"),
     ("article", f"/articles/{ARTICLE_ID}", "#article-text .seg.event"),
     ("network-all", "/network", "#network canvas"),
+    ("contested", "/contested", "section.contested .side"),
 ]
 
 
@@ -181,3 +182,12 @@ def test_article_text_with_script_and_html_injects_nothing(visit, server):
     assert page.locator("h1").inner_text() == hand_article().title
     assert page.locator("h1 img").count() == 0 and page.evaluate("window.__pwned") is None
     visit.assert_clean()
+
+
+def test_the_contested_page_shows_both_sides_of_the_panjshir_dispute(visit):
+    page = visit.open("/contested")
+    dispute = page.locator("section.contested", has_text="control — Panjshir Valley")
+    assert dispute.locator(".side").count() >= 2  # side by side, never merged
+    assert dispute.locator(".side", has_text="Taliban").count() >= 1
+    assert dispute.locator(".side", has_text="a claim that the National Resistance Front swiftly rejected").count() == 1
+    visit.screenshot("contested-panjshir")

@@ -8,6 +8,7 @@ An installed plugin runs only when the `plugins` setting names it, placed after 
 from __future__ import annotations
 
 from wirescope.annotate.actors import group_actors
+from wirescope.annotate.claims.extract import extract_claims
 from wirescope.annotate.entities import Parse
 from wirescope.annotate.events import build_event_records, extract_events
 from wirescope.annotate.pipeline import Annotator, Pipeline, annotator, insert_after, plugin_annotators
@@ -27,7 +28,8 @@ def default_annotators(settings: Settings) -> list[Annotator]:
         annotate_places,
         extract_quotes,  # after times: a quote's date comes from the times annotator
         extract_events,  # reads times, places and quotes when present; places must come before it
-        build_event_records,  # last: groups the event mentions into one record per real-world event
+        build_event_records,  # groups the event mentions into one record per real-world event
+        extract_claims,  # last: reads quotes and events
     ]
 
 

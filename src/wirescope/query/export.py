@@ -22,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from wirescope.errors import MissingExtra
 from wirescope.query.browse import Filters, filtered, ids_of
+from wirescope.query.claim_exports import claim_annotations
 from wirescope.query.evidence import article_annotations
 from wirescope.query.network import network
 from wirescope.query.records import KINDS, Record
@@ -31,6 +32,7 @@ from wirescope.store import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson", "gexf", "ftm", "acled-csv")
 BINARY_FORMATS = ("parquet",)
+EXPORT_KINDS = (*KINDS, "claims")  # claims come from query/claims.py, with their proposition
 QUOTE_CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
 ANNOTATION_CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"wirescope": "urn:wirescope:"}]
 
@@ -81,6 +83,7 @@ def web_annotations(article: Article) -> Iterator[Record]:
             "wirescope:kind": a.kind,
             "wirescope:record": a.record,
         }
+    yield from claim_annotations(article, source, digest, selectors)  # motivation "assessing"
 
 
 def _article_ids(store: Store, f: Filters) -> list[str]:
@@ -111,9 +114,15 @@ def flatten(record: Record, prefix: str = "") -> Record:
 
 
 def flat_records(store: Store, kind: str, f: Filters) -> list[Record]:
-    rows = [flatten(r) for r in filtered(store, kind, f)]
+    rows = [flatten(r) for r in (_claim_records(store, f) if kind == "claims" else filtered(store, kind, f))]
     columns = list(dict.fromkeys(k for r in rows for k in r))
     return [{c: r.get(c) for c in columns} for r in rows]
+
+
+def _claim_records(store: Store, f: Filters) -> list[Record]:
+    from wirescope.query.claims import ClaimFilter, claims
+
+    return claims(store, ClaimFilter(claimant=f.actor, place=f.place, since=f.since))
 
 
 def write_csv(rows: list[Record], out: IO[str]) -> None:
@@ -266,8 +275,8 @@ def export(
     """
     if fmt not in FORMATS:
         raise ValueError(f"export format {fmt!r} is not one of {', '.join(FORMATS)}")
-    if kind not in KINDS:
-        raise ValueError(f"record kind {kind!r} is not one of {', '.join(KINDS)}")
+    if kind not in EXPORT_KINDS:
+        raise ValueError(f"record kind {kind!r} is not one of {', '.join(EXPORT_KINDS)}")
     if fmt == "jsonl":
         write_jsonl(store, f, out)
     elif fmt == "csv":

@@ -104,3 +104,6 @@ def article_entities(article: Article) -> Iterator[Any]:
         yield mention_entity(article, i, resolved, article.text_of(m.span), schema)
     for event in article.events:
         yield event_entity(article, event, known)
+    from wirescope.query.claim_exports import claim_notes
+
+    yield from claim_notes(article, set(known))

@@ -132,6 +132,11 @@ def ingest(
         resolve_batch(store, stored, settings.embed_threads)
         for item in stored:
             record_result(report, item, on_done)
+    if report.stored:
+        from wirescope.annotate.embeddings import encode
+        from wirescope.resolve.claims import resolve_claims
+
+        resolve_claims(store, encode)  # here, not on the workers: it reads every stored claim
     return report
 
 

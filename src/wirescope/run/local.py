@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from wirescope.annotate import Pipeline, build_pipeline
+from wirescope.annotate.embeddings import encode
 from wirescope.clean import clean
 from wirescope.clean.language import ENGLISH
 from wirescope.errors import AnnotatorError, DocumentTooSlow, Rejected, WirescopeError
 from wirescope.record import Article
+from wirescope.resolve.claims import resolve_claims
 from wirescope.run.budget import time_budget
 from wirescope.settings import Settings
 from wirescope.sources.document import RawDocument
@@ -89,6 +91,8 @@ def ingest(
         resolve_batch(store, results, settings.embed_threads)
         for item in results:
             record_result(report, item, on_done)
+    if report.stored:
+        resolve_claims(store, encode)  # once per ingest: it reads every stored claim (resolve/claims.py)
     return report
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.pool import StaticPool
 from wirescope.errors import NotFound, StoreError
 from wirescope.record import Article, Source
 from wirescope.resolve.events import EventReport
-from wirescope.store import bulk, event_links, rows, schema
+from wirescope.store import bulk, claim_links, event_links, rows, schema
 from wirescope.store.actor_links import index_actors, link_actors, unindex_actors
 from wirescope.store.migrations import MIGRATIONS, applied_versions, migrate
 from wirescope.store.opening import (
@@ -146,6 +146,27 @@ class Store(Reading):
     def _resolve_once(self, article_ids: list[str], reports: Sequence[EventReport], model) -> None:
         with writing(self.engine) as conn:
             event_links.resolve_reports(conn, article_ids, reports, model)
+
+    def save_propositions(self, groups) -> None:
+        """Replace the stored propositions and claim links with these (resolve/claims.py's answer)."""
+        try:
+            with_retries(lambda: self._write_propositions(groups))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.description}: cannot store claim propositions: {exc}") from exc
+
+    def _write_propositions(self, groups) -> None:
+        with writing(self.engine) as conn:
+            claim_links.write_propositions(conn, groups)
+
+    def claim_rows(self) -> list[dict]:
+        """Every stored claim with its article's story and day (store/claim_links.py)."""
+        with self.engine.connect() as conn:
+            return claim_links.claim_rows(conn)
+
+    def proposition_rows(self) -> tuple[list[dict], list[dict]]:
+        """Every stored proposition, and every link between two claims of one."""
+        with self.engine.connect() as conn:
+            return claim_links.proposition_rows(conn)
 
     def _link_once(self) -> None:
         with writing(self.engine) as conn:

@@ -105,6 +105,24 @@ def _add_event_clusters(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+_CLAIM_DEFAULTS = {"stance": "asserts", "kind": "statement", "modality": "asserted"}
+
+
+def _add_claim_stances(conn: Connection) -> None:
+    """Claims gain claimant stance, cue, normalised form and evidence; propositions and claim links
+    join claims across articles. Claims stored before keep the defaults until stored again."""
+    existing = {c["name"] for c in inspect(conn).get_columns("claims")}
+    for column in schema.CLAIM_COLUMNS:
+        if column.name not in existing:
+            kind = column.type.compile(dialect=conn.dialect)
+            default = f" NOT NULL DEFAULT '{_CLAIM_DEFAULTS[column.name]}'" if column.name in _CLAIM_DEFAULTS else ""
+            conn.execute(text(f'ALTER TABLE claims ADD COLUMN "{column.name}" {kind}{default}'))
+    schema.propositions.create(conn, checkfirst=True)
+    schema.claim_links.create(conn, checkfirst=True)
+    for index in schema.claims.indexes:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the record tables", _create_tables),
     (2, "full-text index over article titles and text", create_fulltext_index),
@@ -115,6 +133,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (7, "times: the TIMEX3 mod attribute (START, MID, END)", _add_time_mod),
     (8, "events and quotes: the day listings order by, and the listing indexes", _add_listing_days),
     (9, "event_records: one row per real-world event, grouping its event mentions", _add_event_records),
+    (11, "claims: stance, cue, normalised form and evidence; propositions and claim links", _add_claim_stances),
     (12, "event_reports, event_links, event_clusters: one event, many reports", _add_event_clusters),
     (13, "actor_keys and actor_link_queue: link a batch's actors only with those sharing a key", _add_actor_keys),
 ]

@@ -169,19 +169,36 @@ def annotation_rows(a: Article) -> dict[str, list[Row]]:
             for s in p.mentions
         ],
         "event_records": [event_record_row(aid, text, r, published) for r in a.event_records],
-        "claims": [
-            {
-                "id": c.id,
-                "article_id": aid,
-                **span_cols(c.span),
-                "text": c.span.of(text),
-                "subject": c.subject,
-                "predicate": c.predicate,
-                "polarity": c.polarity,
-                **participant_cols(c.source, "source"),
-            }
-            for c in a.claims
-        ],
+        "claims": [claim_row(aid, text, c) for c in a.claims],
+    }
+
+
+def claim_row(aid: str, text: str, c: Claim) -> Row:
+    return {
+        "id": c.id,
+        "article_id": aid,
+        **span_cols(c.span),
+        "text": c.span.of(text),
+        "subject": c.subject.name if c.subject else "",
+        "predicate": c.predicate,
+        "polarity": c.stance != "denies",
+        **participant_cols(c.claimant, "source"),
+        **span_cols(c.cue, "cue_"),
+        "stance": c.stance,
+        **span_cols(c.stance_evidence, "stance_"),
+        "kind": c.kind,
+        "subject_id": c.subject.actor_id if c.subject else None,
+        **span_cols(c.subject.span if c.subject else None, "subject_"),
+        **participant_cols(c.object, "object"),
+        **participant_cols(c.place, "place"),
+        "time_value": c.time,
+        **span_cols(c.time_evidence, "time_"),
+        "count": c.count,
+        **span_cols(c.count_evidence, "count_"),
+        "modality": c.modality,
+        "date": c.date,
+        "event_id": c.event_id,
+        "quote_id": c.quote_id,
     }
 
 
@@ -321,10 +338,32 @@ def article_from(
         ),
         places=_places_from(parts["place_mentions"], places),
         event_records=tuple(_event_record_from(r) for r in parts["event_records"]),
-        claims=tuple(
-            Claim(r["id"], span_of(r), r["subject"], r["predicate"], r["polarity"], participant_from(r, "source"))
-            for r in parts["claims"]
-        ),
+        claims=tuple(claim_from(r) for r in parts["claims"]),
+    )
+
+
+def claim_from(r: Row) -> Claim:
+    subject = Participant(r["subject"], r["subject_id"], span_from(r, "subject_")) if r["subject"] else None
+    return Claim(
+        id=r["id"],
+        span=span_of(r),
+        claimant=participant_from(r, "source"),
+        cue=span_from(r, "cue_"),
+        stance=r["stance"],
+        stance_evidence=span_from(r, "stance_"),
+        kind=r["kind"],
+        predicate=r["predicate"],
+        subject=subject,
+        object=participant_from(r, "object"),
+        place=participant_from(r, "place"),
+        time=r["time_value"],
+        time_evidence=span_from(r, "time_"),
+        count=r["count"],
+        count_evidence=span_from(r, "count_"),
+        modality=r["modality"],
+        date=r["date"],
+        event_id=r["event_id"],
+        quote_id=r["quote_id"],
     )
 
 

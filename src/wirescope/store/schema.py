@@ -272,8 +272,52 @@ claims = Table(
     Column("text", Text, nullable=False),
     Column("subject", Text, nullable=False),
     Column("predicate", Text, nullable=False),
-    Column("polarity", Boolean, nullable=False),
-    *_participant("source"),
+    Column("polarity", Boolean, nullable=False),  # False when the claimant denies the proposition
+    *_participant("source"),  # the claimant (Claim.claimant); NULL: unattributed
+    # Migration 11 (claims with stance and normalised form); CLAIM_COLUMNS lists them.
+    *_span("cue_"),
+    Column("stance", String(10), nullable=False, server_default="asserts"),
+    *_span("stance_"),
+    Column("kind", String(12), nullable=False, server_default="statement"),
+    Column("subject_id", String(40)),
+    *_span("subject_"),
+    *_participant("object"),
+    *_participant("place"),
+    Column("time_value", String(32)),
+    *_span("time_"),
+    Column("count", Integer),
+    *_span("count_"),
+    Column("modality", String(16), nullable=False, server_default="asserted"),
+    Column("date", String(16)),
+    Column("event_id", String(40)),
+    Column("quote_id", String(40)),
+    Column("proposition_id", String(40), index=True),  # set by resolve/claims.py across articles
+)
+CLAIM_COLUMNS = tuple(
+    c
+    for c in claims.columns
+    if c.name not in ("id", "article_id", "start", "end", "text", "subject", "predicate", "polarity")
+    and not c.name.startswith("source_")
+)
+
+# Claims across articles found to be one proposition (resolve/claims.py); recomputed after each batch.
+propositions = Table(
+    "propositions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("contested", Boolean, nullable=False),
+    Column("claims", Integer, nullable=False),
+)
+
+claim_links = Table(
+    "claim_links",
+    metadata,
+    Column("proposition_id", String(40), ForeignKey("propositions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("claim_id", String(40), nullable=False, index=True),
+    Column("other_id", String(40), nullable=False, index=True),
+    Column("relation", String(12), nullable=False),  # agrees, contradicts, related
+    Column("reason", Text, nullable=False),
 )
 
 Index("ix_events_time", events.c.time_value)

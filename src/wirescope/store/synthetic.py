@@ -113,7 +113,7 @@ def variant(article: Article, n: int) -> Article:
         quotes=quotes,
         times=_renumbered(article.times, "time", new_id),
         claims=tuple(
-            dataclasses.replace(c, id=stable_id("claim", new_id, i), source=_participant(c.source, both))
+            dataclasses.replace(c, id=stable_id("claim", new_id, i), claimant=_participant(c.claimant, both))
             for i, c in enumerate(article.claims)
         ),
         doc=None,

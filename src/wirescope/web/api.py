@@ -13,6 +13,8 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from wirescope.errors import NotFound
 from wirescope.query.browse import MAX_LIMIT, Filter, browse, records_by_id
+from wirescope.query.claims import ClaimFilter, claims
+from wirescope.query.claims import contested as contested_propositions
 from wirescope.query.event_view import event_view
 from wirescope.query.evidence import article_evidence
 from wirescope.query.network import NETWORK_TIES, network
@@ -118,6 +120,20 @@ def get_timeline(
 ) -> dict:
     """Events per day (counted in SQL), and one page of events in day order with the day each is on."""
     return timeline_page(store, f, limit, after)
+
+
+@router.get("/claims")
+def get_claims(
+    store: StoreDep,
+    claimant: Annotated[str | None, Query(description="A claimant's name or actor id (any case)")] = None,
+    place: Annotated[str | None, Query(description="A place's name ('Panjshir' finds 'Panjshir Valley')")] = None,
+    since: Annotated[date | None, Query(description="Claims made on or after this day (YYYY-MM-DD)")] = None,
+    contested: Annotated[bool, Query(description="Only claims of contradicted propositions")] = False,
+) -> dict:
+    """Attributed claims (claimant, stance, proposition, evidence), and the contested propositions
+    with both sides, most independent stories first."""
+    f = ClaimFilter(claimant, place, since, contested)
+    return {"items": claims(store, f), "contested": contested_propositions(store, f)}
 
 
 @router.get("/network")

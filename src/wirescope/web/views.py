@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
@@ -12,6 +13,8 @@ from jinja2 import Environment, FileSystemLoader
 
 from wirescope.errors import NotFound, WirescopeError
 from wirescope.query.browse import Filter, browse, counts
+from wirescope.query.claims import ClaimFilter
+from wirescope.query.claims import contested as contested_propositions
 from wirescope.query.event_view import event_view
 from wirescope.query.evidence import article_evidence
 from wirescope.query.facets import facet_counts, quotes_by_speaker
@@ -132,6 +135,15 @@ def map_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
 def network_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
     graph = network(store, f, NETWORK_TIES)
     return render("network.html", page="network", graph=graph, filters=f)
+
+
+@router.get("/contested", response_class=HTMLResponse)
+def contested_page(
+    store: StoreDep, claimant: str | None = None, place: str | None = None, since: date | None = None
+) -> HTMLResponse:
+    """Each contested proposition, its sides side by side, most independent stories first."""
+    found = contested_propositions(store, ClaimFilter(claimant, place, since))
+    return render("contested.html", page="contested", propositions=found, place=place, claimant=claimant)
 
 
 @router.get("/search", response_class=HTMLResponse)

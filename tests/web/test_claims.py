@@ -1,0 +1,57 @@
+"""Claims on the web: /api/claims and the Contested page, over the demo corpus and the hand article."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.query.see_fixtures import see_db  # noqa: F401 (see_db is a fixture)
+from tests.web.test_api import Server
+
+httpx = pytest.importorskip("httpx")
+pytest.importorskip("fastapi")
+
+
+@pytest.fixture(scope="module")
+def web(see_db):  # noqa: F811 (the fixture imported above)
+    with Server(see_db) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+        yield client
+
+
+def test_api_claims_filters_by_claimant_place_and_contested(web):
+    body = web.get("/api/claims", params={"claimant": "Taliban", "place": "Panjshir"}).raise_for_status().json()
+    assert body["items"] and all(c["claimant"]["name"] == "Taliban" for c in body["items"])
+    assert all(c["place"]["name"].startswith("Panjshir") for c in body["items"])
+    contested = web.get("/api/claims", params={"contested": "true"}).json()["items"]
+    assert contested and all(c["proposition_id"] for c in contested)
+
+
+def test_the_panjshir_control_dispute_keeps_both_sides_apart(web):
+    propositions = web.get("/api/claims", params={"place": "Panjshir Valley"}).json()["contested"]
+    control = next(p for p in propositions if p["question"] == "control — Panjshir Valley")
+    assert len(control["sides"]) >= 2  # a contradicting pair is never merged into one fact
+    stances_by_side = [{(c["claimant"] or {}).get("name"): c["stance"] for c in s["claims"]} for s in control["sides"]]
+    nrf = "National Resistance Front of Afghanistan"
+    assert any(s.get("Taliban") == "asserts" for s in stances_by_side)
+    assert any(s.get(nrf) == "denies" for s in stances_by_side)
+    assert not any(s.get("Taliban") == "asserts" and s.get(nrf) == "denies" for s in stances_by_side)
+    assert any("denies what Taliban asserts" in c["reason"] for c in control["contradictions"])
+    stories = [s["stories"] for s in control["sides"]]
+    assert stories == sorted(stories, reverse=True)  # most independent stories first
+
+
+def test_syndicated_copies_count_as_one_story(web):
+    propositions = web.get("/api/claims", params={"contested": "true"}).json()["contested"]
+    for p in propositions:
+        for side in p["sides"]:
+            stories = {c["story_id"] or c["article_id"] for c in side["claims"]}
+            assert side["stories"] == len(stories)
+            claimants = {c["claimant"]["id"] for c in side["claims"] if c["claimant"]}
+            assert side["claimants"] == len(claimants)
+
+
+def test_the_contested_page_shows_each_side_with_its_evidence(web):
+    html = web.get("/contested").raise_for_status().text
+    assert "control — Panjshir Valley" in html
+    assert "a claim that the National Resistance Front swiftly rejected" in html
+    assert "fighting — Charikar" in html  # the hand article: Karimi asserts, the army denies
+    assert html.count('class="side"') >= 4
