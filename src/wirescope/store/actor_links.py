@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from wirescope.resolve.actors import StoredActor, cross_article_merges, ids_needing_details
 from wirescope.store import schema
+from wirescope.store.corrections import actor_overrides
 
 _STOP = frozenset({"of", "the", "a", "an", "and", "for", "in"})
 
@@ -52,8 +53,10 @@ def stored_actors(conn) -> list[StoredActor]:
 
 
 def link_actors(conn) -> None:
-    """Recompute every cross-article merge and write the ones that changed."""
+    """Recompute every cross-article merge and write the ones that changed; a reviewer's merge or
+    split (store/corrections.py) stands over the registry's answer."""
     merges = cross_article_merges(stored_actors(conn))
+    reviewed = actor_overrides(conn)
     current = {
         r.id: (r.merged_into, r.merge_confidence, r.merge_reason)
         for r in conn.execute(
@@ -67,7 +70,9 @@ def link_actors(conn) -> None:
     }
     for actor_id, now in sorted(current.items()):
         m = merges.get(actor_id)
-        wanted = (m.into, m.confidence, m.reason) if m else (None, None, None)
+        wanted: tuple = (m.into, m.confidence, m.reason) if m else (None, None, None)
+        if actor_id in reviewed and (reviewed[actor_id][0] is None or reviewed[actor_id][0] in current):
+            wanted = reviewed[actor_id]
         if now != wanted:
             conn.execute(
                 schema.actors.update()

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from wirescope.record import Article
 from wirescope.store import rows, schema
+from wirescope.store.corrections import corrected_many
 from wirescope.store.transactions import writing
 
 CHUNK_ROWS = 2000  # rows per INSERT statement: below SQLite's and psycopg's parameter limits
@@ -89,6 +90,7 @@ def save_many(engine, articles: Sequence[Article], pipeline: Sequence[str] = ())
         _upsert_articles(conn, [rows.article_row(a, list(pipeline), stamp) for a in articles])
         for table in schema.ARTICLE_TABLES:
             conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+        articles = corrected_many(conn, list(articles))  # human corrections, as `save` applies them
         _insert(conn, schema.actors, list({x.id: rows.actor_row(x) for a in articles for x in a.actors}.values()), "id")
         _merge_aliases(conn, articles)
         _insert(conn, schema.places, list({p.id: rows.place_row(p) for a in articles for p in a.places}.values()), "id")

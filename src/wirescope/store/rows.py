@@ -18,6 +18,7 @@ from wirescope.record import (
     Relation,
     Removed,
     Repair,
+    Review,
     Role,
     Source,
     Span,
@@ -179,7 +180,36 @@ def annotation_rows(a: Article) -> dict[str, list[Row]]:
             }
             for c in a.claims
         ],
+        "reviews": [review_row(aid, i, r) for i, r in enumerate(a.reviews)],
     }
+
+
+def review_row(aid: str, seq: int, r: Review) -> Row:
+    return {
+        "article_id": aid,
+        "seq": seq,
+        "correction_id": r.correction_id,
+        "kind": r.kind,
+        "action": r.action,
+        "field": r.field,
+        "status": r.status,
+        "annotation_id": r.annotation_id,
+        **span_cols(r.span),
+        "machine": r.machine,
+    }
+
+
+def review_from(r: Row) -> Review:
+    return Review(
+        r["correction_id"],
+        r["kind"],
+        r["action"],
+        r["field"],
+        r["status"],
+        r["annotation_id"],
+        span_from(r),
+        r["machine"],
+    )
 
 
 def quote_row(aid: str, text: str, q: Quote) -> Row:
@@ -282,6 +312,7 @@ def article_from(
             Claim(r["id"], span_of(r), r["subject"], r["predicate"], r["polarity"], participant_from(r, "source"))
             for r in parts["claims"]
         ),
+        reviews=tuple(review_from(r) for r in parts.get("reviews", ())),
     )
 
 
