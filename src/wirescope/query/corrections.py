@@ -249,3 +249,18 @@ def _checked(c: Correction) -> Correction:
             raise BadValue(f"correction {c.id}: a {c.kind} has no field {c.field!r}")
         return replace(c, value=kind.fields[c.field].check(c.value))
     return c
+
+
+def editable_fields() -> dict[str, Record]:
+    """Each kind's correctable fields and, for those with a closed set of values, the choices:
+    what the web UI's edit forms show."""
+    from wirescope.corrections.kinds import KINDS, MENTION_LABELS, QUOTE_KINDS, TIME_TYPES
+    from wirescope.record import MODALITIES, PLOVER_TYPES
+
+    choices = {
+        "event": {"type": PLOVER_TYPES, "modality": MODALITIES, "historical": ("false", "true")},
+        "quote": {"kind": QUOTE_KINDS},
+        "time": {"type": TIME_TYPES},
+        "mention": {"label": MENTION_LABELS},
+    }
+    return {name: {"fields": list(k.fields), "choices": choices.get(name, {})} for name, k in KINDS.items()}
