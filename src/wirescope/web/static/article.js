@@ -33,8 +33,8 @@
     box.appendChild(head);
     box.appendChild(el("p", "[" + annotation.start + ", " + annotation.end + ")", "offsets"));
     box.appendChild(el("blockquote", textOf(annotation.start, annotation.end), "evidence-text"));
-    box.appendChild(fieldRows(annotation.record));
     if (data.editable[annotation.kind]) box.appendChild(reviewTools(annotation));
+    box.appendChild(fieldRows(annotation.record));
     return box;
   }
 
