@@ -510,8 +510,18 @@ def train_group() -> None:
     help="Where to write the weights (default: the packaged stance_model.npz).",
 )
 @click.option("--limit", type=int, help="Train on the first N training pairs of each set only (a quick test).")
-def train_stance(paths: tuple[Path, ...], out: Path | None, limit: int | None) -> None:
-    """Refit the stance classifier on the train splits of FNC-1 and/or Emergent folders.
+@click.option(
+    "--corrections",
+    "correction_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also train on the reviewed stance examples of this `corrections export --format training` file.",
+)
+def train_stance(
+    paths: tuple[Path, ...], out: Path | None, limit: int | None, correction_files: tuple[Path, ...]
+) -> None:
+    """Refit the stance classifier on the train splits of FNC-1 and/or Emergent folders, and on
+    reviewers' corrections (--corrections).
 
     Example: wirescope train stance ../shared/eval/stance-fnc1 ../shared/eval/stance-emergent
     """
@@ -519,7 +529,13 @@ def train_stance(paths: tuple[Path, ...], out: Path | None, limit: int | None) -
         from wirescope.annotate.claims.train import MODEL_FILE, train
     except ImportError as exc:
         raise MissingExtra("training the stance classifier", "models") from exc
-    summary = train(list(paths), out or MODEL_FILE, limit=limit, threads=load_settings().embed_threads)
+    summary = train(
+        list(paths),
+        out or MODEL_FILE,
+        limit=limit,
+        threads=load_settings().embed_threads,
+        corrections=list(correction_files),
+    )
     pairs = ", ".join(f"{name} {n}" for name, n in summary.pairs.items())
     click.echo(f"trained on {pairs} pairs; wrote {summary.path}")
 

@@ -187,9 +187,11 @@ def export_corrections(store: Store, fmt: str) -> Iterator[Record]:
 
 
 def training_examples(a) -> Iterator[Record]:
-    """Reviewed events as training examples for the event and modality models: the sentence, the
-    evidence span in it, the type and modality a person gave or confirmed; a rejected event is a
-    negative example (`event` false). Only annotations a person reviewed are written."""
+    """Reviewed events as training examples for the event and modality models (task "event"):
+    the sentence, the evidence span in it, the type and modality a person gave or confirmed; a
+    rejected event is a negative example (`event` false). Only annotations a person reviewed are
+    written. Stance examples (task "stance": claim, text, stance), which `wirescope train stance
+    --corrections` reads, come from claim corrections once claims carry a stance."""
     reviewed = {r.annotation_id for r in a.reviews if r.kind == "event" and r.status == "applied"}
     for e in a.events:
         if e.id in reviewed:
@@ -202,6 +204,7 @@ def training_examples(a) -> Iterator[Record]:
 def _example(a, span: Span, is_event: bool, type_: str | None, modality: str | None) -> Record:
     sentence = a.sentence_of(span) or span
     return {
+        "task": "event",
         "article_id": a.id,
         "sentence": a.text_of(sentence),
         "start": span.start - sentence.start,
