@@ -9,7 +9,7 @@ trainer's own reader (`annotate/claims/train.py correction_pairs`, what `wiresco
 N corrections, and scored on Emergent dev, which neither half touches. Features are computed
 once; each N is one fit. The body head is the shipped one (Emergent dev pairs are headlines).
 
-    PYTHONPATH=src python benchmarks/corrections_effect.py ../shared/eval/stance-emergent --n 0 50 100 200 400 800
+    PYTHONPATH=src python benchmarks/corrections_effect.py ../shared/eval/stance-emergent --n 0 50 100 200 400 776
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def as_corrections(pairs: list[Pair], path: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("emergent", type=Path)
-    parser.add_argument("--n", type=int, nargs="+", default=[0, 50, 100, 200, 400, 800])
+    parser.add_argument("--n", type=int, nargs="+", default=[0, 50, 100, 200, 400, 776])
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
 
@@ -81,7 +81,7 @@ def main() -> None:
             model = StanceModel(shipped_model().body, headline)
             predicted = tuple(label for label, _ in model.predict(dev_rows, dev_headline))
             report = StanceReport("emergent", "dev", tuple(p.label for p in dev), predicted)
-            print(f"{n:>5} {report.accuracy():9.3f} {report.macro_f1():9.3f}")
+            print(f"{len(read_back):>5} {report.accuracy():9.3f} {report.macro_f1():9.3f}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Corrections through the Store: kept apart from machine output, re-applied after every run.
 
-A real SQLite file holds the hand-annotated article of tests/query/see_fixtures.py; "a machine
-run" is storing the article as the machine made it again, as ingest and reprocess do.
+A real store holds the hand-annotated article of tests/query/see_fixtures.py: a SQLite file, and
+a PostgreSQL schema when WIRESCOPE_TEST_POSTGRES_URL is set. "A machine run" is storing the
+article as the machine made it again, as ingest and reprocess do.
 """
 
 from __future__ import annotations
@@ -26,11 +27,10 @@ PIPELINE = ["tests@1"]
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = str(tmp_path / "corrections.db")
-    with open_store(path) as store:
+def db(any_store_url):
+    with open_store(any_store_url) as store:
         store.save(ARTICLE, PIPELINE)
-    return path
+    return any_store_url
 
 
 @pytest.fixture
