@@ -163,3 +163,10 @@ def test_reprocess_runs_the_pipeline_again_and_keeps_the_corrections(tmp_path):
     assert events(db) == once
     result = run("reprocess", "--db", db, "--stale")
     assert result.exit_code == 0 and "reprocessed 0 article(s)" in result.stderr
+
+
+def test_the_report_shows_a_corrected_event_marked_reviewed_with_the_machine_value(db):
+    run("correct", "event_test_claimed", "--db", db, "--set", "modality=asserted")
+    report = run("report", "--db", db, "--format", "md").stdout
+    line = next(x for x in report.splitlines() if "attacked the army garrison" in x and x.startswith("- "))
+    assert "(asserted)" in line and "*(reviewed; machine: modality claimed)*" in line
