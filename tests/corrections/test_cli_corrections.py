@@ -170,3 +170,31 @@ def test_the_report_shows_a_corrected_event_marked_reviewed_with_the_machine_val
     report = run("report", "--db", db, "--format", "md").stdout
     line = next(x for x in report.splitlines() if "attacked the army garrison" in x and x.startswith("- "))
     assert "(asserted)" in line and "*(reviewed; machine: modality claimed)*" in line
+
+
+class Crash(Exception):
+    """Stands for the process dying between two articles."""
+
+
+def test_a_reprocess_that_crashed_is_finished_by_running_it_again_with_stale(tmp_path):
+    from wirescope.run.reprocess import reprocess
+    from wirescope.settings import Settings
+
+    db = str(tmp_path / "crash.db")
+    names = ["2021-08-24-northern-ledger-andarab.txt", "2021-09-05-upland-times-dashti-ceasefire.txt"]
+    assert run("ingest", *(str(DEMO / n) for n in names), "--db", db).exit_code == 0
+    with open_store(db) as store:
+        for article in store.articles():
+            store.save(store.article(article.id), ["an-older-pipeline@0"])  # as an older wirescope stored them
+        done: list = []
+
+        def die_after_the_first(item) -> None:
+            done.append(item)
+            raise Crash
+
+        with pytest.raises(Crash):
+            reprocess(store, Settings(batch_size=1), stale_only=True, on_done=die_after_the_first)
+        assert sorted(p == ["an-older-pipeline@0"] for p in store.pipelines().values()) == [False, True]
+        report = reprocess(store, Settings(batch_size=1), stale_only=True)
+        assert len(report.stored) == 1 and report.ok
+        assert "an-older-pipeline@0" not in {step for p in store.pipelines().values() for step in p}
