@@ -219,3 +219,18 @@ def test_a_correction_of_a_stored_article_is_made_from_what_the_reader_saw(store
     store.record_corrections([c])
     store.record_corrections([c])  # the same correction twice is one row: imports are idempotent
     assert [x.id for x in store.corrections()] == [c.id]
+
+
+def test_an_event_place_given_by_name_is_the_stored_place_so_the_event_keeps_its_point(store):
+    correct(store, "event_test_hypothetical", "set", "place", "Charikar", reason="the text means Charikar")
+    record = event_record(store, "event_test_hypothetical")
+    assert record["place"] == {"name": "Charikar", "id": "place_test_charikar"}
+    assert record["geo"]["latitude"] == pytest.approx(35.0136)
+
+
+def test_a_place_mention_resolved_again_by_name_takes_the_gazetteer_s_place(store):
+    kabul = span("Kabul")
+    correct(store, f"{ARTICLE.id}/place/{kabul.start}-{kabul.end}", "set", "place", "Kandahar")
+    (place,) = [p for p in filtered(store, "places") if any(m["start"] == kabul.start for m in p["mentions"])]
+    assert (place["name"], place["country"]) == ("Kandahār", "AF")  # GeoNames spells it so
+    assert place["latitude"] == pytest.approx(31.6, abs=0.2)

@@ -16,6 +16,7 @@ from wirescope.corrections.model import ACTOR, Action, Correction
 from wirescope.errors import NotFound
 from wirescope.record import Span
 from wirescope.store import Store
+from wirescope.store.filters import Filter
 
 Record = dict[str, Any]
 OWNED_KINDS = ("events", "quotes", "times")
@@ -45,8 +46,10 @@ def article_of(store: Store, target_id: str) -> str:
     )
 
 
-def _is_actor(store: Store, target_id: str) -> bool:
-    return target_id.startswith("actor_") and any(r["id"] == target_id for r in store.actor_rows())
+def _actor_row(store: Store, target_id: str) -> Record | None:
+    if not target_id.startswith("actor_"):
+        return None
+    return next((r for r in store.actor_details([target_id]).heads if r["id"] == target_id), None)
 
 
 PARTICIPANT_FIELDS = ("speaker", "actor", "target", "source", "place")
@@ -57,10 +60,13 @@ def _named(field: str, value: str) -> Any:
 
 
 def place_named(name: str) -> Record:
-    """A place correction given by name: the gazetteer's best-known place of that name."""
+    """A place correction given by name: the country of that name, else the most populous town,
+    else region (a reviewer naming "Kandahar" means the city more often than the province)."""
     from wirescope.geo.gazetteer import gazetteer
 
-    entries = [e for e in gazetteer().lookup(name) if e.located]
+    gaz = gazetteer()
+    entries = next((found for found in (gaz.countries(name), gaz.towns(name), gaz.regions(name)) if found), [])
+    entries = [e for e in entries if e.located]
     if not entries:
         raise NotFound(
             f"the gazetteer knows no located place named {name!r}",
@@ -81,14 +87,19 @@ def place_named(name: str) -> Record:
     }
 
 
-def _participants_resolved(store: Store, value: Any) -> Any:
-    """A participant given by name gets the id of the stored actor of that exact name or alias."""
-    if isinstance(value, dict) and value.get("name") and not value.get("id"):
-        wanted = str(value["name"]).lower()
-        for r in store.actor_rows():
-            if r["name"].lower() == wanted or wanted in (x.lower() for x in r["aliases"] or ()):
-                return {**value, "id": r["id"]}
-    return value
+def _resolved(store: Store, kind: str, field: str, value: Any) -> Any:
+    """A participant given by name gets the id of the stored actor (or, for an event's place,
+    the stored place) of that exact name or alias; a name nothing matches stays a bare name."""
+    if not (isinstance(value, dict) and value.get("name") and not value.get("id")):
+        return value
+    if kind == "place" or field not in PARTICIPANT_FIELDS:
+        return value  # a place mention's resolution is a place, not a participant
+    name = str(value["name"])
+    if field == "place":
+        found = store.page("places", Filter(place=name), limit=1).ids
+    else:
+        found = store.page("actors", Filter(actor=name), limit=1).ids
+    return {**value, "id": found[0]} if found else value
 
 
 def correct(
@@ -102,17 +113,17 @@ def correct(
     reason: str = "",
 ) -> Correction:
     """Record one correction of a stored annotation (or actor) and re-apply it at once."""
-    if _is_actor(store, target_id):
-        current = next(r for r in store.actor_rows() if r["id"] == target_id)
+    current = _actor_row(store, target_id)
+    if current is not None:
         merged_into = value if action == "set" and field == "merged_into" else None
         c = actor_correction(target_id, merged_into or None, current.get("merged_into"), author=author, reason=reason)
     else:
         article = store.article(article_of(store, target_id))
+        kind = "place" if "/place/" in target_id else "other"
         if action == "set" and isinstance(value, str):
-            value = place_named(value) if "/place/" in target_id else _named(field, value)
-        c = correction_of(
-            article, target_id, action, field, _participants_resolved(store, value), author=author, reason=reason
-        )
+            value = place_named(value) if kind == "place" else _named(field, value)
+        value = _resolved(store, kind, field, value)
+        c = correction_of(article, target_id, action, field, value, author=author, reason=reason)
     store.record_corrections([c])
     return c
 
@@ -131,7 +142,7 @@ def add(
     article = store.article(article_id)
     if kind == "place" and isinstance(value.get("place"), str):
         value = {**value, "place": place_named(value["place"])}
-    value = {k: _participants_resolved(store, _named(k, v) if isinstance(v, str) else v) for k, v in value.items()}
+    value = {k: _resolved(store, kind, k, _named(k, v) if isinstance(v, str) else v) for k, v in value.items()}
     c = addition_of(article, kind, span, value, author=author, reason=reason)
     store.record_corrections([c])
     return c
