@@ -234,3 +234,19 @@ def test_a_place_mention_resolved_again_by_name_takes_the_gazetteer_s_place(stor
     (place,) = [p for p in filtered(store, "places") if any(m["start"] == kabul.start for m in p["mentions"])]
     assert (place["name"], place["country"]) == ("Kandahār", "AF")  # GeoNames spells it so
     assert place["latitude"] == pytest.approx(31.6, abs=0.2)
+
+
+@pytest.mark.parametrize(
+    "action, field, value, message",
+    [
+        ("reject", "*", None, "by merging or splitting it"),
+        ("set", "name", "Someone Else", "by merging or splitting it"),
+        ("set", "merged_into", "actor_nobody", "no actor with id 'actor_nobody'"),
+    ],
+)
+def test_an_actor_correction_other_than_a_merge_or_split_is_refused(store, action, field, value, message):
+    from wirescope.errors import WirescopeError
+
+    with pytest.raises(WirescopeError, match=message):
+        correct(store, "actor_test_karimi", action, field, value)
+    assert store.corrections() == []

@@ -115,8 +115,7 @@ def correct(
     """Record one correction of a stored annotation (or actor) and re-apply it at once."""
     current = _actor_row(store, target_id)
     if current is not None:
-        merged_into = value if action == "set" and field == "merged_into" else None
-        c = actor_correction(target_id, merged_into or None, current.get("merged_into"), author=author, reason=reason)
+        c = _actor_correction(store, current, action, field, value, author=author, reason=reason)
     else:
         article = store.article(article_of(store, target_id))
         kind = "place" if "/place/" in target_id else "other"
@@ -126,6 +125,21 @@ def correct(
         c = correction_of(article, target_id, action, field, value, author=author, reason=reason)
     store.record_corrections([c])
     return c
+
+
+def _actor_correction(store: Store, current: Record, action: str, field: str, value: Any, **who: str) -> Correction:
+    """A merge (merged_into another stored actor's id) or a split (merged_into empty)."""
+    from wirescope.corrections.kinds import BadValue
+
+    if action != "set" or field != "merged_into":
+        raise BadValue(
+            f"an actor is corrected by merging or splitting it, not by {action} {field}",
+            hint="--set merged_into=OTHER_ACTOR_ID merges it; --set merged_into= splits it off",
+        )
+    into = value or None
+    if into is not None and _actor_row(store, str(into)) is None:
+        raise NotFound(f"no actor with id {into!r} in {store.description}", hint="actor ids are in `wirescope actors`")
+    return actor_correction(current["id"], into, current.get("merged_into"), **who)
 
 
 def add(
