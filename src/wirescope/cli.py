@@ -573,8 +573,18 @@ def train_group() -> None:
     help="Where to write the weights (default: the packaged stance_model.npz).",
 )
 @click.option("--limit", type=int, help="Train on the first N training pairs of each set only (a quick test).")
-def train_stance(paths: tuple[Path, ...], out: Path | None, limit: int | None) -> None:
-    """Refit the stance classifier on the train splits of FNC-1 and/or Emergent folders.
+@click.option(
+    "--corrections",
+    "correction_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also train on the reviewed stance examples of this `corrections export --format training` file.",
+)
+def train_stance(
+    paths: tuple[Path, ...], out: Path | None, limit: int | None, correction_files: tuple[Path, ...]
+) -> None:
+    """Refit the stance classifier on the train splits of FNC-1 and/or Emergent folders, and on
+    reviewers' corrections (--corrections).
 
     Example: wirescope train stance ../shared/eval/stance-fnc1 ../shared/eval/stance-emergent
     """
@@ -582,7 +592,13 @@ def train_stance(paths: tuple[Path, ...], out: Path | None, limit: int | None) -
         from wirescope.annotate.claims.train import MODEL_FILE, train
     except ImportError as exc:
         raise MissingExtra("training the stance classifier", "models") from exc
-    summary = train(list(paths), out or MODEL_FILE, limit=limit, threads=load_settings().embed_threads)
+    summary = train(
+        list(paths),
+        out or MODEL_FILE,
+        limit=limit,
+        threads=load_settings().embed_threads,
+        corrections=list(correction_files),
+    )
     pairs = ", ".join(f"{name} {n}" for name, n in summary.pairs.items())
     click.echo(f"trained on {pairs} pairs; wrote {summary.path}")
 
@@ -615,3 +631,179 @@ def train_coref(path: Path, out: Path | None) -> None:
 
 def main() -> None:
     cli(prog_name="wirescope")
+
+
+# --- corrections (corrections/, query/corrections.py) -------------------------------------------
+
+
+def _author(author: str | None) -> str:
+    import getpass
+
+    try:
+        return author or getpass.getuser()
+    except (KeyError, OSError):
+        return "anonymous"
+
+
+def _span_option(_ctx, _param, value: str | None):
+    if value is None:
+        return None
+    from wirescope.record import Span
+
+    try:
+        start, end = (int(x) for x in value.split(":"))
+        return Span(start, end)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not START:END, like 120:164") from None
+
+
+@cli.command()
+@click.argument("target_id", metavar="ID")
+@db_option
+@click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE", help="Set a field (repeatable).")
+@click.option("--reject", is_flag=True, help="This is not a real annotation (not an event, not a quote...).")
+@click.option("--confirm", is_flag=True, help="The annotation is right as it is: mark it reviewed.")
+@click.option(
+    "--add", "add_kind", metavar="KIND", help="Add a missed event, quote, time, mention or place to article ID."
+)
+@click.option("--span", callback=_span_option, metavar="START:END", help="With --add: the offsets of its text.")
+@click.option("--reason", default="", help="Why: kept with the correction in the audit log.")
+@click.option("--author", help="Who corrects (default: the login name).")
+def correct(target_id, db, assignments, reject, confirm, add_kind, span, reason, author) -> None:
+    """Correct the record: set fields of an annotation, reject it, confirm it, or add a missed one.
+    The correction is kept apart from machine output and re-applied after every re-run.
+
+    ID is an event, quote or time id, ARTICLE/mention/START-END, ARTICLE/place/START-END, or an
+    actor id (--set merged_into=OTHER merges it, --set merged_into= splits it off).
+
+    Example: wirescope correct evt_1a2b3c4d5e6f7a8b --set modality=claimed --reason "the army says so"
+    """
+    from wirescope.query.corrections import add, correct, parse_value
+
+    fields = {}
+    for assignment in assignments:
+        name, sep, value = assignment.partition("=")
+        if not sep:
+            fail(f"--set {assignment!r} is not FIELD=VALUE", "e.g. --set modality=claimed")
+        fields[name.strip()] = parse_value(value)
+    if sum(bool(x) for x in (fields and not add_kind, reject, confirm, add_kind)) != 1:
+        fail("give one of --set, --reject, --confirm or --add", "wirescope correct --help shows examples")
+    who = _author(author)
+    with open_store(load_settings({"db": db}).db, create=False) as store:
+        if add_kind:
+            if span is None:
+                fail("--add needs --span START:END", "the offsets are in `wirescope show ARTICLE`")
+            made = [add(store, target_id, add_kind, span, fields, author=who, reason=reason)]
+        elif reject or confirm:
+            made = [correct(store, target_id, "reject" if reject else "confirm", author=who, reason=reason)]
+        else:
+            made = [correct(store, target_id, "set", k, v, author=who, reason=reason) for k, v in fields.items()]
+    for c in made:
+        click.echo(f"recorded {c.id}: {c.action} {c.kind} {c.annotation_id or target_id} {c.field}")
+
+
+@cli.group("corrections")
+def corrections_group() -> None:
+    """The corrections log: list, export (JSONL, W3C Web Annotations, Label Studio, training data), import.
+
+    Example: wirescope corrections list --status orphaned
+    """
+
+
+@corrections_group.command("list")
+@db_option
+@click.option(
+    "--status", type=click.Choice(("applied", "orphaned", "unmatched")), help="Only corrections in this state."
+)
+@click.option("--format", "fmt", type=click.Choice(("table", "jsonl")), default="table", show_default=True)
+def corrections_list(db, status, fmt) -> None:
+    """Every correction with what it does now: applied, orphaned (its text is gone), unmatched.
+
+    Example: wirescope corrections list --status orphaned
+    """
+    import json
+
+    from wirescope.query.corrections import correction_records
+
+    with open_store(load_settings({"db": db}).db, create=False) as store:
+        found = correction_records(store, status)
+    for r in found:
+        if fmt == "jsonl":
+            click.echo(json.dumps(r, ensure_ascii=False))
+        else:
+            exact = one_line((r["anchor"] or {}).get("exact") or "")[:40]
+            click.echo(f"{r['id']}\t{r['status']}\t{r['action']} {r['kind']}.{r['field']}\t{r['author']}\t{exact}")
+
+
+@corrections_group.command("export")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("jsonl", "w3c", "label-studio", "training")),
+    default="jsonl",
+    show_default=True,
+)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default stdout).")
+def corrections_export(db, fmt, out) -> None:
+    """Write the corrections: the log as JSONL or W3C Web Annotations, Label Studio tasks, or the
+    reviewed annotations as training examples. One JSON object a line.
+
+    Example: wirescope corrections export --format w3c --out corrections.jsonl
+    """
+    import json
+
+    from wirescope.query.corrections import export_corrections
+
+    with open_store(load_settings({"db": db}).db, create=False) as store:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in export_corrections(store, fmt))
+    _write_text(text, out)
+
+
+@corrections_group.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(("jsonl", "w3c", "label-studio")), default="jsonl", show_default=True
+)
+def corrections_import(path, db, fmt) -> None:
+    """Read corrections (JSONL, W3C Web Annotations, or Label Studio's JSON export) into the log and
+    apply them; those the log holds already are skipped.
+
+    Example: wirescope corrections import reviewed.json --format label-studio
+    """
+    import json
+
+    from wirescope.query.corrections import import_corrections
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        items = (
+            json.loads(text)
+            if text.lstrip().startswith("[")
+            else [json.loads(x) for x in text.splitlines() if x.strip()]
+        )
+    except ValueError as exc:
+        fail(f"{path}: not JSON or JSON lines ({exc})")
+    with open_store(load_settings({"db": db}).db, create=False) as store:
+        fresh = import_corrections(store, fmt, items)
+    click.echo(f"recorded {len(fresh)} new correction(s) from {path}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--stale", is_flag=True, help="Only articles stored by another pipeline version (resumes a run).")
+@click.option("--batch-size", type=int, help="Articles per spaCy batch (default 16).")
+def reprocess(db, stale, batch_size) -> None:
+    """Run the pipeline again over the stored articles, from their stored input, and re-apply the
+    corrections. Idempotent; after a crash, run it again (--stale skips what is done).
+
+    Example: wirescope reprocess --stale
+    """
+    from wirescope.run.reprocess import reprocess as run_reprocess
+
+    settings = load_settings({"db": db, "batch_size": batch_size})
+    with open_store(settings.db, create=False) as store, _progress() as tick:
+        report = run_reprocess(store, settings, stale_only=stale, on_done=lambda item: _report_item(item, tick))
+    click.echo(f"reprocessed {len(report.stored)} article(s) in {settings.db}; {len(report.rejected)} failed", err=True)
+    sys.exit(0 if report.ok else 1)

@@ -355,6 +355,24 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """What one human correction did to this article when it was last stored (corrections/).
+
+    Machine output is never overwritten without a trace: `machine` keeps the value the machine
+    gave (the whole annotation for a rejection, None for an addition), so a reader can show it.
+    """
+
+    correction_id: str
+    kind: str  # the annotation kind: event, quote, mention, time, place
+    action: str  # set, reject, add, confirm
+    field: str  # the field set; "*" when the whole annotation is rejected, confirmed or added
+    status: str  # applied; orphaned (its text is gone); unmatched (no such annotation at its text)
+    annotation_id: str | None = None  # the annotation it applied to, as identified now
+    span: Span | None = None  # where its anchor text is now
+    machine: Any = None  # the machine's value (JSON), before any correction
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One cleaned article and everything annotated in it."""
 
@@ -378,6 +396,8 @@ class Article:
     times: tuple[TimeRef, ...] = ()
     places: tuple[Place, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # What human corrections did to this article's annotations on its last save (corrections/).
+    reviews: tuple[Review, ...] = ()
     # The spaCy parse travels with the article through the pipeline; it is never stored.
     doc: Any = field(default=None, compare=False, repr=False)
     # Sentence embeddings computed on demand, keyed by sentence Span (annotate/embeddings/vectors.py);

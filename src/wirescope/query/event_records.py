@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from typing import IO, Any
 
@@ -57,8 +58,14 @@ def event_record_dict(a: Article, r: EventRecord) -> Record:
 
 
 def event_record_dicts(a: Article) -> Iterator[Record]:
+    """The article's records over the event mentions that still stand: a mention a reviewer
+    rejected (docs/corrections.md) is no longer among a record's evidence, and a record whose
+    every mention was rejected is not shown (nor exported)."""
+    standing = {e.id for e in a.events}
     for r in a.event_records:
-        yield event_record_dict(a, r)
+        kept = tuple(m for m in r.mentions if m in standing)
+        if kept:
+            yield event_record_dict(a, r if kept == r.mentions else replace(r, mentions=kept))
 
 
 def _geo(a: Article, r: EventRecord) -> Record | None:

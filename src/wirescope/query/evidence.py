@@ -11,8 +11,16 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from wirescope.corrections.kinds import span_id
 from wirescope.query.event_records import event_record_dicts
-from wirescope.query.records import Record, article_record, event_records, quote_records, time_records
+from wirescope.query.records import (
+    Record,
+    article_record,
+    event_records,
+    quote_records,
+    review_fields,
+    time_records,
+)
 from wirescope.record import Article
 
 
@@ -78,11 +86,13 @@ def _event_annotations(a: Article) -> list[Annotation]:
 def _mention_annotations(a: Article) -> list[Annotation]:
     names = {actor.id: actor for actor in a.actors}
     result = []
-    for i, m in enumerate(a.mentions):
+    for m in a.mentions:
         if not m.actor_id:
             continue
         actor = names.get(m.actor_id)
+        ident = span_id(a.id, "mention", m.span)
         record = {
+            "id": ident,
             "article_id": a.id,
             "start": m.span.start,
             "end": m.span.end,
@@ -91,10 +101,11 @@ def _mention_annotations(a: Article) -> list[Annotation]:
             "actor_id": m.actor_id,
             "actor": actor.name if actor else None,
             "actor_type": actor.type if actor else None,
+            **review_fields(a, "mention", ident),
         }
         result.append(
             Annotation(
-                f"m{i}",
+                ident,
                 "mention",
                 m.span.start,
                 m.span.end,
@@ -116,8 +127,10 @@ def _time_annotations(a: Article) -> list[Annotation]:
 def _place_annotations(a: Article) -> list[Annotation]:
     result = []
     for p in a.places:
-        for n, s in enumerate(p.mentions):
+        for s in p.mentions:
+            ident = span_id(a.id, "place", s)
             record = {
+                "id": ident,
                 "article_id": a.id,
                 "place_id": p.id,
                 "name": p.name,
@@ -129,8 +142,9 @@ def _place_annotations(a: Article) -> list[Annotation]:
                 "country": p.country,
                 "feature": p.feature,
                 "geonames_id": p.geonames_id,
+                **review_fields(a, "place", ident),
             }
-            result.append(Annotation(f"{p.id}-{n}", "place", s.start, s.end, "place", f"place {p.name}", record))
+            result.append(Annotation(ident, "place", s.start, s.end, "place", f"place {p.name}", record))
     return result
 
 
@@ -164,6 +178,20 @@ def segments(text: str, marks: list[Annotation]) -> list[Record]:
     return result
 
 
+def review_dict(r) -> Record:
+    span = {"start": r.span.start, "end": r.span.end} if r.span else {"start": None, "end": None}
+    return {
+        "correction_id": r.correction_id,
+        "kind": r.kind,
+        "action": r.action,
+        "field": r.field,
+        "status": r.status,
+        "annotation_id": r.annotation_id,
+        **span,
+        "machine": r.machine,
+    }
+
+
 def article_evidence(a: Article) -> Record:
     """The article's record, its annotations, and its text in segments: all a page needs to show it."""
     marks = article_annotations(a)
@@ -174,6 +202,9 @@ def article_evidence(a: Article) -> Record:
         "segments": segments(a.text, marks),
         # one per real-world event; its mentions (the event annotations above) are its evidence
         "records": list(event_record_dicts(a)),
+        # Every correction of the article and what it did, with the machine's value: a rejected
+        # annotation is shown here, no longer in the text.
+        "reviews": [review_dict(r) for r in a.reviews],
         "counts": {
             kind: sum(1 for m in marks if m.kind == kind) for kind in ("quote", "event", "mention", "time", "place")
         },

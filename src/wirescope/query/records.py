@@ -52,6 +52,18 @@ def article_record(a: Article, story_id: str | None = None) -> Record:
     }
 
 
+def review_fields(a: Article, kind: str, annotation_id: str) -> Record:
+    """`reviewed`, `machine` and `corrections` of a record: whether a person has corrected or
+    confirmed it (corrections/), the machine's values of the fields they changed (None when
+    nothing was changed, or the whole record is a person's addition), and the correction ids."""
+    mine = [r for r in a.reviews if r.kind == kind and r.annotation_id == annotation_id and r.status == "applied"]
+    machine: Record = {}
+    for r in mine:
+        if r.action == "set":
+            machine.setdefault(r.field, r.machine)
+    return {"reviewed": bool(mine), "machine": machine or None, "corrections": [r.correction_id for r in mine]}
+
+
 def quote_records(a: Article) -> Iterator[Record]:
     for q in a.quotes:
         yield {
@@ -66,12 +78,14 @@ def quote_records(a: Article) -> Iterator[Record]:
             "venue": q.venue,
             "medium": q.medium,
             "date": q.date,
+            **review_fields(a, "quote", q.id),
         }
 
 
 def event_records(a: Article) -> Iterator[Record]:
     """Events with PLOVER's field names beside the contract's (built in query/events.py)."""
-    yield from build_event_records(a)
+    for record in build_event_records(a):
+        yield {**record, **review_fields(a, "event", record["id"])}
 
 
 def time_records(a: Article) -> Iterator[Record]:
@@ -86,6 +100,7 @@ def time_records(a: Article) -> Iterator[Record]:
             "type": t.type,
             "anchored": t.anchored,
             "mod": t.mod,
+            **review_fields(a, "time", t.id),
         }
 
 
@@ -257,11 +272,11 @@ KINDS = ("articles", "actors", "quotes", "events", "times", "places", "event_rec
 TABLES_FOR = {
     "articles": ("removed", "repairs"),
     "actors": ("mentions", "roles", "relations"),
-    "quotes": ("quotes",),
-    "events": ("events", "place_mentions"),
-    "times": ("times",),
+    "quotes": ("quotes", "reviews"),
+    "events": ("events", "place_mentions", "reviews"),
+    "times": ("times", "reviews"),
     "places": ("place_mentions",),
-    "event_records": ("event_records", "place_mentions"),
+    "event_records": ("event_records", "events", "place_mentions"),
 }
 
 

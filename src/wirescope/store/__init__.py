@@ -16,11 +16,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from wirescope.corrections.model import Correction
 from wirescope.errors import NotFound, StoreError
 from wirescope.record import Article, Source
 from wirescope.resolve.events import EventReport
-from wirescope.store import bulk, claim_links, event_links, rows, schema
+from wirescope.store import bulk, claim_links, corrections, event_links, rows, schema
 from wirescope.store.actor_links import index_actors, link_actors, unindex_actors
+from wirescope.store.loading import load_articles
 from wirescope.store.migrations import MIGRATIONS, applied_versions, migrate
 from wirescope.store.opening import (
     check_engine_is_ours,
@@ -180,24 +182,74 @@ class Store(Reading):
         with writing(self.engine) as conn:
             self._insert_missing(conn, schema.sources, "sha256", [rows.source_row(article.source)])
             self._upsert(conn, schema.articles, "id", [rows.article_row(article, pipeline, stamp)])
-            old_actors = set(
-                conn.scalars(
-                    select(schema.mentions.c.actor_id).where(
-                        schema.mentions.c.article_id == article.id, schema.mentions.c.actor_id.is_not(None)
-                    )
-                )
-            )
-            for table in schema.ARTICLE_TABLES:
-                conn.execute(delete(table).where(table.c.article_id == article.id))
-            self._save_actors(conn, article)
-            self._insert_missing(conn, schema.places, "id", [rows.place_row(p) for p in article.places])
-            for name, table_rows in rows.annotation_rows(article).items():
-                if table_rows:
-                    conn.execute(schema.metadata.tables[name].insert(), table_rows)
-            self._drop_orphan_actors(conn, old_actors - {a.id for a in article.actors})
+            # Human corrections are re-applied on every save (store/corrections.py says why here).
+            self._write_annotations(conn, corrections.corrected(conn, article))
             assign_story(conn, article.id, article.text)  # syndicated copies (store/syndication.py)
             if link:
                 link_actors(conn)  # the cross-article actor registry (store/actor_links.py)
+
+    def _write_annotations(self, conn, article: Article) -> None:
+        """Replace the article's annotation rows (the article row is written and locked)."""
+        old_actors = set(
+            conn.scalars(
+                select(schema.mentions.c.actor_id).where(
+                    schema.mentions.c.article_id == article.id, schema.mentions.c.actor_id.is_not(None)
+                )
+            )
+        )
+        for table in schema.ARTICLE_TABLES:
+            conn.execute(delete(table).where(table.c.article_id == article.id))
+        self._save_actors(conn, article)
+        self._insert_missing(conn, schema.places, "id", [rows.place_row(p) for p in article.places])
+        for name, table_rows in rows.annotation_rows(article).items():
+            if table_rows:
+                conn.execute(schema.metadata.tables[name].insert(), table_rows)
+        self._drop_orphan_actors(conn, old_actors - {a.id for a in article.actors})
+
+    # --- corrections (store/corrections.py) ---------------------------------------------------
+
+    def record_corrections(self, new: Sequence[Correction]) -> list[Correction]:
+        """Append corrections to the log (those it holds already, by id, are skipped) and re-apply
+        them to their articles and the actor registry at once; returns the ones appended."""
+        try:
+            fresh = with_retries(lambda: self._append_once(list(new)))
+            for article_id in sorted({c.article_id for c in fresh if c.article_id}):
+                self._reapply(article_id)
+            if any(c.article_id is None for c in fresh):
+                self.link_actors()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.description}: cannot record {len(new)} correction(s): {exc}") from exc
+        return fresh
+
+    def _append_once(self, new: list[Correction]) -> list[Correction]:
+        with writing(self.engine) as conn:
+            return corrections.append(conn, new)
+
+    def _reapply(self, article_id: str) -> None:
+        with_retries(lambda: self._reapply_once(article_id))
+
+    def _reapply_once(self, article_id: str) -> None:
+        # One transaction from reading the article to writing it, the article row locked first:
+        # a reviewer's correction and an ingest of the same article queue rather than interleave,
+        # and each re-application sees every correction committed before it.
+        with writing(self.engine) as conn:
+            a = schema.articles
+            locked = conn.execute(select(a.c.id).where(a.c.id == article_id).with_for_update()).first()
+            if locked is None:
+                return  # the article is not stored (any more): its corrections wait in the log
+            (article,) = load_articles(conn, [article_id])
+            self._write_annotations(conn, corrections.corrected(conn, article))
+
+    def corrections(self, article_ids: Iterable[str] | None = None, kind: str | None = None) -> list[Correction]:
+        """The correction log, oldest first (all, some articles', or one kind's)."""
+        with self.engine.connect() as conn:
+            return corrections.read_corrections(conn, article_ids, kind)
+
+    def correction_reviews(self) -> dict[str, dict]:
+        """What each correction did on its article's last save, by correction id (no entry: its
+        article is not stored)."""
+        with self.engine.connect() as conn:
+            return corrections.reviews_by_correction(conn)
 
     def _insert_missing(self, conn, table, key: str, new_rows: list[dict]) -> None:
         if not new_rows:
@@ -258,6 +310,11 @@ class Store(Reading):
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(self._ordered_ids(conn))
+
+    def pipelines(self) -> dict[str, list[str]]:
+        """The pipeline (annotator@version list) each article was last stored by."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(schema.articles.c.id, schema.articles.c.pipeline)).all())
 
     def has_source(self, sha256: str) -> bool:
         with self.engine.connect() as conn:

@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from wirescope.resolve.actors import StoredActor, blocking_keys, cross_article_merges, ids_needing_details
 from wirescope.store import schema
+from wirescope.store.corrections import actor_overrides
 
 _STOP = frozenset({"of", "the", "a", "an", "and", "for", "in"})
 _CHUNK = 500  # ids per IN (...) list, well under every database's bound-parameter limit
@@ -126,20 +127,32 @@ def actors_to_compare(conn, queued: Collection[str]) -> tuple[set[str], set[str]
 
 
 def link_actors(conn) -> int:
-    """Bring the merges of every actor sharing a queued key up to date; returns how many keys were
-    taken from the queue. The actors compared are those sharing a key with one of them, which is
-    all any of their merge decisions can depend on."""
+    """Bring the merges of every actor sharing a queued key up to date, and of every actor a
+    reviewer merged or split (store/corrections.py: their decision stands over the registry's
+    while the actor they name is stored); returns how many keys were taken from the queue. The
+    actors compared are those sharing a key with one of them, which is all any of their merge
+    decisions can depend on."""
     queued = set(conn.scalars(select(schema.actor_link_queue.c.key)))
-    if not queued:
+    reviewed = actor_overrides(conn)
+    if not queued and not reviewed:
         return 0
-    touched, context = actors_to_compare(conn, queued)
-    merges = cross_article_merges(stored_actors(conn, context))
+    touched, context = actors_to_compare(conn, queued | _keys_of(conn, reviewed))
+    touched |= set(reviewed)
+    merges = cross_article_merges(stored_actors(conn, context | touched))
     a = schema.actors.c
+    stored_targets = {
+        i
+        for chunk in _chunks(v[0] for v in reviewed.values() if v[0])
+        for i in conn.scalars(select(a.id).where(a.id.in_(chunk)))
+    }
     for chunk in _chunks(touched):
         current = conn.execute(select(a.id, a.merged_into, a.merge_confidence, a.merge_reason).where(a.id.in_(chunk)))
         for actor_id, *now in sorted(current):
             m = merges.get(actor_id)
-            wanted = [m.into, m.confidence, m.reason] if m else [None, None, None]
+            wanted: list[object] = [m.into, m.confidence, m.reason] if m else [None, None, None]
+            override = reviewed.get(actor_id)
+            if override is not None and (override[0] is None or override[0] in stored_targets):
+                wanted = list(override)
             if now != wanted:
                 conn.execute(
                     schema.actors.update()

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from wirescope.record import Article
 from wirescope.store import rows, schema
 from wirescope.store.actor_links import index_actors, unindex_actors
+from wirescope.store.corrections import corrected_many
 from wirescope.store.transactions import writing
 
 CHUNK_ROWS = 2000  # rows per INSERT statement: below SQLite's and psycopg's parameter limits
@@ -91,6 +92,7 @@ def save_many(engine, articles: Sequence[Article], pipeline: Sequence[str] = ())
         _upsert_articles(conn, [rows.article_row(a, list(pipeline), stamp) for a in articles])
         for table in schema.ARTICLE_TABLES:
             conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+        articles = corrected_many(conn, list(articles))  # human corrections, as `save` applies them
         _insert(conn, schema.actors, list({x.id: rows.actor_row(x) for a in articles for x in a.actors}.values()), "id")
         _merge_aliases(conn, articles)
         index_actors(conn, {x.id for a in articles for x in a.actors})

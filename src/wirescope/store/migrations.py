@@ -123,6 +123,38 @@ def _add_claim_stances(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+APPEND_ONLY = "corrections are append-only: record a new correction instead"
+
+
+def _add_corrections(conn: Connection) -> None:
+    """Human corrections (an append-only log) and what each did to its article on the last save.
+    Triggers refuse UPDATE and DELETE of a correction, whoever asks: the log is the audit trail."""
+    schema.corrections.create(conn, checkfirst=True)
+    schema.reviews.create(conn, checkfirst=True)
+    if conn.dialect.name == "sqlite":
+        for verb in ("UPDATE", "DELETE"):
+            conn.execute(
+                text(
+                    f"CREATE TRIGGER IF NOT EXISTS corrections_no_{verb.lower()} BEFORE {verb} ON corrections "
+                    f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END"
+                )
+            )
+        return
+    conn.execute(
+        text(
+            "CREATE OR REPLACE FUNCTION corrections_append_only() RETURNS trigger AS $$ "
+            f"BEGIN RAISE EXCEPTION '{APPEND_ONLY}'; END $$ LANGUAGE plpgsql"
+        )
+    )
+    conn.execute(text("DROP TRIGGER IF EXISTS corrections_append_only ON corrections"))
+    conn.execute(
+        text(
+            "CREATE TRIGGER corrections_append_only BEFORE UPDATE OR DELETE ON corrections "
+            "FOR EACH ROW EXECUTE FUNCTION corrections_append_only()"
+        )
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the record tables", _create_tables),
     (2, "full-text index over article titles and text", create_fulltext_index),
@@ -133,6 +165,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (7, "times: the TIMEX3 mod attribute (START, MID, END)", _add_time_mod),
     (8, "events and quotes: the day listings order by, and the listing indexes", _add_listing_days),
     (9, "event_records: one row per real-world event, grouping its event mentions", _add_event_records),
+    (10, "corrections (append-only) and reviews: human corrections re-applied after every run", _add_corrections),
     (11, "claims: stance, cue, normalised form and evidence; propositions and claim links", _add_claim_stances),
     (12, "event_reports, event_links, event_clusters: one event, many reports", _add_event_clusters),
     (13, "actor_keys and actor_link_queue: link a batch's actors only with those sharing a key", _add_actor_keys),

@@ -20,6 +20,7 @@ from wirescope.record import (
     Relation,
     Removed,
     Repair,
+    Review,
     Role,
     Source,
     Span,
@@ -170,6 +171,7 @@ def annotation_rows(a: Article) -> dict[str, list[Row]]:
         ],
         "event_records": [event_record_row(aid, text, r, published) for r in a.event_records],
         "claims": [claim_row(aid, text, c) for c in a.claims],
+        "reviews": [review_row(aid, i, r) for i, r in enumerate(a.reviews)],
     }
 
 
@@ -200,6 +202,34 @@ def claim_row(aid: str, text: str, c: Claim) -> Row:
         "event_id": c.event_id,
         "quote_id": c.quote_id,
     }
+
+
+def review_row(aid: str, seq: int, r: Review) -> Row:
+    return {
+        "article_id": aid,
+        "seq": seq,
+        "correction_id": r.correction_id,
+        "kind": r.kind,
+        "action": r.action,
+        "field": r.field,
+        "status": r.status,
+        "annotation_id": r.annotation_id,
+        **span_cols(r.span),
+        "machine": r.machine,
+    }
+
+
+def review_from(r: Row) -> Review:
+    return Review(
+        r["correction_id"],
+        r["kind"],
+        r["action"],
+        r["field"],
+        r["status"],
+        r["annotation_id"],
+        span_from(r),
+        r["machine"],
+    )
 
 
 def quote_row(aid: str, text: str, q: Quote) -> Row:
@@ -339,6 +369,7 @@ def article_from(
         places=_places_from(parts["place_mentions"], places),
         event_records=tuple(_event_record_from(r) for r in parts["event_records"]),
         claims=tuple(claim_from(r) for r in parts["claims"]),
+        reviews=tuple(review_from(r) for r in parts.get("reviews", ())),
     )
 
 

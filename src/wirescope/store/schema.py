@@ -374,6 +374,48 @@ actor_link_queue = Table(
     Column("key", String(200), primary_key=True),
 )
 
+# Human corrections (corrections/): an append-only log, apart from machine output. No foreign key
+# to articles: a correction outlives the article it names (it is then listed as orphaned), and
+# nothing a machine run writes touches these rows (migration 10 adds triggers refusing UPDATE and
+# DELETE). The anchor is a W3C text-quote selector (exact, prefix, suffix) with the offsets the
+# text had when the correction was made.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("kind", String(24), nullable=False, index=True),  # event, quote, mention, time, place, actor...
+    Column("article_id", String(40), index=True),  # None for cross-article targets (an actor)
+    Column("annotation_id", Text),  # the annotation's id when the correction was made
+    Column("field", Text, nullable=False),  # the field corrected; "*" for the whole annotation
+    Column("action", String(8), nullable=False),  # set, reject, add, confirm
+    Column("machine", JSON),  # the machine value it replaced, as shown then
+    Column("value", JSON),  # the new value (set), the new annotation's fields (add)
+    Column("exact", Text),
+    Column("prefix", Text),
+    Column("suffix", Text),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("author", Text, nullable=False),
+    Column("created", Text, nullable=False),  # ISO 8601, UTC
+    Column("reason", Text, nullable=False),
+)
+
+# What each correction did to an article when it was last stored: derived, rewritten on every save.
+reviews = Table(
+    "reviews",
+    metadata,
+    _article_fk(),
+    Column("seq", Integer, nullable=False),
+    Column("correction_id", String(40), nullable=False, index=True),
+    Column("kind", String(24), nullable=False),
+    Column("action", String(8), nullable=False),
+    Column("field", Text, nullable=False),
+    Column("status", String(12), nullable=False),  # applied, orphaned, unmatched
+    Column("annotation_id", Text),
+    *_span(),
+    Column("machine", JSON),
+)
+
 # Tables holding one article's annotations: replaced whole when the article is stored again.
 ARTICLE_TABLES = (
     removed,
@@ -387,6 +429,7 @@ ARTICLE_TABLES = (
     place_mentions,
     claims,
     event_records,
+    reviews,
 )
 
 

@@ -24,7 +24,7 @@ except ModuleNotFoundError as exc:  # the web extra is optional
 
 from wirescope.settings import load_settings
 from wirescope.store import Store, open_store
-from wirescope.web import api, views
+from wirescope.web import api, corrections, views
 from wirescope.web.server import (
     KEEP_ALIVE_SECONDS,
     IdleClosingH11Protocol,
@@ -94,6 +94,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: NotFound):
         return _error(request, 404, exc)
 
+    @app.exception_handler(corrections.Refused)
+    async def refused(request: Request, exc: corrections.Refused):
+        return _error(request, 403, exc)
+
     @app.exception_handler(WirescopeError)
     async def bad_request(request: Request, exc: WirescopeError):
         return _error(request, 400, exc)
@@ -126,7 +130,9 @@ def create_app(db: str | Store, token: str | None = None, allowed_hosts: frozens
         redoc_url=None,
     )
     app.state.store = store
+    app.state.csrf = secrets.token_urlsafe(32)  # what this server's forms carry (web/corrections.py)
     app.include_router(api.router)
+    app.include_router(corrections.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)

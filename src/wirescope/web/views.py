@@ -15,6 +15,7 @@ from wirescope.errors import NotFound, WirescopeError
 from wirescope.query.browse import Filter, browse, counts
 from wirescope.query.claims import ClaimFilter
 from wirescope.query.claims import contested as contested_propositions
+from wirescope.query.corrections import editable_fields
 from wirescope.query.event_view import event_view
 from wirescope.query.evidence import article_evidence
 from wirescope.query.facets import facet_counts, quotes_by_speaker
@@ -56,9 +57,16 @@ def index(store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(article_id: str, store: StoreDep) -> HTMLResponse:
+def article_page(article_id: str, request: Request, store: StoreDep) -> HTMLResponse:
     evidence = article_evidence(store.article(article_id))
-    return render("article.html", page="article", article=evidence["article"], evidence=evidence)
+    return render(
+        "article.html",
+        page="article",
+        article=evidence["article"],
+        evidence=evidence,
+        editable=editable_fields(),
+        csrf=request.app.state.csrf,
+    )
 
 
 @router.get("/list/{kind}", response_class=HTMLResponse)

@@ -12,6 +12,7 @@ scikit-learn is needed here only; the saved weights are plain numpy arrays (stan
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,18 +108,54 @@ def fit_headline(features: np.ndarray, labels: np.ndarray) -> Head:
     return _head(HEADLINE_COLUMNS, scaler, [weights], [biases], regression.classes_)
 
 
-def train(paths: list[Path], out: Path = MODEL_FILE, *, limit: int | None = None, threads: int = 1) -> TrainSummary:
-    """Fit both heads on the train splits of the sets at `paths` and write the weights to `out`."""
+def correction_pairs(path: Path) -> list[Pair]:
+    """The stance examples of a `wirescope corrections export --format training` file (the lines
+    whose task is "stance": {"claim", "text", "stance"}); the other tasks' lines are skipped."""
+    pairs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            example = json.loads(line)
+        except ValueError:
+            raise ConfigError(f"{path}:{n}: not a JSON line", hint="give a file the training export wrote") from None
+        if example.get("task") != "stance":
+            continue
+        if example.get("stance") not in LABELS or not example.get("claim") or not example.get("text"):
+            raise ConfigError(f"{path}:{n}: a stance example needs claim, text and a stance in {', '.join(LABELS)}")
+        pairs.append(Pair(example["claim"], example["text"], example["stance"], f"correction-{n}"))
+    return pairs
+
+
+def fit_model(pairs: list[Pair], features: np.ndarray) -> StanceModel:
+    """Both heads fitted on these pairs (with their feature rows)."""
+    labels = np.array([LABELS.index(p.label) for p in pairs])
+    headline = headline_flags([p.text for p in pairs])
+    return StanceModel(
+        fit_body(features[~headline], labels[~headline]), fit_headline(features[headline], labels[headline])
+    )
+
+
+def train(
+    paths: list[Path],
+    out: Path = MODEL_FILE,
+    *,
+    limit: int | None = None,
+    threads: int = 1,
+    corrections: list[Path] | None = None,
+) -> TrainSummary:
+    """Fit both heads on the train splits of the sets at `paths`, and on the reviewed stance
+    examples in the `corrections` files, and write the weights to `out`."""
     pairs, counts = [], {}
     for path in paths:
         name, found = training_pairs(path, limit)
         counts[name] = len(found)
         pairs += found + (unrelated_pairs(found) if name == "emergent" else [])
+    for path in corrections or []:
+        found = correction_pairs(path)
+        counts[f"corrections {path.name}"] = len(found)
+        pairs += found
     features = featurize([p.claim for p in pairs], [p.text for p in pairs], threads=threads)
-    labels = np.array([LABELS.index(p.label) for p in pairs])
-    headline = headline_flags([p.text for p in pairs])
-    model = StanceModel(
-        fit_body(features[~headline], labels[~headline]), fit_headline(features[headline], labels[headline])
-    )
+    model = fit_model(pairs, features)
     model.save(out)
     return TrainSummary(counts, out)
