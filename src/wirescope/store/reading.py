@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from wirescope.record import Article
-from wirescope.store import aggregates, loading, schema, search, selection
+from wirescope.store import aggregates, digest, loading, schema, search, selection
 from wirescope.store.filters import Filter
 
 Row = dict[str, Any]
@@ -145,3 +145,32 @@ class Reading:
             .order_by(func.coalesce(a.c.published, ""), table.c.article_id, then)
         )
         return [dict(x) for x in conn.execute(query).mappings()]
+
+    # --- the analyst's desk and the report (store/digest.py) --------------------------------
+
+    def digest(self, name: str, *args: Any) -> Any:
+        """One of store/digest.py's counts by name (DIGESTS), over one connection:
+        `store.digest("key_event_groups", f, 10)`."""
+        if name not in DIGESTS:
+            raise ValueError(f"no digest {name!r}; the digests are: {', '.join(DIGESTS)}")
+        with self.engine.connect() as conn:
+            return getattr(digest, name)(conn, *args)
+
+
+DIGESTS = (
+    "happened_per_day_by_type",
+    "happened_by_type",
+    "key_event_groups",
+    "group_members",
+    "count_left_out",
+    "fatality_reports",
+    "place_stories",
+    "top_speakers",
+    "newest_articles",
+    "scope_sizes",
+    "publishers",
+    "outlet_actor_ids",
+    "doers",
+    "contested_event_ids",
+    "contested_claim_ids",
+)

@@ -1,0 +1,98 @@
+"""What happened, where, and who says so: the pieces the front page and the report share.
+
+Each piece is counted in SQL by the store (store/digest.py) and built into records only for what
+is shown, so a page or a report costs what it shows. Key events are event groups (one per real
+event as far as the store can tell: same type, day, doer, target and place), ranked by the
+independent stories that report them, then by death toll and gravity; each is shown once, with
+one source per story (syndicated copies once). Left out of "what happened", and counted for the
+methods note: events not asserted by the text, events recalled from the past, events whose doer
+had died before the event's day (query/lifespans.py), events whose doer is a news outlet (the
+reporter of the event, not a party to it), and events naming neither doer nor target.
+
+When cross-document event clusters and claim records land (resolve/), `key_events` and
+`contested_points` are the two functions to switch to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from wirescope.query.browse import browse, records_by_id
+from wirescope.query.contested import claim_records, contested_claims, contested_events
+from wirescope.query.lifespans import dead_doers
+from wirescope.query.records import Record
+from wirescope.store import Store
+from wirescope.store.filters import Filter
+
+KEY_EVENTS = 12
+SOURCES_PER_EVENT = 8
+CONTESTED = 10
+
+
+def exclusions(store: Store, f: Filter) -> dict[str, Any]:
+    """Who cannot be the doer of an event that happened: the dead (`dead`: id -> death day, and
+    `dead_named`: [{"id", "name", "died"}]) and news outlets (`outlets`: ids)."""
+    dead = dead_doers(store, f)
+    return {"dead": {d["id"]: d["died"] for d in dead}, "dead_named": dead, "outlets": store.digest("outlet_actor_ids")}
+
+
+def one_per_story(members: list[Record]) -> list[Record]:
+    """The first article of each story among a group's members (syndicated copies once)."""
+    seen: dict[str, Record] = {}
+    for m in members:
+        seen.setdefault(m["story_id"] or m["article_id"], m)
+    return list(seen.values())
+
+
+def key_events(store: Store, f: Filter, limit: int = KEY_EVENTS, excluded: dict | None = None) -> list[Record]:
+    """The event groups that happened, most independent stories first, each once: the group's
+    first event record with `stories`, `reports`, `toll` (its highest death toll), `sources`
+    (one article per story) and `copies` (reports beyond one per story)."""
+    excluded = excluded or exclusions(store, f)
+    groups = store.digest("key_event_groups", f, limit, excluded["dead"], excluded["outlets"])
+    ids = [g["event_id"] for g in groups]
+    built = {r["id"]: r for r in records_by_id(store, "events", ids)}
+    members = store.digest("group_members", ids)
+    shown = []
+    for g in groups:
+        if g["event_id"] not in built:
+            continue
+        sources = one_per_story(members.get(g["event_id"], []))
+        shown.append(
+            {
+                **built[g["event_id"]],
+                "day": g["day"],
+                "stories": g["stories"],
+                "reports": g["reports"],
+                "toll": g["fatalities"] or None,
+                "sources": sources[:SOURCES_PER_EVENT],
+                "more_sources": max(0, len(sources) - SOURCES_PER_EVENT),
+                "copies": g["reports"] - len(sources),
+            }
+        )
+    return shown
+
+
+def contested_points(store: Store, f: Filter, limit: int = CONTESTED) -> list[Record]:
+    """Points the sources disagree on (query/contested.py's rules), read only from the candidates
+    the store finds in SQL rather than from every event of the scope."""
+    events = records_by_id(store, "events", store.digest("contested_event_ids", f))
+    claim_rows = store.digest("contested_claim_ids", f)
+    articles = store.load(
+        sorted({c["article_id"] for c in claim_rows}), ("claims",), {"claims": [c["id"] for c in claim_rows]}
+    )
+    claims = [c for a in articles for c in claim_records(a)]
+    points = contested_claims(claims) + contested_events(events)
+    return sorted(points, key=lambda p: -(len(p["for"]) + len(p["against"])))[:limit]
+
+
+def quotes_of_speakers(store: Store, f: Filter, speakers: list[Record], per_speaker: int = 3) -> list[Record]:
+    """The most quoted speakers, each with its first few quotes in the scope."""
+    shown = []
+    for s in speakers:
+        quotes = browse(
+            store, "quotes", replace(f, actor=s["id"], match="exact", type=None, modality=None), per_speaker
+        )
+        shown.append({**s, "shown": quotes.items, "total": quotes.total})
+    return shown
