@@ -72,9 +72,11 @@ def _ticks(top: int) -> list[int]:
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> Markup:
+    # A chart whose bars are links is a group of links (an image may hold nothing interactive).
+    role = "group" if any(part.startswith("<a ") for part in body) else "img"
     return Markup(
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}">'
+        f'width="{width}" height="{height}" role="{role}" aria-label="{escape(title)}">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"
     )
 

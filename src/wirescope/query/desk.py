@@ -15,10 +15,12 @@ When cross-document event clusters and claim records land (resolve/), `key_event
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from wirescope.query.browse import browse, records_by_id
+from wirescope.query.charts import stacked_days, stories_map
 from wirescope.query.contested import claim_records, contested_claims, contested_events
 from wirescope.query.lifespans import dead_doers
 from wirescope.query.records import Record
@@ -96,3 +98,36 @@ def quotes_of_speakers(store: Store, f: Filter, speakers: list[Record], per_spea
         )
         shown.append({**s, "shown": quotes.items, "total": quotes.total})
     return shown
+
+
+FRONT_EVENTS = 10
+FRONT_SPEAKERS = 10
+FRONT_ARTICLES = 10
+FRONT_PLACES = 60
+
+
+def front_page(store: Store, f: Filter, link: Callable[..., str]) -> dict[str, Any]:
+    """What happened, where, and who says so, for the filter: the front page's pieces.
+
+    `link(path, **changes)` makes a URL keeping the current filter (the web's filter_link)."""
+    excluded = exclusions(store, f)
+    places = store.digest("place_stories", f, FRONT_PLACES)
+    per_day = store.digest("happened_per_day_by_type", f)
+    happened = {"modality": "asserted"}
+    return {
+        "sizes": store.digest("scope_sizes", f),
+        "per_day": stacked_days(
+            per_day,
+            lambda day, kind: link("/list/events", since=day, until=day, type=kind, **happened),
+            "Events that happened, per day, by type",
+        ),
+        "map": stories_map(
+            places, lambda p: link("/list/events", place=p["id"]), "Places of the events, sized by independent stories"
+        ),
+        "key_events": key_events(store, f, FRONT_EVENTS, excluded),
+        "contested": contested_points(store, f, 5),
+        "speakers": store.digest("top_speakers", f, FRONT_SPEAKERS),
+        "newest": store.digest("newest_articles", f, FRONT_ARTICLES),
+        "left_out": store.digest("count_left_out", f, excluded["dead"], excluded["outlets"]),
+        "dead": excluded["dead_named"],
+    }

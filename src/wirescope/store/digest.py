@@ -27,6 +27,8 @@ from wirescope.store.selection import conditions
 
 Row = dict[str, Any]
 E, A = schema.events, schema.articles
+# An article not (yet) assigned to a story (a bulk load assigns them after) is a story of its own.
+STORY = func.coalesce(A.c.story_id, A.c.id)
 # Modalities that put an event forward as having happened (stated, claimed or reported).
 AFFIRMING = ("asserted", "claimed", "reported", "unconfirmed")
 # How grave a type of event is, for ranking groups with as many stories (PLOVER's own ordering of
@@ -79,7 +81,7 @@ def _group_columns() -> list[ColumnElement]:
         _who("actor").label("actor_key"),
         _who("target").label("target_key"),
         _who("place").label("place_key"),
-        case((nameless, A.c.story_id), else_="").label("alone"),
+        case((nameless, STORY), else_="").label("alone"),
     ]
 
 
@@ -129,7 +131,7 @@ def key_event_groups(
     are events done by a dead actor (`dead`: id -> death day) or by one of `not_actors`."""
     cols = _group_columns()
     severity = case(*((E.c.type == t, n) for t, n in SEVERITY.items()), else_=0)
-    stories = func.count(A.c.story_id.distinct())
+    stories = func.count(STORY.distinct())
     fatalities = func.coalesce(func.max(E.c.fatalities), 0)
     query = (
         select(
@@ -225,7 +227,7 @@ def place_stories(conn: Connection, f: Filter, limit: int = 200) -> list[Row]:
     [{"id", "name", "latitude", "longitude", "stories", "events", "happened"}]."""
     p = schema.places
     happened_n = func.sum(case((happened(), 1), else_=0))
-    stories = func.count(A.c.story_id.distinct())
+    stories = func.count(STORY.distinct())
     query = (
         select(
             p.c.id,
@@ -248,7 +250,7 @@ def place_stories(conn: Connection, f: Filter, limit: int = 200) -> list[Row]:
 def top_speakers(conn: Connection, f: Filter, limit: int = 10) -> list[Row]:
     """Resolved speakers, most quoted first: [{"id", "name", "quotes", "stories"}]."""
     q, actors = schema.quotes, schema.actors
-    stories = func.count(A.c.story_id.distinct())
+    stories = func.count(STORY.distinct())
     query = (
         select(actors.c.id, actors.c.name, func.count().label("quotes"), stories.label("stories"))
         .select_from(q.join(A, A.c.id == q.c.article_id).join(actors, actors.c.id == q.c.speaker_id))
@@ -276,7 +278,7 @@ def scope_sizes(conn: Connection, f: Filter) -> Row:
     row = conn.execute(
         select(
             func.count().label("articles"),
-            func.count(A.c.story_id.distinct()).label("stories"),
+            func.count(STORY.distinct()).label("stories"),
             func.count(A.c.publisher.distinct()).label("publishers"),
             func.min(A.c.published).label("first"),
             func.max(A.c.published).label("last"),
@@ -292,7 +294,7 @@ def publishers(conn: Connection, f: Filter, limit: int = 200) -> list[Row]:
         select(
             A.c.publisher,
             func.count().label("articles"),
-            func.count(A.c.story_id.distinct()).label("stories"),
+            func.count(STORY.distinct()).label("stories"),
         )
         .where(*where)
         .group_by(A.c.publisher)

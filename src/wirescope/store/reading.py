@@ -86,9 +86,16 @@ class Reading:
         with self.engine.connect() as conn:
             return aggregates.located_places(conn, f, limit)
 
-    def ties(self, f: Filter = Filter(), limit: int = 100) -> aggregates.Counted:
+    def ties(
+        self,
+        f: Filter = Filter(),
+        limit: int = 100,
+        types: tuple[str, ...] | None = None,
+        quotes: bool = True,
+        dead: dict[str, str] | None = None,
+    ) -> aggregates.Counted:
         with self.engine.connect() as conn:
-            return aggregates.ties(conn, f, limit)
+            return aggregates.ties(conn, f, limit, types, quotes, dead)
 
     def value_counts(self, kind: str, f: Filter, column: str, limit: int = 50) -> aggregates.Counted:
         """How many rows of `kind` under `f` have each value of `column` (the web's facets)."""
