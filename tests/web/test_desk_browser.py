@@ -187,10 +187,16 @@ def test_the_network_labels_keep_apart(visit):
 
 
 def test_an_actor_page_shows_roles_over_time_ties_and_quotes(visit):
+    import httpx
+
+    son = httpx.get(visit.origin + "/api/actors", params={"actor": "Ahmad Massoud"}).json()["items"][0]
     page = visit.open("/")
-    page.locator("#speakers a").first.click()
-    page.wait_for_url("**/actors/**")
-    assert page.locator("ol.roles li").count() >= 1 and page.locator(".actor-quotes li.quote-item").count() >= 1
+    page.locator("#speakers a", has_text="Ahmad Massoud").first.click()
+    page.wait_for_url(f"**/actors/{son['id']}")
+    roles = page.locator("ol.roles li").all_inner_texts()
+    days = [r.split(":")[0] for r in roles]
+    assert len(roles) == len(son["roles"]) >= 2 and days == sorted(days)  # in time order
+    assert page.locator("ul.ties li").count() >= 1 and page.locator(".actor-quotes li.quote-item").count() >= 1
     assert not RAW_ID.search(visible_text(page).split("Why this actor")[0])
     visit.screenshot("desk-actor")
     assert serious_violations(page) == []

@@ -49,7 +49,7 @@ def _records(store: Store, kind: str, ids: list[str]) -> dict[str, Record]:
     return {r["id"]: r for r in records_by_id(store, kind, ids)} if ids else {}
 
 
-def network(store: Store, f: Filter = Filter(), limit: int = EVERYTHING, speech: bool = True) -> dict:
+def network(store: Store, f: Filter = Filter(), limit: int = EVERYTHING, speech: bool = False) -> dict:
     """{"nodes": [...], "edges": [...], "more": ties left out} for the records passing the filter.
 
     Without `speech`, only ties of action (ACTION_TYPES) are counted; with it, every event type

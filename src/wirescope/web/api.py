@@ -134,8 +134,12 @@ def get_timeline(
 
 @router.get("/network")
 def get_network(
-    store: StoreDep, f: FiltersDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = NETWORK_TIES
+    store: StoreDep,
+    f: FiltersDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = NETWORK_TIES,
+    speech: Annotated[bool, Query(description="Also speech ties: quotes and the verbal event types")] = False,
 ) -> dict:
-    """Who meets, attacks, quotes or supports whom: the heaviest ties with their evidence; `more`
-    says how many ties were left out."""
-    return network(store, f, limit)
+    """Who attacks, coerces, meets, supports, aids or rejects whom (with `speech`, also who speaks
+    of, asks or accuses whom): the ties most independent stories report, with their evidence;
+    `more` says how many ties were left out."""
+    return network(store, f, limit, speech=speech)
