@@ -16,10 +16,9 @@ When cross-document event clusters and claim records land (resolve/), `key_event
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
-from wirescope.query.browse import browse, records_by_id
+from wirescope.query.browse import records_by_id
 from wirescope.query.charts import stacked_days, stories_map
 from wirescope.query.contested import claim_records, contested_claims, contested_events
 from wirescope.query.lifespans import dead_doers
@@ -28,6 +27,7 @@ from wirescope.store import Store
 from wirescope.store.filters import Filter
 
 KEY_EVENTS = 12
+CANDIDATES = 3  # groups read per key event shown, to be ranked by independent stories
 SOURCES_PER_EVENT = 8
 CONTESTED = 10
 
@@ -50,22 +50,30 @@ def one_per_story(members: list[Record]) -> list[Record]:
 def key_events(store: Store, f: Filter, limit: int = KEY_EVENTS, excluded: dict | None = None) -> list[Record]:
     """The event groups that happened, most independent stories first, each once: the group's
     first event record with `stories`, `reports`, `toll` (its highest death toll), `sources`
-    (one article per story) and `copies` (reports beyond one per story)."""
+    (one article per story) and `copies` (reports beyond one per story).
+
+    The store gives the groups most reported by articles (CANDIDATES times `limit`); they are
+    ranked here by stories, which their members' story ids give."""
     excluded = excluded or exclusions(store, f)
-    groups = store.digest("key_event_groups", f, limit, excluded["dead"], excluded["outlets"])
+    groups = store.digest("key_event_groups", f, limit * CANDIDATES, excluded["dead"], excluded["outlets"])
     ids = [g["event_id"] for g in groups]
-    built = {r["id"]: r for r in records_by_id(store, "events", ids)}
     members = store.digest("group_members", ids)
-    shown = []
+    ranked = []
     for g in groups:
+        sources = one_per_story(members.get(g["event_id"], []))
+        ranked.append((-len(sources), -(g["fatalities"] or 0), -g["severity"], g["day"], g["event_id"], g, sources))
+    ranked.sort(key=lambda r: r[:5])
+    ranked = ranked[:limit]
+    built = {r["id"]: r for r in records_by_id(store, "events", [r[4] for r in ranked])}
+    shown = []
+    for *_, g, sources in ranked:
         if g["event_id"] not in built:
             continue
-        sources = one_per_story(members.get(g["event_id"], []))
         shown.append(
             {
                 **built[g["event_id"]],
                 "day": g["day"],
-                "stories": g["stories"],
+                "stories": len(sources),
                 "reports": g["reports"],
                 "toll": g["fatalities"] or None,
                 "sources": sources[:SOURCES_PER_EVENT],
@@ -91,13 +99,13 @@ def contested_points(store: Store, f: Filter, limit: int = CONTESTED) -> list[Re
 
 def quotes_of_speakers(store: Store, f: Filter, speakers: list[Record], per_speaker: int = 3) -> list[Record]:
     """The most quoted speakers, each with its first few quotes in the scope."""
-    shown = []
-    for s in speakers:
-        quotes = browse(
-            store, "quotes", replace(f, actor=s["id"], match="exact", type=None, modality=None), per_speaker
-        )
-        shown.append({**s, "shown": quotes.items, "total": quotes.total})
-    return shown
+    rows = store.digest("speaker_quote_ids", f, [s["id"] for s in speakers], per_speaker)
+    built = {r["id"]: r for r in records_by_id(store, "quotes", [r["id"] for r in rows])}
+    by_speaker: dict[str, list[Record]] = {}
+    for r in rows:
+        if r["id"] in built:
+            by_speaker.setdefault(r["speaker_id"], []).append(built[r["id"]])
+    return [{**s, "shown": by_speaker.get(s["id"], [])} for s in speakers]
 
 
 FRONT_EVENTS = 10

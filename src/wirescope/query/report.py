@@ -28,6 +28,7 @@ from wirescope.query.summary import summary_paragraph
 from wirescope.record import Article, Span
 from wirescope.sources.feeds import web_link
 from wirescope.store import Store
+from wirescope.store.digest import happened_of, left_out_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS = ("html", "md", "pdf")
@@ -171,8 +172,8 @@ def report_data(store: Store, f: Filters = Filters()) -> dict:
     disputes = contested_points(store, f)
     evidence, articles = _collect_evidence(store, _spans(events, speakers, disputes))
     sizes = store.digest("scope_sizes", f)
-    left_out = store.digest("count_left_out", f, excluded["dead"], excluded["outlets"])
-    by_type = store.digest("happened_by_type", f)
+    tally = store.digest("tally", f, excluded["dead"], excluded["outlets"])
+    left_out, by_type = left_out_of(tally), happened_of(tally)
     tolls = store.digest("fatality_reports", f, 5)
     charts = _charts(store, f)
     return {

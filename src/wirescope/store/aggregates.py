@@ -143,8 +143,10 @@ def ties(
     events or quotes (at most EVIDENCE_PER_TIE). `types` keeps only those event types; without
     `quotes` no speech tie is counted; `dead` (actor id -> death day) drops a dead doer's later acts.
     """
-    parts = [_event_ties(conn, f, types, dead)] + ([_quote_ties(conn, f, dead)] if quotes else [])
-    every = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
+    parts = [_event_ties(conn, f, types, dead)]
+    if quotes:
+        parts.append(_quote_ties(conn, f, dead))
+    every = union_all(*parts).subquery()
     key = (every.c.source, every.c.target, every.c.tie_type)
     a = schema.articles
     stories = func.count(func.coalesce(a.c.story_id, a.c.id).distinct())

@@ -16,9 +16,10 @@ count the same rows.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, false, func, not_, or_, select, true
+from sqlalchemy import Connection, and_, case, false, func, not_, or_, select, true, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from wirescope.store import schema
@@ -73,7 +74,7 @@ def _who(prefix: str) -> ColumnElement:
 
 def _group_columns() -> list[ColumnElement]:
     # An event naming no doer, target or place would join every such event of its type and day:
-    # it stays in a group of its own story.
+    # it stays in a group of its own article.
     nameless = and_(E.c.actor_name.is_(None), E.c.target_name.is_(None), E.c.place_name.is_(None))
     return [
         E.c.type,
@@ -81,7 +82,7 @@ def _group_columns() -> list[ColumnElement]:
         _who("actor").label("actor_key"),
         _who("target").label("target_key"),
         _who("place").label("place_key"),
-        case((nameless, STORY), else_="").label("alone"),
+        case((nameless, E.c.article_id), else_="").label("alone"),
     ]
 
 
@@ -103,13 +104,7 @@ def _not_among(column: ColumnElement, ids: frozenset[str]) -> ColumnElement[bool
 def happened_per_day_by_type(conn: Connection, f: Filter) -> list[Row]:
     """[{"day", "type", "events"}]: event groups that happened, by day and type, in day order."""
     cols = _group_columns()
-    groups = (
-        select(*cols)
-        .select_from(E.join(A, A.c.id == E.c.article_id))
-        .where(*_scoped(conn, f), happened(), E.c.day != "")
-        .group_by(*cols)
-        .subquery()
-    )
+    groups = select(*cols).where(*_scoped(conn, f), happened(), E.c.day != "").group_by(*cols).subquery()
     query = (
         select(groups.c.day, groups.c.type, func.count().label("events"))
         .group_by(groups.c.day, groups.c.type)
@@ -125,24 +120,26 @@ def key_event_groups(
     dead: Mapping[str, str] | None = None,
     not_actors: frozenset[str] = frozenset(),
 ) -> list[Row]:
-    """The event groups that happened, most independent stories first, then the gravest:
-    [{"type", "day", "stories", "reports", "fatalities", "event_id"}] (`event_id`: the group's
-    first event, which stands for it). Groups naming neither doer nor target are left out, and so
-    are events done by a dead actor (`dead`: id -> death day) or by one of `not_actors`."""
+    """Candidates for the key events: the event groups that happened, most reporting articles
+    first, then the gravest: [{"type", "day", "articles", "reports", "fatalities", "event_id"}]
+    (`event_id`: the group's first event, which stands for it). Counted without reading
+    `articles` (a join per event is what costs at a million events); the caller ranks a few times
+    `limit` of them by independent stories (group_members gives each member's story). Groups
+    naming neither doer nor target are left out, and so are events done by a dead actor (`dead`:
+    id -> death day) or by one of `not_actors`."""
     cols = _group_columns()
     severity = case(*((E.c.type == t, n) for t, n in SEVERITY.items()), else_=0)
-    stories = func.count(STORY.distinct())
+    stories = func.count(E.c.article_id.distinct())
     fatalities = func.coalesce(func.max(E.c.fatalities), 0)
     query = (
         select(
             *cols,
-            stories.label("stories"),
+            stories.label("articles"),
             func.count().label("reports"),
             fatalities.label("fatalities"),
             func.min(E.c.id).label("event_id"),
             func.max(severity).label("severity"),
         )
-        .select_from(E.join(A, A.c.id == E.c.article_id))
         .where(
             *_scoped(conn, f),
             happened(),
@@ -159,56 +156,72 @@ def key_event_groups(
 
 
 def group_members(conn: Connection, event_ids: list[str]) -> dict[str, list[Row]]:
-    """For each of these events, the events of its group with their article, story and publisher."""
+    """For each of these events, the events of its group with their article, story and publisher.
+
+    Read by (type, day), the index listings use, and matched on the group's key here."""
     if not event_ids:
         return {}
     cols = _group_columns()
-    joined = E.join(A, A.c.id == E.c.article_id)
-    heads = select(E.c.id.label("head"), *cols).select_from(joined).where(E.c.id.in_(event_ids)).subquery()
-    mine = select(E.c.id, E.c.article_id, A.c.story_id, A.c.publisher, A.c.title, A.c.published, *cols)
-    mine_sq = mine.select_from(joined).where(happened(), E.c.day.in_(select(heads.c.day))).subquery()
-    same = [mine_sq.c[c.name] == heads.c[c.name] for c in cols]
+    names = [c.name for c in cols]
+    heads = {
+        r["id"]: tuple(r[n] for n in names)
+        for r in conn.execute(select(E.c.id, *cols).where(E.c.id.in_(event_ids))).mappings()
+    }
+    if not heads:
+        return {}
+    wanted = sorted({(k[0], k[1]) for k in heads.values()})
     query = (
-        select(heads.c.head, mine_sq.c.id, mine_sq.c.article_id, mine_sq.c.story_id, mine_sq.c.publisher)
-        .add_columns(mine_sq.c.title, mine_sq.c.published)
-        .select_from(heads.join(mine_sq, and_(*same)))
-        .order_by(heads.c.head, mine_sq.c.published, mine_sq.c.id)
+        select(E.c.id, E.c.article_id, A.c.story_id, A.c.publisher, A.c.title, A.c.published, *cols)
+        .select_from(E.join(A, A.c.id == E.c.article_id))
+        .where(happened(), tuple_(E.c.type, E.c.day).in_(wanted))
+        .order_by(A.c.published, E.c.id)
     )
-    members: dict[str, list[Row]] = {}
+    by_key: dict[tuple, list[Row]] = {}
     for r in conn.execute(query).mappings():
-        members.setdefault(r["head"], []).append(dict(r))
-    return members
+        by_key.setdefault(tuple(r[n] for n in names), []).append(dict(r))
+    return {head: by_key.get(key, []) for head, key in heads.items()}
 
 
-def count_left_out(conn: Connection, f: Filter, dead: Mapping[str, str], not_actors: frozenset[str]) -> Row:
-    """How many events of the scope are not shown as having happened, by reason."""
-    scope = _scoped(conn, f)
-
-    def n(*where: ColumnElement[bool]) -> int:
-        return conn.scalar(select(func.count()).select_from(E).where(*scope, *where)) or 0
-
+def _reasons(dead: Mapping[str, str], not_actors: frozenset[str]) -> dict[str, ColumnElement[bool]]:
     dead_doer = not_(_not_dead(dead)) if dead else false()
+    outlet = not_(_not_among(E.c.actor_id, not_actors)) if not_actors else false()
     return {
-        "events": n(),
-        "happened": n(happened()),
-        "not_asserted": n(E.c.modality != "asserted"),
-        "recalled": n(E.c.modality == "asserted", or_(E.c.historical.is_(True), recalled())),
-        "dead_actor": n(E.c.historical.is_(False), dead_doer),
-        "outlet_actor": n(happened(), not_(_not_among(E.c.actor_id, not_actors))) if not_actors else 0,
-        "nameless": n(happened(), E.c.actor_name.is_(None), E.c.target_name.is_(None)),
-        "undated": n(happened(), E.c.day == ""),
+        "happened": happened(),
+        "not_asserted": E.c.modality != "asserted",
+        "recalled": and_(E.c.modality == "asserted", or_(E.c.historical.is_(True), recalled())),
+        "dead_actor": and_(E.c.historical.is_(False), dead_doer),
+        "outlet_actor": and_(happened(), outlet),
+        "nameless": and_(happened(), E.c.actor_name.is_(None), E.c.target_name.is_(None)),
+        "undated": and_(happened(), E.c.day == ""),
     }
 
 
-def happened_by_type(conn: Connection, f: Filter) -> list[Row]:
-    """[{"type", "events", "fatalities"}]: events that happened by type, commonest first."""
-    query = (
-        select(E.c.type, func.count().label("events"), func.coalesce(func.sum(E.c.fatalities), 0).label("fatalities"))
-        .where(*_scoped(conn, f), happened())
-        .group_by(E.c.type)
-        .order_by(func.count().desc(), E.c.type)
-    )
-    return [dict(r) for r in conn.execute(query).mappings()]
+def tally(conn: Connection, f: Filter, dead: Mapping[str, str], not_actors: frozenset[str]) -> list[Row]:
+    """Per event type, in one scan: how many events, how many happened, how many are left out of
+    "what happened" for each reason, and the death tolls of those that happened:
+    [{"type", "events", "happened", "not_asserted", ..., "fatalities"}], commonest type first."""
+    columns = [E.c.type, func.count().label("events")]
+    columns += [func.sum(case((cond, 1), else_=0)).label(name) for name, cond in _reasons(dead, not_actors).items()]
+    columns.append(func.sum(case((happened(), E.c.fatalities), else_=0)).label("fatalities"))
+    query = select(*columns).where(*_scoped(conn, f)).group_by(E.c.type).order_by(func.count().desc(), E.c.type)
+    return [{k: (v if k == "type" else int(v or 0)) for k, v in r.items()} for r in conn.execute(query).mappings()]
+
+
+def count_left_out(conn: Connection, f: Filter, dead: Mapping[str, str], not_actors: frozenset[str]) -> Row:
+    """How many events of the scope are not shown as having happened, by reason (one scan)."""
+    return left_out_of(tally(conn, f, dead, not_actors))
+
+
+def left_out_of(rows: list[Row]) -> Row:
+    """The tally's counts summed over types."""
+    names = ("events", *_reasons({}, frozenset()))
+    return {name: sum(r[name] for r in rows) for name in names}
+
+
+def happened_of(rows: list[Row]) -> list[Row]:
+    """The tally as [{"type", "events", "fatalities"}] of events that happened, commonest first."""
+    shown = [{"type": r["type"], "events": r["happened"], "fatalities": r["fatalities"]} for r in rows if r["happened"]]
+    return sorted(shown, key=lambda r: (-r["events"], r["type"]))
 
 
 def fatality_reports(conn: Connection, f: Filter, limit: int = 20) -> list[Row]:
@@ -224,8 +237,22 @@ def fatality_reports(conn: Connection, f: Filter, limit: int = 20) -> list[Row]:
 
 def place_stories(conn: Connection, f: Filter, limit: int = 200) -> list[Row]:
     """Located places of the scope's events (not recalled ones), most independent stories first:
-    [{"id", "name", "latitude", "longitude", "stories", "events", "happened"}]."""
+    [{"id", "name", "latitude", "longitude", "stories", "events", "happened"}]. The places most
+    reported by articles are taken first without reading `articles` (a few times `limit`), then
+    counted by story."""
     p = schema.places
+    where = [*_scoped(conn, f), E.c.historical.is_(False), not_(recalled()), E.c.place_id.is_not(None)]
+    candidates = list(
+        conn.scalars(
+            select(E.c.place_id)
+            .where(*where)
+            .group_by(E.c.place_id)
+            .order_by(func.count(E.c.article_id.distinct()).desc(), E.c.place_id)
+            .limit(limit * 3)
+        )
+    )
+    if not candidates:
+        return []
     happened_n = func.sum(case((happened(), 1), else_=0))
     stories = func.count(STORY.distinct())
     query = (
@@ -239,7 +266,7 @@ def place_stories(conn: Connection, f: Filter, limit: int = 200) -> list[Row]:
             happened_n.label("happened"),
         )
         .select_from(E.join(A, A.c.id == E.c.article_id).join(p, p.c.id == E.c.place_id))
-        .where(*_scoped(conn, f), E.c.historical.is_(False), not_(recalled()), p.c.latitude.is_not(None))
+        .where(*where, E.c.place_id.in_(candidates), p.c.latitude.is_not(None))
         .group_by(p.c.id, p.c.name, p.c.latitude, p.c.longitude)
         .order_by(stories.desc(), func.count().desc(), p.c.name)
         .limit(limit)
@@ -248,18 +275,43 @@ def place_stories(conn: Connection, f: Filter, limit: int = 200) -> list[Row]:
 
 
 def top_speakers(conn: Connection, f: Filter, limit: int = 10) -> list[Row]:
-    """Resolved speakers, most quoted first: [{"id", "name", "quotes", "stories"}]."""
+    """Resolved speakers, most independent stories first: [{"id", "name", "quotes", "stories"}]
+    (the most quoting articles' speakers first, without reading `articles`, then by story)."""
     q, actors = schema.quotes, schema.actors
+    where = [*conditions(conn, "quotes", f.scope()), q.c.speaker_id.is_not(None)]
+    candidates = list(
+        conn.scalars(
+            select(q.c.speaker_id)
+            .where(*where)
+            .group_by(q.c.speaker_id)
+            .order_by(func.count().desc(), q.c.speaker_id)
+            .limit(limit * 3)
+        )
+    )
+    if not candidates:
+        return []
     stories = func.count(STORY.distinct())
     query = (
         select(actors.c.id, actors.c.name, func.count().label("quotes"), stories.label("stories"))
         .select_from(q.join(A, A.c.id == q.c.article_id).join(actors, actors.c.id == q.c.speaker_id))
-        .where(*conditions(conn, "quotes", f.scope()))
+        .where(*where, q.c.speaker_id.in_(candidates))
         .group_by(actors.c.id, actors.c.name)
         .order_by(stories.desc(), func.count().desc(), actors.c.name)
         .limit(limit)
     )
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def speaker_quote_ids(conn: Connection, f: Filter, speaker_ids: list[str], per_speaker: int) -> list[Row]:
+    """A few quotes of each of these speakers in the scope: [{"id", "article_id", "speaker_id"}]."""
+    q = schema.quotes
+    scope = conditions(conn, "quotes", replace(f.scope(), actor=None))
+    rows: list[Row] = []
+    for speaker in speaker_ids:
+        query = select(q.c.id, q.c.article_id, q.c.speaker_id).where(*scope, q.c.speaker_id == speaker)
+        # no ORDER BY: sorting a prolific speaker's every quote to show three is what costs
+        rows += [dict(r) for r in conn.execute(query.limit(per_speaker)).mappings()]
+    return rows
 
 
 def newest_articles(conn: Connection, f: Filter, limit: int = 10) -> list[Row]:
@@ -315,37 +367,33 @@ def outlet_actor_ids(conn: Connection) -> frozenset[str]:
 def doers(conn: Connection, f: Filter) -> list[Row]:
     """The resolved persons who do events of the scope (not recalled ones): [{"id", "name", "last_day"}]."""
     actors = schema.actors
-    query = (
-        select(actors.c.id, actors.c.name, func.max(E.c.day).label("last_day"))
-        .select_from(E.join(actors, actors.c.id == E.c.actor_id))
-        .where(*_scoped(conn, f), E.c.historical.is_(False), actors.c.type == "PERSON")
-        .group_by(actors.c.id, actors.c.name)
-    )
-    return [dict(r) for r in conn.execute(query).mappings()]
-
-
-def contested_event_ids(conn: Connection, f: Filter, limit: int = 400) -> list[str]:
-    """Events in (type, place or else target) groups that one source affirms and another denies
-    (query/contested.py groups the same way and builds the sides)."""
-    about = func.coalesce(E.c.place_id, func.lower(E.c.place_name), E.c.target_id, func.lower(E.c.target_name))
-    where = [*_scoped(conn, f), E.c.historical.is_(False), about.is_not(None)]
-    denied = func.sum(case((E.c.modality == "negated", 1), else_=0))
-    affirmed = func.sum(case((E.c.modality.in_(AFFIRMING), 1), else_=0))
-    groups = (
-        select(E.c.type, about.label("about"))
-        .where(*where)
-        .group_by(E.c.type, about)
-        .having(and_(denied > 0, affirmed > 0))
+    last = (
+        select(E.c.actor_id, func.max(E.c.day).label("last_day"))
+        .where(*_scoped(conn, f), E.c.historical.is_(False), E.c.actor_id.is_not(None))
+        .group_by(E.c.actor_id)
         .subquery()
     )
-    query = (
-        select(E.c.id)
-        .join(groups, and_(groups.c.type == E.c.type, groups.c.about == about))
+    query = select(actors.c.id, actors.c.name, last.c.last_day).join(last, last.c.actor_id == actors.c.id)
+    return [dict(r) for r in conn.execute(query.where(actors.c.type == "PERSON")).mappings()]
+
+
+def contested_event_ids(conn: Connection, f: Filter, limit: int = 400, groups_limit: int = 20) -> list[str]:
+    """Events in (type, place or else target) groups that one source affirms and another denies
+    (query/contested.py groups the same way and builds the sides): for the `groups_limit`
+    groups with most events, the first and last event of each side, found in one scan."""
+    about = func.coalesce(E.c.place_id, func.lower(E.c.place_name), E.c.target_id, func.lower(E.c.target_name))
+    where = [*_scoped(conn, f), E.c.historical.is_(False), about.is_not(None)]
+    is_denied, is_affirmed = E.c.modality == "negated", E.c.modality.in_(AFFIRMING)
+    denied, affirmed = case((is_denied, E.c.id)), case((is_affirmed, E.c.id))
+    groups = conn.execute(
+        select(func.min(denied), func.max(denied), func.min(affirmed), func.max(affirmed))
         .where(*where)
-        .order_by(E.c.day, E.c.id)
-        .limit(limit)
-    )
-    return list(conn.scalars(query))
+        .group_by(E.c.type, about)
+        .having(and_(func.count(denied) > 0, func.count(affirmed) > 0))
+        .order_by(func.count().desc(), E.c.type, about)
+        .limit(groups_limit)
+    ).all()
+    return list(dict.fromkeys(i for g in groups for i in g if i))[:limit]
 
 
 def contested_claim_ids(conn: Connection, f: Filter, limit: int = 400) -> list[Row]:
@@ -369,3 +417,23 @@ def contested_claim_ids(conn: Connection, f: Filter, limit: int = 400) -> list[R
         .limit(limit)
     )
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def persons(conn: Connection) -> list[Row]:
+    """Every stored person actor: [{"id", "name"}] (lifespans checks their names against the dead)."""
+    actors = schema.actors
+    return [
+        dict(r) for r in conn.execute(select(actors.c.id, actors.c.name).where(actors.c.type == "PERSON")).mappings()
+    ]
+
+
+def last_days(conn: Connection, f: Filter, actor_ids: list[str]) -> dict[str, str]:
+    """The last day each of these actors does an event of the scope (not a recalled one)."""
+    if not actor_ids:
+        return {}
+    query = (
+        select(E.c.actor_id, func.max(E.c.day))
+        .where(*_scoped(conn, f), E.c.actor_id.in_(actor_ids), E.c.historical.is_(False))
+        .group_by(E.c.actor_id)
+    )
+    return {actor: day for actor, day in conn.execute(query).all() if day}

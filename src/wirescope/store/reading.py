@@ -166,18 +166,21 @@ class Reading:
 
 DIGESTS = (
     "happened_per_day_by_type",
-    "happened_by_type",
     "key_event_groups",
     "group_members",
     "count_left_out",
+    "tally",
     "fatality_reports",
     "place_stories",
     "top_speakers",
+    "speaker_quote_ids",
     "newest_articles",
     "scope_sizes",
     "publishers",
     "outlet_actor_ids",
     "doers",
+    "persons",
+    "last_days",
     "contested_event_ids",
     "contested_claim_ids",
 )
