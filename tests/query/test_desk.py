@@ -118,3 +118,19 @@ def test_the_cli_asks_for_a_file_for_a_pdf(demo_db):
 
     result = CliRunner().invoke(cli, ["report", "--db", demo_db, "--format", "pdf"])
     assert result.exit_code == 2 and "--out report.pdf" in result.output
+
+
+def test_postgresql_and_sqlite_count_the_same_desk(store, any_store):
+    for article in store.articles():
+        any_store.save(article)
+    excluded, theirs = exclusions(store, Filter()), exclusions(any_store, Filter())
+    assert excluded["dead"] == theirs["dead"]
+    for name, args in (
+        ("happened_per_day_by_type", (Filter(),)),
+        ("tally", (Filter(), excluded["dead"], excluded["outlets"])),
+        ("place_stories", (Filter(), 20)),
+        ("top_speakers", (Filter(), 10)),
+    ):
+        ours = store.digest(name, *args)
+        assert sorted(map(str, ours)) == sorted(map(str, any_store.digest(name, *args))), name
+    assert [e["id"] for e in key_events(store, Filter(), 20)] == [e["id"] for e in key_events(any_store, Filter(), 20)]
