@@ -150,9 +150,7 @@ def _sources(store: Store, f: Filters, articles: dict[str, Article], events: lis
     return sorted(rows, key=lambda r: (not r["cited"], r["published"] or "", r["id"]))
 
 
-def _charts(store: Store, f: Filters) -> dict:
-    per_day = store.digest("happened_per_day_by_type", f)
-    places = store.digest("place_stories", f, MAP_PLACES)
+def _charts(per_day: list[Record], places: list[Record]) -> dict:
     return {
         "per_day": stacked_days(per_day, lambda day, kind: None, "Events that happened, per day, by type"),
         "by_place": horizontal_bars(
@@ -164,23 +162,37 @@ def _charts(store: Store, f: Filters) -> dict:
     }
 
 
+def _gathered(store: Store, f: Filters, excluded: dict) -> dict:
+    """The report's independent counts, each one or two SQL statements over the scope (what costs
+    at a million events: docs/benchmarks.md)."""
+    jobs = {
+        "events": lambda: key_events(store, f, KEY_EVENTS, excluded),
+        "speakers": lambda: quotes_of_speakers(store, f, store.digest("top_speakers", f, SPEAKERS), QUOTES_PER_SPEAKER),
+        "disputes": lambda: contested_points(store, f),
+        "sizes": lambda: store.digest("scope_sizes", f),
+        "tally": lambda: store.digest("tally", f, excluded["dead"], excluded["outlets"]),
+        "tolls": lambda: store.digest("fatality_reports", f, 5),
+        "per_day": lambda: store.digest("happened_per_day_by_type", f),
+        "places": lambda: store.digest("place_stories", f, MAP_PLACES),
+    }
+    # Run one after the other: two at a time on threads measured no faster here (a loaded 2-core
+    # machine), so the simpler order stays.
+    return {name: job() for name, job in jobs.items()}
+
+
 def report_data(store: Store, f: Filters = Filters()) -> dict:
     """Everything the report shows, as plain data (the templates only lay it out)."""
     excluded = exclusions(store, f)
-    events = key_events(store, f, KEY_EVENTS, excluded)
-    speakers = quotes_of_speakers(store, f, store.digest("top_speakers", f, SPEAKERS), QUOTES_PER_SPEAKER)
-    disputes = contested_points(store, f)
+    got = _gathered(store, f, excluded)
+    events, speakers, disputes = got["events"], got["speakers"], got["disputes"]
     evidence, articles = _collect_evidence(store, _spans(events, speakers, disputes))
-    sizes = store.digest("scope_sizes", f)
-    tally = store.digest("tally", f, excluded["dead"], excluded["outlets"])
-    left_out, by_type = left_out_of(tally), happened_of(tally)
-    tolls = store.digest("fatality_reports", f, 5)
-    charts = _charts(store, f)
+    left_out, by_type = left_out_of(got["tally"]), happened_of(got["tally"])
+    charts = _charts(got["per_day"], got["places"])
     return {
         "filters": f,
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
-        "summary": summary_paragraph(sizes, left_out, by_type, charts["places"], tolls, disputes),
-        "sizes": sizes,
+        "summary": summary_paragraph(got["sizes"], left_out, by_type, charts["places"], got["tolls"], disputes),
+        "sizes": got["sizes"],
         "left_out": left_out,
         "dead": excluded["dead_named"],
         "by_type": by_type,
