@@ -17,6 +17,7 @@ from pathlib import Path
 from benchmarks.scale import bulk_load, demo_articles
 
 import wirescope
+from wirescope.query import desk
 from wirescope.query.browse import Filter
 from wirescope.query.report import render_pdf, render_report
 
@@ -36,11 +37,33 @@ def timed(label: str, call) -> None:
     print(f"{label}: {time.perf_counter() - started:.2f} s ({len(out):,} bytes)", flush=True)
 
 
+def parts(store) -> None:
+    """Each of the report's SQL pieces timed alone (what the report's time is made of)."""
+    f = Filter()
+    excluded = desk.exclusions(store, f)
+    timed_parts = {
+        "dead doers": lambda: desk.exclusions(store, f),
+        "key events": lambda: desk.key_events(store, f, 25, excluded),
+        "events per day": lambda: store.digest("happened_per_day_by_type", f),
+        "places by story": lambda: store.digest("place_stories", f, 60),
+        "methods tally": lambda: store.digest("tally", f, excluded["dead"], excluded["outlets"]),
+        "contested": lambda: desk.contested_points(store, f),
+        "speakers and quotes": lambda: desk.quotes_of_speakers(store, f, store.digest("top_speakers", f, 8)),
+        "scope sizes": lambda: store.digest("scope_sizes", f),
+        "tolls": lambda: store.digest("fatality_reports", f, 5),
+    }
+    for label, call in timed_parts.items():
+        started = time.perf_counter()
+        call()
+        print(f"  {label}: {time.perf_counter() - started:.2f} s", flush=True)
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2_000)
     parser.add_argument("--db", default="/tmp/report-scale.db")
     parser.add_argument("--keep", action="store_true", help="keep the store for the next run")
+    parser.add_argument("--parts", action="store_true", help="also time each part of the report alone")
     args = parser.parse_args(argv)
     build(args.db, args.articles)
     with wirescope.open_store(args.db, create=False) as store:
@@ -51,6 +74,8 @@ def main(argv: list[str]) -> None:
         timed("report md", lambda: render_report(store, Filter(), "md"))
         timed("report pdf", lambda: render_pdf(store, Filter()))
         timed("report html, one place", lambda: render_report(store, Filter(place="Panjshir"), "html"))
+        if args.parts:
+            parts(store)
     if not args.keep:
         Path(args.db).unlink()
 
