@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= wirescope.db
 # Front-end libraries from the npm registry (package.json + package-lock.json), copied where the web
-# UI serves them from and the wheel packages them; never committed.
+# UI serves them from and the wheel packages them; never committed. The network's layout is fCoSE
+# (cytoscape-fcose, on layout-base and cose-base: it keeps labels apart); axe-core stays in
+# node_modules, where the browser tests inject it from.
 VENDOR := src/wirescope/web/static/vendor
 
 .PHONY: demo test install lock clean
@@ -34,6 +36,7 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp node_modules/topojson-client/LICENSE $(VENDOR)/topojson-client.LICENSE
 	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
 	cp node_modules/cytoscape/LICENSE $(VENDOR)/cytoscape.LICENSE
+	for m in layout-base cose-base cytoscape-fcose; do cp node_modules/$$m/$$m.js $(VENDOR)/ && cp node_modules/$$m/LICENSE $(VENDOR)/$$m.LICENSE; done
 	touch $@
 
 install: $(VENV)/.installed $(VENDOR)/.installed
@@ -55,7 +58,7 @@ test: install
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet uv==0.13.8
 	grep -E '^[A-Za-z0-9._-]+==' requirements.lock | sed 's/ .*//' > $(VENV)/pins.txt
-	$(BIN)/uv pip compile pyproject.toml --extra web --extra export --extra dask --extra postgres --extra models --extra test \
+	$(BIN)/uv pip compile pyproject.toml --extra web --extra export --extra pdf --extra dask --extra postgres --extra models --extra test \
 	  --generate-hashes --universal --python-version 3.11 -c $(VENV)/pins.txt --no-header -o $(VENV)/lock.txt
 	{ sed -n '/^#/p;/^[^#]/q' requirements.lock; grep -v '^    #   -c ' $(VENV)/lock.txt; } > requirements.lock
 

@@ -444,19 +444,35 @@ def serve(db, host, port, token) -> None:
 @db_option
 @scope_options
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default stdout).")
-@click.option("--format", "fmt", type=click.Choice(("html", "md")), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("html", "md", "pdf")), default="html", show_default=True)
 def report(db, since, until, place, actor, out, fmt) -> None:
-    """Write a self-contained situation report: events, quotes, a map, contested claims, sources.
+    """Write a self-contained situation report: summary, key events, charts, a map, contested
+    points, key quotes, a methods note, sources. PDF needs the `pdf` extra and --out.
 
-    Example: wirescope report --since 2021-09-01 --place Panjshir --out report.html
+    Example: wirescope report --since 2021-09-01 --place Panjshir --format pdf --out report.pdf
     """
     from wirescope.query.browse import Filters
-    from wirescope.query.report import render_report
+    from wirescope.query.report import render_pdf, render_report
 
+    if fmt == "pdf" and out is None:
+        fail("--format pdf writes a binary file: give it --out report.pdf")
     settings = load_settings({"db": db})
+    scope = Filters(actor=actor, place=place, since=since, until=until)
     with open_store(settings.db, create=False) as store:
-        text = render_report(store, Filters(actor=actor, place=place, since=since, until=until), fmt)
+        if fmt == "pdf":
+            _write_bytes(render_pdf(store, scope), out)
+            return
+        text = render_report(store, scope, fmt)
     _write_text(text, out)
+
+
+def _write_bytes(data: bytes, out: str) -> None:
+    try:
+        with open(out, "wb") as stream:
+            stream.write(data)
+    except OSError as exc:
+        fail(f"{out}: cannot write ({exc.strerror})")
+    click.echo(f"wrote {out}", err=True)
 
 
 @cli.command()

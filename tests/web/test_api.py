@@ -126,7 +126,7 @@ def test_an_articles_evidence_lists_each_annotation_with_its_offsets(api):
 
 
 def test_the_network_ties_actors_with_evidence(api):
-    edges = api.get("/api/network", params={"actor": "actor_test_karimi"}).json()["edges"]
+    edges = api.get("/api/network", params={"actor": "actor_test_karimi", "speech": "true"}).json()["edges"]
     ties = {(e["source"], e["tie"], e["target"]) for e in edges}
     assert ("actor_test_army", "meets", "actor_test_karimi") in ties
     assert ("actor_test_karimi", "speaks of", "actor_test_army") in ties

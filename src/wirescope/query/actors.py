@@ -95,3 +95,18 @@ def compare(found: list[Record], every: list[Record]) -> list[str]:
         for b in found[i + 1 :]:
             lines += differences(a, b, names)
     return lines
+
+
+def roles_over_time(store, record: Record) -> list[Record]:
+    """The actor's roles in the order of the articles giving them (publication day), each with its
+    day and article: "commander's son" in August, "leader of the NRF" in September."""
+    roles = record.get("roles", ())
+    days = {
+        a.id: (a.published.isoformat() if a.published else None, a.title)
+        for a in store.load(sorted({r["article_id"] for r in roles}), ())
+    }
+    dated = [
+        {**r, "day": days.get(r["article_id"], (None, None))[0], "title": days.get(r["article_id"], (None, None))[1]}
+        for r in roles
+    ]
+    return sorted(dated, key=lambda r: (r["day"] is None, r["day"] or "", r["start"]))

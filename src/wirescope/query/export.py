@@ -204,7 +204,7 @@ def _values(parent: ET.Element, values: list[Any]) -> None:
 
 
 def gexf(store: Store, f: Filters) -> bytes:
-    graph_data = network(store, f)
+    graph_data = network(store, f, speech=True)  # an export carries every tie
     root = ET.Element("gexf", {"xmlns": GEXF_NS, "version": "1.3"})
     ET.SubElement(ET.SubElement(root, "meta"), "creator").text = "wirescope"
     graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})

@@ -11,7 +11,8 @@ pieces of evidence each; `more` says how many ties were left out.
 from __future__ import annotations
 
 from wirescope.query.browse import Filter, records_by_id
-from wirescope.query.network_vocabulary import TIE_BY_EVENT_TYPE, TIE_QUOTE
+from wirescope.query.lifespans import dead_doers
+from wirescope.query.network_vocabulary import ACTION_TYPES, TIE_BY_EVENT_TYPE, TIE_QUOTE
 from wirescope.query.records import Record
 from wirescope.store import Store
 
@@ -48,9 +49,15 @@ def _records(store: Store, kind: str, ids: list[str]) -> dict[str, Record]:
     return {r["id"]: r for r in records_by_id(store, kind, ids)} if ids else {}
 
 
-def network(store: Store, f: Filter = Filter(), limit: int = EVERYTHING) -> dict:
-    """{"nodes": [...], "edges": [...], "more": ties left out} for the records passing the filter."""
-    counted = store.ties(f, limit)
+def network(store: Store, f: Filter = Filter(), limit: int = EVERYTHING, speech: bool = False) -> dict:
+    """{"nodes": [...], "edges": [...], "more": ties left out} for the records passing the filter.
+
+    Without `speech`, only ties of action (ACTION_TYPES) are counted; with it, every event type
+    and quotes too. An edge's `stories` is its weight in independent stories (what the web draws);
+    a dead doer's later acts are left out; a tie to an actor no longer stored is left out too (it
+    would have only its raw id for a label), counted in `unnamed`."""
+    dead = {d["id"]: d["died"] for d in dead_doers(store, f)}
+    counted = store.ties(f, limit, None if speech else ACTION_TYPES, speech, dead)
     wanted: dict[str, list[str]] = {"event": [], "quote": []}
     for tie in counted.items:
         for kind, record_id in tie["records"]:
@@ -71,9 +78,12 @@ def network(store: Store, f: Filter = Filter(), limit: int = EVERYTHING) -> dict
                 "modalities": [],
                 "evidence": [],
                 "weight": 0,
+                "stories": 0,
+                "speech": tie["tie_type"] not in ACTION_TYPES,
             },
         )
         edge["weight"] += tie["weight"]
+        edge["stories"] += tie["stories"]
         for kind, record_id in tie["records"]:
             record = (events if kind == "event" else quotes).get(record_id)
             if record is None:
@@ -84,13 +94,10 @@ def network(store: Store, f: Filter = Filter(), limit: int = EVERYTHING) -> dict
                 edge["modalities"].append(modality)
     used = sorted({e["source"] for e in edges.values()} | {e["target"] for e in edges.values()})
     known = store.actor_summaries(used)
+    named = [e for e in edges.values() if e["source"] in known and e["target"] in known]
     nodes = [
-        {
-            "id": i,
-            "name": known[i]["name"] if i in known else i,
-            "type": known[i]["type"] if i in known else None,
-            "articles": known[i]["articles"] if i in known else 0,
-        }
+        {"id": i, "name": known[i]["name"], "type": known[i]["type"], "articles": known[i]["articles"]}
         for i in used
+        if i in known and any(i in (e["source"], e["target"]) for e in named)
     ]
-    return {"nodes": nodes, "edges": list(edges.values()), "more": counted.more}
+    return {"nodes": nodes, "edges": named, "more": counted.more, "unnamed": len(edges) - len(named)}

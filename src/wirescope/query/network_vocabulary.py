@@ -26,3 +26,8 @@ TIE_BY_EVENT_TYPE: dict[str, str] = {
 
 # A speaker naming another actor inside a quote: "X quotes on Y".
 TIE_QUOTE = "speaks of"
+
+# The ties of action the network shows by default (attack, coerce, meet, support, aid, reject):
+# what actors did to each other. The other types, and quotes, are speech and signalling ties,
+# shown when asked for (`speech`): drawn all together they bury the ties that matter.
+ACTION_TYPES: tuple[str, ...] = ("ASSAULT", "COERCE", "CONSULT", "SUPPORT", "AID", "REJECT")

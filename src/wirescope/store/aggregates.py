@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, literal, select, tuple_, union_all
+from sqlalchemy import Connection, and_, case, func, literal, or_, select, tuple_, union_all
 
 from wirescope.store import schema
 from wirescope.store.filters import Filter
@@ -81,22 +81,31 @@ def located_places(conn: Connection, f: Filter, limit: int = 500) -> Counted:
     return _limited(rows, limit, total)
 
 
-def _event_ties(conn: Connection, f: Filter):
+def _event_ties(conn: Connection, f: Filter, types: tuple[str, ...] | None = None, dead: dict | None = None):
     e = schema.events
     where = [*conditions(conn, "events", f), e.c.actor_id.is_not(None), e.c.target_id.is_not(None)]
+    where.append(e.c.historical.is_(False))  # a tie recalled from the past is not a tie between today's actors
+    if types is not None:
+        where.append(e.c.type.in_(types))
+    for actor, died in sorted((dead or {}).items()):  # a dead doer's later acts are not ties (query/lifespans.py)
+        where.append(or_(e.c.actor_id != actor, e.c.day <= died))
     return select(
         e.c.actor_id.label("source"),
         e.c.target_id.label("target"),
         e.c.type.label("tie_type"),
         literal("event").label("kind"),
         e.c.id.label("record_id"),
+        e.c.article_id.label("article_id"),
     ).where(*where, e.c.actor_id != e.c.target_id)
 
 
-def _quote_ties(conn: Connection, f: Filter):
-    """A quote ties its speaker to every other actor named inside the quoted words."""
+def _quote_ties(conn: Connection, f: Filter, dead: dict | None = None):
+    """A quote ties its speaker to every other actor named inside the quoted words (not a dead
+    speaker's quote dated after the death: recalled words, or someone else's)."""
     q, m = schema.quotes, schema.mentions
     where = conditions(conn, "quotes", f)
+    for actor, died in sorted((dead or {}).items()):
+        where.append(or_(q.c.speaker_id != actor, q.c.day <= died))
     return (
         select(
             q.c.speaker_id.label("source"),
@@ -104,6 +113,7 @@ def _quote_ties(conn: Connection, f: Filter):
             literal("QUOTE").label("tie_type"),
             literal("quote").label("kind"),
             q.c.id.label("record_id"),
+            q.c.article_id.label("article_id"),
         )
         .select_from(q.join(m, m.c.article_id == q.c.article_id))
         .where(
@@ -118,16 +128,34 @@ def _quote_ties(conn: Connection, f: Filter):
     )
 
 
-def ties(conn: Connection, f: Filter, limit: int = 100) -> Counted:
-    """The heaviest ties [{"source", "target", "tie_type", "weight", "record_ids"}], heaviest first.
+def ties(
+    conn: Connection,
+    f: Filter,
+    limit: int = 100,
+    types: tuple[str, ...] | None = None,
+    quotes: bool = True,
+    dead: dict[str, str] | None = None,
+) -> Counted:
+    """The heaviest ties [{"source", "target", "tie_type", "weight", "stories", "records"}], heaviest first.
 
     A tie is (source actor, target actor, event type or QUOTE); its weight is how many records
-    show it. `record_ids` are the ids of its events or quotes (at most EVIDENCE_PER_TIE).
+    show it, `stories` how many independent stories (syndicated copies once). `records` are its
+    events or quotes (at most EVIDENCE_PER_TIE). `types` keeps only those event types; without
+    `quotes` no speech tie is counted; `dead` (actor id -> death day) drops a dead doer's later acts.
     """
-    every = union_all(_event_ties(conn, f), _quote_ties(conn, f)).subquery()
+    parts = [_event_ties(conn, f, types, dead)]
+    if quotes:
+        parts.append(_quote_ties(conn, f, dead))
+    every = union_all(*parts).subquery()
     key = (every.c.source, every.c.target, every.c.tie_type)
+    a = schema.articles
+    stories = func.count(func.coalesce(a.c.story_id, a.c.id).distinct())
     grouped = (
-        select(*key, func.count().label("weight")).group_by(*key).order_by(func.count().desc(), *key).limit(limit + 1)
+        select(*key, func.count().label("weight"), stories.label("stories"))
+        .select_from(every.join(a, a.c.id == every.c.article_id))
+        .group_by(*key)
+        .order_by(stories.desc(), func.count().desc(), *key)
+        .limit(limit + 1)
     )
     rows = [dict(r) for r in conn.execute(grouped).mappings()]
     total = conn.scalar(select(func.count()).select_from(select(*key).group_by(*key).subquery())) or 0

@@ -17,6 +17,7 @@ Meaning of each field (docs/record.md, "Filters", says the same for users):
   its article's publication day; every other kind goes by its article's publication day (actors
   and places: the articles they are mentioned in).
 - `article_ids`: only records from these articles (the CLI's repeatable --article).
+- `publisher`: only records from articles of this publisher (exact, as the article names it).
 """
 
 from __future__ import annotations
@@ -41,13 +42,15 @@ class Filter:
     until: date | None = None
     match: Match = "exact"
     article_ids: tuple[str, ...] = ()
+    publisher: str | None = None
 
     def __post_init__(self) -> None:
         if self.match not in MATCHES:
             raise ValueError(f"match must be one of {', '.join(MATCHES)}, not {self.match!r}")
 
     def is_empty(self) -> bool:
-        return not any((self.actor, self.place, self.type, self.modality, self.since, self.until, self.article_ids))
+        fields = (self.actor, self.place, self.type, self.modality, self.since, self.until, self.article_ids)
+        return not any((*fields, self.publisher))
 
     def scope(self) -> Filter:
         """The same filter without the per-kind fields (type, modality): what a page's context uses."""
@@ -58,4 +61,5 @@ class Filter:
             until=self.until,
             match=self.match,
             article_ids=self.article_ids,
+            publisher=self.publisher,
         )

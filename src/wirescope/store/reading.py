@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from wirescope.record import Article
-from wirescope.store import aggregates, event_links, loading, schema, search, selection
+from wirescope.store import aggregates, digest, event_links, loading, schema, search, selection
 from wirescope.store.filters import Filter
 
 Row = dict[str, Any]
@@ -86,9 +86,16 @@ class Reading:
         with self.engine.connect() as conn:
             return aggregates.located_places(conn, f, limit)
 
-    def ties(self, f: Filter = Filter(), limit: int = 100) -> aggregates.Counted:
+    def ties(
+        self,
+        f: Filter = Filter(),
+        limit: int = 100,
+        types: tuple[str, ...] | None = None,
+        quotes: bool = True,
+        dead: dict[str, str] | None = None,
+    ) -> aggregates.Counted:
         with self.engine.connect() as conn:
-            return aggregates.ties(conn, f, limit)
+            return aggregates.ties(conn, f, limit, types, quotes, dead)
 
     def value_counts(self, kind: str, f: Filter, column: str, limit: int = 50) -> aggregates.Counted:
         """How many rows of `kind` under `f` have each value of `column` (the web's facets)."""
@@ -162,3 +169,33 @@ class Reading:
             .order_by(func.coalesce(a.c.published, ""), table.c.article_id, then)
         )
         return [dict(x) for x in conn.execute(query).mappings()]
+
+    # --- the analyst's desk and the report (store/digest.py) --------------------------------
+
+    def digest(self, name: str, *args: Any) -> Any:
+        """One of store/digest.py's counts by name (DIGESTS), over one connection:
+        `store.digest("key_event_groups", f, 10)`."""
+        if name not in DIGESTS:
+            raise ValueError(f"no digest {name!r}; the digests are: {', '.join(DIGESTS)}")
+        with self.engine.connect() as conn:
+            return getattr(digest, name)(conn, *args)
+
+
+DIGESTS = (
+    "happened_per_day_by_type",
+    "key_event_groups",
+    "group_members",
+    "count_left_out",
+    "tally",
+    "fatality_reports",
+    "place_stories",
+    "top_speakers",
+    "speaker_quote_ids",
+    "newest_articles",
+    "scope_sizes",
+    "publishers",
+    "outlet_actor_ids",
+    "doers",
+    "persons",
+    "last_days",
+)

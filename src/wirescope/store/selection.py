@@ -110,6 +110,8 @@ def _article_scope(conn: Connection, f: Filter, with_dates: bool = True) -> list
         conds.append(a.c.published <= f.until.isoformat())
     if f.article_ids:
         conds.append(a.c.id.in_(list(f.article_ids)))
+    if f.publisher:
+        conds.append(a.c.publisher == f.publisher)
     if f.actor:
         conds.append(a.c.id.in_(articles_naming(actor_ids(conn, f))))
     if f.place:
@@ -156,6 +158,8 @@ def _event_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
         conds.append(_in(e.c.place_id, place_ids(conn, f)))
     if f.article_ids:
         conds.append(e.c.article_id.in_(list(f.article_ids)))
+    if f.publisher:
+        conds.append(e.c.article_id.in_(_published_by(f.publisher)))
     return conds
 
 
@@ -177,6 +181,11 @@ def _record_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
     return conds
 
 
+def _published_by(publisher: str) -> Select:
+    a = schema.articles
+    return select(a.c.id).where(a.c.publisher == publisher)
+
+
 def _quote_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
     q = schema.quotes
     conds = _day_range(q.c.day, f)
@@ -184,15 +193,17 @@ def _quote_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
         conds.append(q.c.kind == f.type.lower())
     if f.actor:
         conds.append(_in(q.c.speaker_id, actor_ids(conn, f)))
-    if f.place or f.article_ids:
-        scope = _scoped_articles(conn, Filter(place=f.place, match=f.match, article_ids=f.article_ids), False)
+    if f.place or f.article_ids or f.publisher:
+        only = Filter(place=f.place, match=f.match, article_ids=f.article_ids, publisher=f.publisher)
+        scope = _scoped_articles(conn, only, False)
         if scope is not None:
             conds.append(q.c.article_id.in_(scope))
     return conds
 
 
 def _mentioned_in_scope(conn: Connection, f: Filter, column: ColumnElement, table, key: str) -> ColumnElement | None:
-    scope = _scoped_articles(conn, Filter(since=f.since, until=f.until, article_ids=f.article_ids), True)
+    only = Filter(since=f.since, until=f.until, article_ids=f.article_ids, publisher=f.publisher)
+    scope = _scoped_articles(conn, only, True)
     if scope is None:
         return None
     return exists().where(table.c[key] == column, table.c.article_id.in_(scope))

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BeforeValidator
 
 from wirescope.errors import NotFound
 from wirescope.query.browse import MAX_LIMIT, Filter, browse, records_by_id
@@ -31,19 +32,37 @@ def store_of(request: Request) -> Store:
     return request.app.state.store
 
 
+def _blank_is_none(value: object) -> object:
+    """A form's empty field (`since=`) means no such filter, not a malformed date."""
+    return None if value == "" else value
+
+
+Day = Annotated[date | None, BeforeValidator(_blank_is_none)]
+
+
 def filters(
     actor: Annotated[str | None, Query(description="An actor's id, name or alias")] = None,
     place: Annotated[str | None, Query(description="A place's id or name")] = None,
     type: Annotated[str | None, Query(description="Events: PLOVER type; actors: actor type; quotes: kind")] = None,
     modality: Annotated[str | None, Query(description="Events: asserted, negated, claimed, hypothetical...")] = None,
-    since: Annotated[date | None, Query(description="From this day (YYYY-MM-DD), inclusive")] = None,
-    until: Annotated[date | None, Query(description="Up to this day (YYYY-MM-DD), inclusive")] = None,
+    since: Annotated[Day, Query(description="From this day (YYYY-MM-DD), inclusive")] = None,
+    until: Annotated[Day, Query(description="Up to this day (YYYY-MM-DD), inclusive")] = None,
     match: Annotated[
         Match, Query(description="How actor and place names match: exact (name or alias) or substring")
     ] = "exact",
+    publisher: Annotated[str | None, Query(description="Only articles of this publisher (exact)")] = None,
 ) -> Filter:
     """The one Filter (store/filters.py documents each field); the CLI and the web build the same."""
-    return Filter(actor=actor, place=place, type=type, modality=modality, since=since, until=until, match=match)
+    return Filter(
+        actor=actor or None,
+        place=place or None,
+        type=type or None,
+        modality=modality or None,
+        since=since,
+        until=until,
+        match=match,
+        publisher=publisher or None,
+    )
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
@@ -138,8 +157,12 @@ def get_claims(
 
 @router.get("/network")
 def get_network(
-    store: StoreDep, f: FiltersDep, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = NETWORK_TIES
+    store: StoreDep,
+    f: FiltersDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = NETWORK_TIES,
+    speech: Annotated[bool, Query(description="Also speech ties: quotes and the verbal event types")] = False,
 ) -> dict:
-    """Who meets, attacks, quotes or supports whom: the heaviest ties with their evidence; `more`
-    says how many ties were left out."""
-    return network(store, f, limit)
+    """Who attacks, coerces, meets, supports, aids or rejects whom (with `speech`, also who speaks
+    of, asks or accuses whom): the ties most independent stories report, with their evidence;
+    `more` says how many ties were left out."""
+    return network(store, f, limit, speech=speech)

@@ -16,10 +16,9 @@ from typing import Annotated, Any
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi import APIRouter, Body, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 
-from wirescope.errors import NotFound, WirescopeError
-from wirescope.query.browse import records_by_id
+from wirescope.errors import WirescopeError
 from wirescope.query.corrections import add, correct, correction_records
 from wirescope.record import Span
 from wirescope.web.api import StoreDep
@@ -88,16 +87,6 @@ def post_correction(request: Request, store: StoreDep, body: Annotated[dict[str,
         made = correct(store, str(target), action, str(body.get("field") or "*"), body.get("value"), **who)
     (record,) = [r for r in correction_records(store) if r["id"] == made.id]
     return record
-
-
-@router.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
-def actor_page(actor_id: str, request: Request, store: StoreDep) -> HTMLResponse:
-    from wirescope.web.views import render
-
-    found = records_by_id(store, "actors", [actor_id])
-    if not found:
-        raise NotFound(f"no actor with id {actor_id!r} shown in {store.description}", hint="see /list/actors")
-    return render("actor.html", page="actors", actor=found[0], csrf=csrf_token(request))
 
 
 async def _form(request: Request) -> dict[str, str]:

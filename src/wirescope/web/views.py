@@ -12,10 +12,13 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
 from wirescope.errors import NotFound, WirescopeError
-from wirescope.query.browse import Filter, browse, counts
+from wirescope.query.actors import roles_over_time
+from wirescope.query.browse import Filter, browse, records_by_id
+from wirescope.query.charts import colour_of
 from wirescope.query.claims import ClaimFilter
 from wirescope.query.claims import contested as contested_propositions
 from wirescope.query.corrections import editable_fields
+from wirescope.query.desk import front_page
 from wirescope.query.event_view import event_view
 from wirescope.query.evidence import article_evidence
 from wirescope.query.facets import facet_counts, quotes_by_speaker
@@ -23,13 +26,16 @@ from wirescope.query.network import NETWORK_TIES, network
 from wirescope.query.search import search
 from wirescope.query.timeline import MAP_EVENTS, located_events, place_counts, timeline_page
 from wirescope.web.api import After, FiltersDep, StoreDep
+from wirescope.web.filterbar import filter_bar, filter_link
 
 router = APIRouter(include_in_schema=False)
 # autoescape=True for every template, whatever its name: article text is untrusted.
 templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
+templates.filters["type_colour"] = colour_of
 PAGE_SIZE = 50
 QUOTES_SHOWN = 500  # the quotes page groups this many quotes by speaker; the rest behind "more"
 LIST_KINDS = ("articles", "events", "actors", "places")
+ACTOR_QUOTES = 30
 
 
 def render(name: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -50,10 +56,14 @@ def query_string(request: Request, **changes) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(store: StoreDep) -> HTMLResponse:
-    return render(
-        "index.html", page="index", counts=counts(store), articles=browse(store, "articles", Filter(), 200).items
-    )
+def index(request: Request, store: StoreDep, f: FiltersDep) -> HTMLResponse:
+    front = front_page(store, f, lambda path, **changes: filter_link(path, f, **changes))
+    return render("index.html", page="index", front=front, filters=f, bar=filter_bar(store, f, "/"), link=_linker(f))
+
+
+def _linker(f: Filter):
+    """`link(path, **changes)` for templates: a URL keeping the page's filter."""
+    return lambda path, **changes: filter_link(path, f, **changes)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -86,6 +96,7 @@ def list_page(
         page_size=PAGE_SIZE,
         facets=facet_counts(store, kind, f),
         filters=f,
+        bar=filter_bar(store, f, request.url.path),
         qs=lambda **c: query_string(request, **c),
     )
 
@@ -101,7 +112,13 @@ def quotes_page(request: Request, store: StoreDep, f: FiltersDep, after: After =
     page = browse(store, "quotes", f, QUOTES_SHOWN, after=after)
     more = query_string(request, after=page.next) if page.next else None
     return render(
-        "quotes.html", page="quotes", groups=quotes_by_speaker(page.items), total=page.total, filters=f, more=more
+        "quotes.html",
+        page="quotes",
+        groups=quotes_by_speaker(page.items),
+        total=page.total,
+        filters=f,
+        more=more,
+        bar=filter_bar(store, f, "/quotes"),
     )
 
 
@@ -121,6 +138,7 @@ def timeline_view(request: Request, store: StoreDep, f: FiltersDep, after: After
         filters=f,
         counts_by_day=counts_by_day,
         more=more,
+        bar=filter_bar(store, f, "/timeline"),
     )
 
 
@@ -136,13 +154,23 @@ def map_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
         filters=f,
         more_places=counted["more"],
         data={"places": places, "events": events},
+        bar=filter_bar(store, f, "/map"),
     )
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(store: StoreDep, f: FiltersDep) -> HTMLResponse:
-    graph = network(store, f, NETWORK_TIES)
-    return render("network.html", page="network", graph=graph, filters=f)
+def network_page(request: Request, store: StoreDep, f: FiltersDep, speech: bool = False) -> HTMLResponse:
+    graph = network(store, f, NETWORK_TIES, speech=speech)
+    toggle = query_string(request, speech=None if speech else "1")
+    return render(
+        "network.html",
+        page="network",
+        graph=graph,
+        filters=f,
+        speech=speech,
+        toggle=toggle,
+        bar=filter_bar(store, f, "/network"),
+    )
 
 
 @router.get("/contested", response_class=HTMLResponse)
@@ -158,3 +186,24 @@ def contested_page(
 def search_page(store: StoreDep, q: str = "", offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     hits = search(store, q, PAGE_SIZE, offset) if q.strip() else None
     return render("search.html", page="search", q=q, hits=hits)
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor_page(actor_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    """One actor: its roles over time, its ties and its quotes, and the forms that merge it into
+    another actor or split off one merged into it (web/corrections.py takes them)."""
+    from wirescope.web.corrections import csrf_token
+
+    found = records_by_id(store, "actors", [actor_id])
+    if not found:
+        raise NotFound(f"no actor with id {actor_id!r} in {store.description}", hint="list them at /list/actors")
+    actor = found[0]
+    return render(
+        "actor.html",
+        page="actors",
+        actor=actor,
+        roles=roles_over_time(store, actor),
+        graph=network(store, Filter(actor=actor_id), NETWORK_TIES, speech=True),
+        quotes=browse(store, "quotes", Filter(actor=actor_id), ACTOR_QUOTES),
+        csrf=csrf_token(request),
+    )

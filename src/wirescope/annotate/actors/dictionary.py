@@ -159,3 +159,33 @@ def curated_registry() -> Registry:
     if choice not in ("on", "kb"):
         raise ConfigError(f"setting actor_dictionary: {choice!r} is not one of on, kb, off")
     return load_dictionary(with_overlay=choice == "on")
+
+
+@lru_cache(maxsize=1)
+def death_dates() -> dict[str, str]:
+    """Persons the dictionary says are dead: name key -> death day (ISO), for every name (canonical
+    or alias) all of whose entries have died; a name shared with someone alive is left out (father
+    and son). Read straight from the two files, without building the Registry (seconds), for the
+    views and reports that check that an event's doer was alive on its day."""
+    root = resources.files("wirescope")
+    kb_data, overlay_data = _read(root.joinpath(KB_FILE), True), _read(root.joinpath(OVERLAY_FILE), False)
+    people = [
+        (e["name"], e.get("aliases", ()), e.get("died", "")) for e in kb_data["actors"] if e.get("type") == "PERSON"
+    ]
+    people += [
+        (e["canonical"], e.get("aliases", ()), e.get("died", ""))
+        for e in overlay_data["actors"]
+        if e["type"] == "PERSON"
+    ]
+    died: dict[str, str] = {}
+    for name, aliases, day in people:
+        for key in {name_key(n) for n in (name, *aliases)} if day else ():
+            died[key] = max(died.get(key, ""), day)
+    # name_key for all 20,000 living names is the slow part: only names that may be a dead one's.
+    words = {w for key in died for w in key.split()}
+    for name, aliases, day in people:
+        if not day:
+            for n in (name, *aliases):
+                if n.casefold().split()[-1:] and n.casefold().split()[-1] in words:
+                    died.pop(name_key(n), None)
+    return died
