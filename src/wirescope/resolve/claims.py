@@ -197,9 +197,40 @@ def _days_apart(x: str | None, y: str | None) -> int | None:
 # --- the whole set ----------------------------------------------------------------------------------
 
 
+def _repeat_key(c: StoredClaim) -> tuple:
+    """What makes two claims of one article the same claim said again: every normalised part, and
+    the words themselves for a statement (which has no normalised form)."""
+    words = c.text if c.kind == "statement" else None
+    return (
+        c.article_id,
+        c.stance,
+        c.kind,
+        c.predicate,
+        c.claimant_id,
+        c.subject_id,
+        place_key(c.place_name),
+        c.time,
+        c.count,
+        c.negation_in_text,
+        words,
+    )
+
+
+def _first_of_repeats(claims: Sequence[StoredClaim]) -> tuple[list[StoredClaim], dict[str, str]]:
+    """One claim of each set of repeats (the smallest id), and each repeat's first claim. Pairs are
+    compared among first claims only, so an article saying one thing 2,000 times costs one claim,
+    not 2,000 squared pairs; its repeats then join their first claim's side."""
+    first: dict[tuple, StoredClaim] = {}
+    for c in sorted(claims, key=lambda c: c.id):
+        first.setdefault(_repeat_key(c), c)
+    return list(first.values()), {c.id: first[_repeat_key(c)].id for c in claims}
+
+
 def group_claims(claims: Sequence[StoredClaim], embed: Embed | None = None) -> list[PropositionGroup]:
-    """Every proposition with two or more claims, and the relation of each pair of its claims."""
-    pairs = _structured_pairs(claims) + _paraphrase_pairs(claims, embed)
+    """Every proposition with two or more claims, and the relation of each pair of its claims
+    (a repeat within one article is linked to its first claim only: it relates as that one does)."""
+    distinct, first_of = _first_of_repeats(claims)
+    pairs = _structured_pairs(distinct) + _paraphrase_pairs(distinct, embed)
     parent = {c.id: c.id for c in claims}
 
     def root(x: str) -> str:
@@ -208,14 +239,15 @@ def group_claims(claims: Sequence[StoredClaim], embed: Embed | None = None) -> l
             x = parent[x]
         return x
 
-    for a, b in pairs:
-        ra, rb = root(a.id), root(b.id)
+    joined = [(a.id, b.id) for a, b in pairs] + [(i, f) for i, f in first_of.items() if i != f]
+    for a, b in joined:
+        ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     members: dict[str, list[StoredClaim]] = {}
     for c in claims:
         members.setdefault(root(c.id), []).append(c)
-    groups = [_group(m) for m in members.values() if len(m) > 1]
+    groups = [_group(m, first_of) for m in members.values() if len(m) > 1]
     return sorted(groups, key=lambda g: g.id)
 
 
@@ -266,12 +298,15 @@ def _word_candidates(claims: Sequence[StoredClaim]) -> set[tuple[int, int]]:
     }
 
 
-def _group(members: list[StoredClaim]) -> PropositionGroup:
+def _group(members: list[StoredClaim], first_of: dict[str, str]) -> PropositionGroup:
     members = sorted(members, key=lambda c: c.id)
     links = []
-    for a, b in combinations(members, 2):
+    for a, b in combinations([c for c in members if first_of[c.id] == c.id], 2):
         rel, reason = relation(a, b)
         links.append(Link(a.id, b.id, rel, reason))
+    for c in members:
+        if first_of[c.id] != c.id:
+            links.append(Link(first_of[c.id], c.id, "agrees", "the same claim, said again in the same article"))
     return PropositionGroup(
         stable_id("prop", members[0].id), _label(members), tuple(c.id for c in members), tuple(links)
     )
