@@ -118,18 +118,21 @@ def count_of(phrase) -> int | None:
     """A number of people, ACLED's way: "dozens" = 12, "hundreds" = 100, a range takes its low end."""
     if phrase is None:
         return None
-    own = _number(phrase)
+    own = number_of(phrase)
     if own is not None:
         return own
     numbers = [
-        n for c in phrase.children if c.dep_ in ("nummod", "quantmod", "amod", "det") and (n := _number(c)) is not None
+        n
+        for c in phrase.children
+        if c.dep_ in ("nummod", "quantmod", "amod", "det") and (n := number_of(c)) is not None
     ]
     if numbers:
         return min(numbers)  # "10 to 15 people": the low end
     return None
 
 
-def _number(token) -> int | None:
+def number_of(token) -> int | None:
+    """The number a token writes: digits ("1,200") or a count word ("twelve", "hundred", "two hundred")."""
     text = token.lower_.replace(",", "")
     if text.isdigit():
         return int(text)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wirescope.annotate.events import lexicon as lex
+from wirescope.annotate.events.arguments import number_of
 from wirescope.record import Span
 
 # Our conservative reading of vague quantities (see the module docstring); ACLED's own figures first.
@@ -173,25 +174,12 @@ _COUNTING_DEPS = frozenset({"nummod", "quantmod", "amod", "det", "npadvmod"})
 
 
 def _number(token) -> int | None:
-    text = token.lower_.replace(",", "")
-    if text.isdigit():
-        return int(text)
+    text = token.lower_
     if text in NONE_WORDS:
         return 0
     if text in VAGUE_COUNTS:
         return VAGUE_COUNTS[text]
-    if text in lex.COUNT_WORDS and text not in ("a", "an"):
-        value = lex.COUNT_WORDS[text]
-        multiplier = next(
-            (
-                lex.COUNT_WORDS[c.lower_]
-                for c in token.children
-                if c.dep_ in ("compound", "nummod", "quantmod") and c.lower_ in lex.COUNT_WORDS
-            ),
-            None,
-        )
-        return value * multiplier if multiplier and value in (100, 1000) and multiplier < 100 else value
-    return None
+    return number_of(token)
 
 
 def _one_person(noun) -> bool:
