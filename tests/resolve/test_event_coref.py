@@ -109,6 +109,23 @@ def test_resolving_again_changes_nothing(clashes):
     assert _tables(clashes) == before
 
 
+def test_articles_a_killed_run_stored_but_never_resolved_are_resolved_by_the_next_batch(store, clashes):
+    """A run killed between saving a batch and resolving it leaves the articles stored and queued;
+    a later batch that does not store them again still resolves them, as a clean run would have."""
+    clean = _tables(clashes)
+    with wirescope.open_store("memory") as killed:
+        first, second, third = [
+            replace(wirescope.process(text, published="2021-09-03", clean=False), publisher=p) for text, p in REPORTS
+        ]
+        for article in (first, second):
+            killed.save(article)  # ... and the run is killed before resolve_batch
+        assert sorted(killed.awaiting_resolution()) == sorted([first.id, second.id])
+        killed.save(third)
+        resolve_batch(killed, [third])  # the next run stores only what was not stored
+        assert killed.awaiting_resolution() == []
+        assert _tables(killed) == clean
+
+
 def test_a_link_says_how_sure_and_why(clashes):
     with clashes.engine.connect() as conn:
         link = conn.execute(select(schema.event_links)).mappings().first()

@@ -136,7 +136,8 @@ class Store(Reading):
     def resolve_events(self, article_ids: Sequence[str], reports: Sequence[EventReport]) -> None:
         """Store these articles' event reports (replacing their earlier ones), link them to the
         candidates their blocking keys find, and bring the event clusters up to date
-        (store/event_links.py). Idempotent: the same reports give the same links and clusters."""
+        (store/event_links.py). Idempotent: the same reports give the same links and clusters.
+        The articles leave the resolution queue in the same transaction."""
         from wirescope.resolve.events import shipped_model
 
         model = shipped_model()
@@ -148,6 +149,12 @@ class Store(Reading):
     def _resolve_once(self, article_ids: list[str], reports: Sequence[EventReport], model) -> None:
         with writing(self.engine) as conn:
             event_links.resolve_reports(conn, article_ids, reports, model)
+
+    def awaiting_resolution(self) -> list[str]:
+        """Ids of stored articles whose events have not been resolved since they were saved (a
+        crash came between the save and the resolution); the next batch resolves them."""
+        with self.engine.connect() as conn:
+            return event_links.queued_for_resolution(conn)
 
     def save_propositions(self, groups) -> None:
         """Replace the stored propositions and claim links with these (resolve/claims.py's answer)."""
@@ -185,6 +192,7 @@ class Store(Reading):
             # Human corrections are re-applied on every save (store/corrections.py says why here).
             self._write_annotations(conn, corrections.corrected(conn, article))
             assign_story(conn, article.id, article.text)  # syndicated copies (store/syndication.py)
+            event_links.queue_for_resolution(conn, article.id)
             if link:
                 link_actors(conn)  # the cross-article actor registry (store/actor_links.py)
 

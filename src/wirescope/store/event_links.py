@@ -279,10 +279,25 @@ def recluster(conn: Connection, ids: set[str], model: CorefModel) -> None:
         conn.execute(c.insert(), rows)
 
 
+def queue_for_resolution(conn: Connection, article_id: str) -> None:
+    """Mark a just-saved article as awaiting resolution (in the save's transaction)."""
+    q = schema.event_resolution_queue
+    if conn.scalar(select(q.c.article_id).where(q.c.article_id == article_id)) is None:
+        conn.execute(q.insert().values(article_id=article_id))
+
+
+def queued_for_resolution(conn: Connection) -> list[str]:
+    q = schema.event_resolution_queue
+    return list(conn.scalars(select(q.c.article_id).order_by(q.c.article_id)))
+
+
 def resolve_reports(
     conn: Connection, article_ids: list[str], reports: Sequence[EventReport], model: CorefModel
 ) -> None:
-    """Store the batch's reports (replacing the articles' earlier ones), link them, recluster."""
+    """Store the batch's reports (replacing the articles' earlier ones), link them, recluster,
+    and take the articles off the resolution queue."""
+    for chunk in _chunks(sorted(article_ids)):
+        conn.execute(delete(schema.event_resolution_queue).where(schema.event_resolution_queue.c.article_id.in_(chunk)))
     affected = _forget(conn, article_ids)
     rows = [report_row(r, r.document) for r in reports]
     if rows:

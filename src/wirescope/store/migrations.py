@@ -98,6 +98,15 @@ def _add_actor_keys(conn: Connection) -> None:
     index_every_actor(conn)
 
 
+def _add_event_resolution_queue(conn: Connection) -> None:
+    """Event resolution becomes crash-safe: saves queue their article until it is resolved.
+    Stored articles with events and no reports are queued, so the next run resolves them."""
+    schema.event_resolution_queue.create(conn, checkfirst=True)
+    reported = select(schema.event_reports.c.article_id).distinct()
+    unresolved = select(schema.events.c.article_id).distinct().where(schema.events.c.article_id.not_in(reported))
+    conn.execute(insert(schema.event_resolution_queue).from_select(["article_id"], unresolved))
+
+
 def _add_event_clusters(conn: Connection) -> None:
     """Cross-document event coreference: the reports the resolver compares, their links and
     clusters. Events stored before stay unresolved (each its own report) until stored again."""
@@ -169,6 +178,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (11, "claims: stance, cue, normalised form and evidence; propositions and claim links", _add_claim_stances),
     (12, "event_reports, event_links, event_clusters: one event, many reports", _add_event_clusters),
     (13, "actor_keys and actor_link_queue: link a batch's actors only with those sharing a key", _add_actor_keys),
+    (14, "event_resolution_queue: articles stored since their events were last resolved", _add_event_resolution_queue),
 ]
 
 

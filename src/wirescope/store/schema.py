@@ -374,6 +374,16 @@ actor_link_queue = Table(
     Column("key", String(200), primary_key=True),
 )
 
+# Articles stored since their events were last resolved across articles (store/event_links.py).
+# The save queues its article in its own transaction and `resolve_events` takes it off in the
+# resolution's, so an article whose resolution a crash cut short is resolved by the next run,
+# even when that run does not store the article again.
+event_resolution_queue = Table(
+    "event_resolution_queue",
+    metadata,
+    Column("article_id", String(40), primary_key=True),
+)
+
 # Human corrections (corrections/): an append-only log, apart from machine output. No foreign key
 # to articles: a correction outlives the article it names (it is then listed as orphaned), and
 # nothing a machine run writes touches these rows (migration 10 adds triggers refusing UPDATE and
