@@ -40,6 +40,7 @@ class EventContext:
         self.mentions = sorted(article.mentions, key=lambda m: m.span.start)
         self._mentions = SpanIndex(self.mentions)
         self.times = SpanIndex(article.times)
+        self.events = SpanIndex(article.events, span_of=lambda e: e.evidence)
         self.place_names = {article.text_of(m.span).lower() for m in article.mentions if m.label in lex.PLACE_LABELS}
 
     def mention_at(self, token) -> Mention | None:
