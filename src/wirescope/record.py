@@ -10,6 +10,7 @@ docs/record.md documents every field; tests/test_docs.py keeps the two in step.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -411,5 +412,7 @@ class Article:
         return next((a for a in self.actors if a.id == actor_id), None)
 
     def sentence_of(self, span: Span) -> Span | None:
-        """The sentence containing the start of `span`."""
-        return next((s for s in self.sentences if s.start <= span.start < s.end), None)
+        """The sentence containing the start of `span` (sentences are in text order and do not
+        overlap: the one that can hold it is the last starting at or before it)."""
+        i = bisect_right(self.sentences, span.start, key=lambda s: s.start) - 1
+        return self.sentences[i] if i >= 0 and span.start < self.sentences[i].end else None

@@ -78,7 +78,9 @@ class ReportContext:
         return Span(max(sentence.start, paragraph.start), max(min(sentence.end, paragraph.end), span.start))
 
     def paragraph_of(self, span: Span) -> Span | None:
-        return next((p for p in self.article.paragraphs if p.start <= span.start < p.end), None)
+        paragraphs = self.article.paragraphs  # in text order, not overlapping
+        i = bisect.bisect_right(paragraphs, span.start, key=lambda p: p.start) - 1
+        return paragraphs[i] if i >= 0 and span.start < paragraphs[i].end else None
 
     def in_lead_or_headline(self, mention: Event) -> bool:
         return any(level is not None and level.overlaps(mention.evidence) for level in (self.headline, self.lead))
