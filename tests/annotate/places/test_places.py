@@ -8,6 +8,7 @@ import json
 import pytest
 from tools.build_demonyms import OUT, build
 
+import wirescope
 from tests.conftest import SHARED, need_shared
 from wirescope.annotate.places.resolve import candidates, place_for_span, read_phrase
 from wirescope.geo import destination, gazetteer, km_between
@@ -277,3 +278,24 @@ def test_the_shipped_demonyms_are_what_the_build_script_makes():
 
     source = need_shared(SHARED / "kb" / "countryinfo" / "CountryInfo.120116.txt")
     assert json.loads(OUT.read_text(encoding="utf-8"))["demonyms"] == build(source)
+
+
+# --- issue 13: capitals that are not countries ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["LA", "EL", "AL"])
+def test_two_capitals_are_a_country_only_when_news_writes_it_so(name):
+    """Regression: MUC-4's capitals gave "LA UNION", "LA PAZ" the country Laos (ISO code LA)."""
+    assert not [e for e in gazetteer().lookup(name) if e.kind == "country"]
+
+
+@pytest.mark.parametrize(("name", "country"), [("US", "US"), ("UK", "GB"), ("DRC", "CD"), ("U.K.", "GB")])
+def test_codes_news_writes_as_names_are_countries(name, country):
+    assert any(e.kind == "country" and e.country == country for e in gazetteer().lookup(name))
+
+
+def test_us_in_text_written_in_capitals_is_the_pronoun():
+    capitals = wirescope.process("THE GUERRILLAS ATTACKED US YESTERDAY NEAR THE BRIDGE.", clean=False)
+    assert "United States" not in {p.name for p in capitals.places}
+    mixed = wirescope.process("The US embassy in Kabul was closed.", clean=False)
+    assert "United States" in {p.name for p in mixed.places}

@@ -515,6 +515,12 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
     ),
 }
 
+# What kills or wounds without being anyone: "the explosion killed six people", "bombs went off".
+# Never an event's actor (the doer is whoever set it off, stated elsewhere or not at all).
+NOT_DOERS = frozenset(
+    {"explosion", "blast", "detonation", "fire", "fireball", "shrapnel", "attack", "bombing", "shelling", "crossfire"}
+)
+
 # Verbs whose object or complement carries the event: "launch an attack", "pursue a peace deal".
 # The noun decides the type; the verb's subject is the actor.
 LIGHT_VERBS = frozenset(

@@ -59,7 +59,20 @@ def actor_of(ctx: EventContext, predicate, trigger) -> Participant | None:
     subject = subject_of(predicate)
     if subject is not None and subject == trigger:  # "fighting intensified": the event is no one's doer
         return participant(ctx, _noun_actor(trigger))
+    if subject is not None and subject.ent_type_ in NOT_PARTICIPANTS:  # "at least 30 minutes passed"
+        return None
+    if subject is not None and is_means(subject):  # "Taliban rockets hit ...": their owner acted
+        return participant(ctx, _noun_actor(subject))
     return participant(ctx, subject)
+
+
+def is_means(token) -> bool:
+    """A weapon or a blast standing as subject ("the bombs killed nine", "an explosion wounded six"):
+    the means of the event, not its doer; an unnamed weapon's user is not stated in the clause."""
+    lemma = token.lemma_.lower()
+    if token.ent_type_:
+        return False
+    return lemma in lex.NOT_DOERS or any(lemma in lex.OBJECT_CLASSES[c] for c in INSTRUMENT_CLASSES)
 
 
 def subject_of(verb):

@@ -98,10 +98,19 @@ def _read_feature(text: str, span: Span) -> Toponym:
 
 def toponyms_of(article: Article) -> list[Toponym]:
     found = [read_phrase(article.text, m.span) for m in article.mentions if m.label in PLACE_LABELS]
-    found = [t for t in found if t.base.strip() and any(c.isupper() for c in t.base)]
+    found = [t for t in found if t.base.strip() and any(c.isupper() for c in t.base) and not _pronoun(article, t)]
     found += _demonym_toponyms(article, found)
     found += _repeated(article, [t for t in found if not t.demonym])
     return _same_state_throughout(sorted(found, key=lambda t: t.span))
+
+
+def _pronoun(article: Article, toponym: Toponym) -> bool:
+    """ "US" in text written in capitals ("THE GUERRILLAS ATTACKED US", wire copy of the 1980s) is the
+    pronoun as often as the country; only "U.S." or "UNITED STATES" say the country there."""
+    if toponym.base != "US":
+        return False
+    around = article.text[max(0, toponym.span.start - 60) : toponym.span.end + 60]
+    return not any(c.islower() for c in around)
 
 
 def _same_state_throughout(toponyms: list[Toponym]) -> list[Toponym]:
