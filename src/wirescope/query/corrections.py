@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from wirescope.corrections.making import actor_correction, addition_of, correction_of
@@ -19,7 +19,7 @@ from wirescope.store import Store
 from wirescope.store.filters import Filter
 
 Record = dict[str, Any]
-OWNED_KINDS = ("events", "quotes", "times")
+OWNED_KINDS = ("events", "quotes", "times", "event_records", "claims")
 
 
 def parse_value(text: str) -> Any:
@@ -41,7 +41,7 @@ def article_of(store: Store, target_id: str) -> str:
         if owner:
             return owner
     raise NotFound(
-        f"no event, quote or time with id {target_id!r} in {store.description}",
+        f"no event, quote, time, event record or claim with id {target_id!r} in {store.description}",
         hint="ids are in `wirescope events --format jsonl`; a mention is ARTICLE/mention/START-END",
     )
 
@@ -52,7 +52,7 @@ def _actor_row(store: Store, target_id: str) -> Record | None:
     return next((r for r in store.actor_details([target_id]).heads if r["id"] == target_id), None)
 
 
-PARTICIPANT_FIELDS = ("speaker", "actor", "target", "source", "place")
+PARTICIPANT_FIELDS = ("speaker", "actor", "target", "source", "place", "claimant")
 
 
 def _named(field: str, value: str) -> Any:
@@ -122,9 +122,29 @@ def correct(
         if action == "set" and isinstance(value, str):
             value = place_named(value) if kind == "place" else _named(field, value)
         value = _resolved(store, kind, field, value)
+        if field == "cluster":
+            value = _cluster_target(store, target_id, value)
         c = correction_of(article, target_id, action, field, value, author=author, reason=reason)
+        if c.kind == "cluster":  # the machine's cluster is in the store, not in the article
+            c = replace(c, machine=store.event_clusters([target_id]).get(target_id))
     store.record_corrections([c])
     return c
+
+
+def _cluster_target(store: Store, event_id: str, value: Any) -> str | None:
+    """The event whose cluster a report joins: an event id, or a cluster id (its smallest other
+    member stands for it, as cluster ids follow their members); empty takes the report out."""
+    if value in (None, ""):
+        return None
+    text = str(value)
+    if text.startswith("evc_"):
+        members = [m for m in store.cluster_members(text)[0] if m != event_id]
+        if not members:
+            raise NotFound(f"no event cluster {text!r} with other reports in {store.description}")
+        return members[0]
+    if not store.owners("events", [text]):
+        raise NotFound(f"no event {text!r} in {store.description}", hint="event ids are in `wirescope events`")
+    return text
 
 
 def _actor_correction(store: Store, current: Record, action: str, field: str, value: Any, **who: str) -> Correction:
@@ -263,9 +283,9 @@ def import_corrections(store: Store, fmt: str, items: Iterable[Record]) -> list[
 
 def _checked(c: Correction) -> Correction:
     """An imported correction's value checked as one made here would be (a bad modality is refused)."""
-    from dataclasses import replace
 
-    from wirescope.corrections.kinds import KINDS, BadValue
+    from wirescope.corrections.kinds import BadValue
+    from wirescope.corrections.registry import KINDS
 
     if c.kind == ACTOR:
         return c
@@ -282,13 +302,16 @@ def _checked(c: Correction) -> Correction:
 def editable_fields() -> dict[str, Record]:
     """Each kind's correctable fields and, for those with a closed set of values, the choices:
     what the web UI's edit forms show."""
-    from wirescope.corrections.kinds import KINDS, MENTION_LABELS, QUOTE_KINDS, TIME_TYPES
-    from wirescope.record import MODALITIES, PLOVER_TYPES
+    from wirescope.corrections.kinds import MENTION_LABELS, QUOTE_KINDS, TIME_TYPES
+    from wirescope.corrections.registry import KINDS
+    from wirescope.record import CLAIM_STANCES, MODALITIES, PLOVER_TYPES
 
     choices = {
         "event": {"type": PLOVER_TYPES, "modality": MODALITIES, "historical": ("false", "true")},
         "quote": {"kind": QUOTE_KINDS},
         "time": {"type": TIME_TYPES},
         "mention": {"label": MENTION_LABELS},
+        "claim": {"stance": CLAIM_STANCES, "modality": MODALITIES},
+        "event_record": {"type": PLOVER_TYPES, "modality": MODALITIES, "historical": ("false", "true")},
     }
     return {name: {"fields": list(k.fields), "choices": choices.get(name, {})} for name, k in KINDS.items()}
