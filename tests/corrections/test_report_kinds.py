@@ -140,3 +140,18 @@ def test_a_report_put_into_another_cluster_joins_it_named_by_its_smallest_member
     assert members == ["event_test_claimed", "event_test_negated"]
     with pytest.raises(BadValue, match="one of: set"):
         correct(store, "event_test_negated", "reject", "cluster")
+
+
+def test_a_claims_reviewed_stance_is_a_training_example_the_stance_trainer_reads(store, tmp_path):
+    import json
+
+    from wirescope.annotate.claims.train import correction_pairs
+    from wirescope.query.corrections import export_corrections
+
+    correct(store, "claim_test_denied", "set", "stance", "questions")
+    correct(store, "claim_test_asserted", "confirm")
+    lines = [x for x in export_corrections(store, "training") if x["task"] == "stance"]
+    assert sorted(x["stance"] for x in lines) == ["agree", "discuss"]
+    path = tmp_path / "training.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert sorted(p.label for p in correction_pairs(path)) == ["agree", "discuss"]

@@ -235,8 +235,9 @@ def training_examples(a) -> Iterator[Record]:
     """Reviewed events as training examples for the event and modality models (task "event"):
     the sentence, the evidence span in it, the type and modality a person gave or confirmed; a
     rejected event is a negative example (`event` false). Only annotations a person reviewed are
-    written. Stance examples (task "stance": claim, text, stance), which `wirescope train stance
-    --corrections` reads, come from claim corrections once claims carry a stance."""
+    written. A claim whose stance a person set or confirmed is a stance example (task "stance":
+    the proposition as `claim`, its sentence as `text`, the stance in the stance sets' labels),
+    which `wirescope train stance --corrections` reads."""
     reviewed = {r.annotation_id for r in a.reviews if r.kind == "event" and r.status == "applied"}
     for e in a.events:
         if e.id in reviewed:
@@ -244,6 +245,25 @@ def training_examples(a) -> Iterator[Record]:
     for r in a.reviews:
         if r.kind == "event" and r.action == "reject" and r.status == "applied" and r.span is not None:
             yield _example(a, r.span, False, (r.machine or {}).get("type"), (r.machine or {}).get("modality"))
+    stanced = {
+        r.annotation_id
+        for r in a.reviews
+        if r.kind == "claim" and r.status == "applied" and (r.action == "confirm" or r.field == "stance")
+    }
+    for c in a.claims:
+        if c.id in stanced:
+            yield {
+                "task": "stance",
+                "article_id": a.id,
+                "claim": a.text_of(c.span),
+                "text": a.text_of(a.sentence_of(c.span) or c.span),
+                "stance": STANCE_LABELS[c.stance],
+                "origin": "correction",
+            }
+
+
+# A claim's stance as the stance sets label a text's stance toward a claim (eval/stance_sets.py).
+STANCE_LABELS = {"asserts": "agree", "denies": "disagree", "questions": "discuss"}
 
 
 def _example(a, span: Span, is_event: bool, type_: str | None, modality: str | None) -> Record:
