@@ -85,7 +85,7 @@ def test_correct_adds_a_missed_quote_by_its_offsets(db):
     [
         (["event_test_claimed", "--set", "modality=probably"], "modality must be one of"),
         (["event_test_claimed", "--set", "colour=red"], "has no field 'colour'"),
-        (["evt_nowhere", "--reject"], "no event, quote or time with id 'evt_nowhere'"),
+        (["evt_nowhere", "--reject"], "no event, quote, time, event record or claim with id 'evt_nowhere'"),
         (["event_test_claimed"], "give one of --set, --reject, --confirm or --add"),
     ],
 )

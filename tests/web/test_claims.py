@@ -6,6 +6,7 @@ import pytest
 
 from tests.query.see_fixtures import see_db  # noqa: F401 (see_db is a fixture)
 from tests.web.test_api import Server
+from tests.web.test_browser import Visit, browser  # noqa: F401 (browser is a fixture)
 
 httpx = pytest.importorskip("httpx")
 pytest.importorskip("fastapi")
@@ -55,3 +56,37 @@ def test_the_contested_page_shows_each_side_with_its_evidence(web):
     assert "a claim that the National Resistance Front swiftly rejected" in html
     assert "fighting — Charikar" in html  # the hand article: Karimi asserts, the army denies
     assert html.count('class="side"') >= 4
+
+
+@pytest.fixture
+def contested_visit(browser, see_db, tmp_path):  # noqa: F811 (the fixtures imported above)
+    """A copy of the see corpus behind a server of its own: this test writes corrections."""
+    import shutil
+
+    path = str(tmp_path / "see.db")
+    shutil.copy(see_db, path)
+    with Server(path) as running:
+        v = Visit(browser, running)
+        yield v, path
+        v.page.close()
+
+
+def test_a_claims_stance_corrected_on_the_contested_page_is_stored_reviewed(contested_visit):
+    import wirescope
+
+    contested_visit, path = contested_visit
+    page = contested_visit.open("/contested")
+    form = page.locator("form.set-stance").first
+    claim = form.get_attribute("data-claim")
+    now = form.locator("select").input_value()
+    other = next(s for s in ("asserts", "denies", "questions") if s != now)
+    form.locator("select").select_option(other)
+    with page.expect_navigation():
+        form.locator("button").click()
+    assert page.url.endswith("/contested"), page.content()[:1500]
+    contested_visit.assert_clean()
+    with wirescope.open_store(path) as store:
+        (row,) = [r for r in store.claim_rows() if r["id"] == claim]
+        assert row["stance"] == other
+        (log,) = store.corrections(kind="claim")
+        assert (log.field, log.value, log.machine) == ("stance", other, now)

@@ -55,3 +55,54 @@ def test_the_api_gives_the_same_cluster(visit, clash_server):
     assert cluster["stories"] == 2 and cluster["publishers"] == 2
     assert {f["field"]: f["agree"] for f in cluster["fields"]}["fatalities"] is False
     assert httpx.get(f"{clash_server.url}/api/clusters/evc_0000000000000000").status_code == 404
+
+
+@pytest.fixture
+def correcting(browser, tmp_path):  # noqa: F811 (the fixture imported above)
+    """A server of its own: these tests write corrections."""
+    path = str(tmp_path / "clashes.db")
+    with wirescope.open_store(path) as store:
+        articles = _store_reports(store)
+    with Server(path) as running:
+        v = Visit(browser, running)
+        yield v, path, articles
+        v.page.close()
+
+
+def _checkpoint_cluster(visit) -> str:
+    page = visit.open("/list/events?place=Pul-e-Khumri")
+    page.locator("a.reports", has_text="2 independent reports").first.click()
+    page.wait_for_url("**/event/evc_*")
+    return page.url.rsplit("/", 1)[1]
+
+
+def test_a_reports_modality_corrected_on_the_event_view_shows_reviewed_with_the_machines(correcting):
+    visit, _path, _articles = correcting
+    cluster = _checkpoint_cluster(visit)
+    page = visit.page
+    form = page.locator("td.review form.set-modality").first
+    form.locator("select").select_option("claimed")
+    with page.expect_navigation():
+        form.locator("button").click()
+    assert page.url.endswith(f"/event/{cluster}"), page.content()[:2000]
+    row = page.locator('tr[data-field="modality"] td').all_inner_texts()
+    assert "claimed" in row
+    assert "machine: modality asserted" in page.locator("td.review p.reviewed").first.inner_text()
+    visit.assert_clean()
+
+
+def test_a_report_taken_out_of_its_event_stays_out_after_the_next_resolution_run(correcting):
+    from wirescope.run.local import resolve_batch
+
+    visit, path, articles = correcting
+    cluster = _checkpoint_cluster(visit)
+    page = visit.page
+    taken = page.locator("td.review").first.get_attribute("data-event")
+    with page.expect_navigation():
+        page.locator("td.review form.take-out button").first.click()
+    assert page.url == f"{visit.origin}/", page.content()[:2000]
+    with wirescope.open_store(path) as store:
+        assert store.event_clusters([taken])[taken] != cluster
+        resolve_batch(store, articles)  # the machine links the two reports again
+        members, _ = store.cluster_members(store.event_clusters([taken])[taken])
+        assert members == [taken]

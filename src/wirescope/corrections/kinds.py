@@ -1,7 +1,8 @@
 """The annotation kinds a correction can target, one explicit list: what each kind's annotations
 are, which fields a reviewer may set, and how an annotation is added, dumped and restored.
 
-A new kind (event records, claims, clusters) plugs in by adding a Kind to KINDS: the overlay
+Claims, event records and cluster membership are in report_kinds.py; the one list of kinds,
+KINDS, is in registry.py. A new kind plugs in by adding a Kind to that list: the overlay
 (overlay.py), the CLI, the API and the exchange formats know nothing else about it. Values are
 JSON: a participant is {"name", "id"}, an event time {"value", "precision"}, a place the Place's
 fields. A value is checked when the correction is made (`Field.check`), with a message that says
@@ -164,6 +165,7 @@ class Kind:
     dump: Callable[[Any], Json]  # the whole annotation as JSON (a rejection's machine value)
     load: Callable[[Json], Any]  # and back
     required: tuple[str, ...] = field(default=())  # fields an addition must give
+    actions: tuple[str, ...] = ("set", "reject", "add", "confirm")  # what a reviewer may do to one
 
 
 def _p_field(name: str) -> Field:
@@ -378,6 +380,3 @@ PLACES = Kind(
     lambda d: (_place_from(d["place"]), Span(d["start"], d["end"])),
     ("place",),
 )
-
-# The one list: a kind not here cannot be corrected.
-KINDS: dict[str, Kind] = {k.name: k for k in (EVENTS, QUOTES, TIMES, MENTIONS, PLACES)}

@@ -6,19 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from wirescope.corrections.anchor import anchor_of
-from wirescope.corrections.kinds import KINDS, BadValue, Kind
+from wirescope.corrections.kinds import BadValue, Kind
 from wirescope.corrections.model import ACTOR, WHOLE, Action, Correction, new_id, now
 from wirescope.corrections.overlay import machine_article
+from wirescope.corrections.registry import KINDS
 from wirescope.errors import NotFound
 from wirescope.record import Article, Span
 
 
-def find_annotation(article: Article, annotation_id: str) -> tuple[Kind, Any]:
-    """The kind and the annotation with this id in the article, or NotFound naming the kinds."""
-    for kind in KINDS.values():
-        for x in kind.items(article):
-            if kind.ident(article, x) == annotation_id:
-                return kind, x
+def find_annotation(article: Article, annotation_id: str, field: str = WHOLE) -> tuple[Kind, Any]:
+    """The kind and the annotation with this id in the article, or NotFound naming the kinds.
+    An event is also a member of a cluster: of the kinds holding the id, the one with the field."""
+    found = [(k, x) for k in KINDS.values() for x in k.items(article) if k.ident(article, x) == annotation_id]
+    if found:
+        return next(((k, x) for k, x in found if field in k.fields), found[0])
     raise NotFound(
         f"article {article.id} has no annotation {annotation_id!r}",
         hint="event, quote and time ids are in the listings; a mention or place mention is ARTICLE/mention/START-END",
@@ -44,7 +45,9 @@ def correction_of(
     reason: str = "",
 ) -> Correction:
     """A set, reject or confirm of one annotation of the (stored, corrected) article."""
-    kind, annotation = find_annotation(article, annotation_id)
+    kind, annotation = find_annotation(article, annotation_id, field)
+    if action not in kind.actions:
+        raise BadValue(f"a {kind.name} correction is one of: {', '.join(kind.actions)}; not {action}")
     if action == "set":
         if field not in kind.fields:
             raise BadValue(f"a {kind.name} has no field {field!r}; its fields are: {', '.join(kind.fields)}")
@@ -76,6 +79,8 @@ def addition_of(
     if not 0 <= span.start < span.end <= len(article.text):
         raise BadValue(f"[{span.start}, {span.end}) is not a span of article {article.id} ({len(article.text)} chars)")
     kind = KINDS[kind_name]
+    if "add" not in kind.actions:
+        raise BadValue(f"a {kind_name} is not added by hand")
     missing = [f for f in kind.required if not value.get(f)]
     if missing:
         raise BadValue(f"adding a {kind_name} needs {', '.join(missing)}")

@@ -15,12 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from wirescope.annotate.events.records import record_modality
 from wirescope.corrections.anchor import find
-from wirescope.corrections.kinds import KINDS, Kind
+from wirescope.corrections.kinds import Kind
 from wirescope.corrections.model import Correction
+from wirescope.corrections.registry import KINDS
 from wirescope.record import Article, Review, Span
 
 APPLIED, ORPHANED, UNMATCHED = "applied", "orphaned", "unmatched"
+RECORD = "event_record"
+FOLLOW = "follow"  # a Review's action when an event record followed its corrected mentions
 
 
 @dataclass
@@ -117,19 +121,55 @@ def in_order(corrections: Iterable[Correction]) -> list[Correction]:
 
 def apply(article: Article, corrections: Iterable[Correction]) -> Article:
     """The article as the machine made it, with these corrections applied (those of other
-    articles and of cross-article kinds are ignored) and a Review for each."""
+    articles and of cross-article kinds are ignored) and a Review for each.
+
+    Event records follow their corrected mentions before their own corrections are applied, so
+    a reviewer's judgement of the record itself stands over what its mentions say."""
     mine = [c for c in in_order(corrections) if c.article_id == article.id and c.kind in KINDS]
     article = replace(article, reviews=())
     if not mine:
         return article
     work = _Working(article)
-    machine = {
-        name: {kind.ident(article, x): x for x in kind.items(article)}
-        for name, kind in KINDS.items()
-        if any(c.kind == name for c in mine)
-    }
-    reviews = [_apply_one(work, machine.get(c.kind, {}), c) for c in mine]
+    machine = {name: {kind.ident(article, x): x for x in kind.items(article)} for name, kind in KINDS.items()}
+    reviews = [_apply_one(work, machine[c.kind], c) for c in mine if c.kind != RECORD]
+    reviews += follow(work, reviews)
+    reviews += [_apply_one(work, machine[c.kind], c) for c in mine if c.kind == RECORD]
     return work.result(reviews)
+
+
+def follow(work: _Working, reviews: list[Review]) -> list[Review]:
+    """Event records over corrected mentions: a record keeps the mentions that still stand, takes
+    its type, modality and era from them as the annotator does (records.py `record_of`), and is
+    gone when none stands. A Review (action "follow") keeps the machine's whole record."""
+    events, records = KINDS["event"], KINDS[RECORD]
+    touched = {r.annotation_id: r.correction_id for r in reviews if r.kind == "event" and r.status == APPLIED}
+    if not touched:
+        return []
+    gone = work.rejected.get("event", set())
+    standing = {e.id: e for e in work.of(events) if e.id not in gone}
+    xs, out = work.of(records), []
+    for i, r in enumerate(xs):
+        why = [touched[m] for m in r.mentions if m in touched]
+        if not why:
+            continue
+        kept = [standing[m] for m in r.mentions if m in standing]
+        if kept:
+            new = replace(
+                r,
+                mentions=tuple(e.id for e in kept),
+                evidence=kept[0].evidence,
+                type=kept[0].type,
+                modality=record_modality(kept),
+                historical=kept[0].historical,
+                mode=next((e.mode for e in kept if e.mode), None),
+            )
+            if new == r:
+                continue
+            xs[i] = new
+        else:
+            work.rejected.setdefault(RECORD, set()).add(r.id)
+        out.append(Review(why[-1], RECORD, FOLLOW, "*", APPLIED, r.id, r.evidence, records.dump(r)))
+    return out
 
 
 def machine_article(article: Article) -> Article:
@@ -148,7 +188,11 @@ def machine_article(article: Article) -> Article:
 def _undo(work: _Working, kind: Kind, r: Review) -> None:
     xs = work.of(kind)
     at = next((i for i, x in enumerate(xs) if kind.ident(work.article, x) == r.annotation_id), None)
-    if r.action == "set" and at is not None:
+    if r.action == FOLLOW:  # the machine's whole record, whether the record was changed or dropped
+        if at is not None:
+            del xs[at]
+        xs.append(kind.load(r.machine))
+    elif r.action == "set" and at is not None:
         xs[at] = kind.fields[r.field].set(xs[at], r.machine)
     elif r.action == "reject" and at is None and r.machine is not None:
         xs.append(kind.load(r.machine))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from wirescope.corrections.making import actor_correction, addition_of, correction_of
@@ -19,7 +19,7 @@ from wirescope.store import Store
 from wirescope.store.filters import Filter
 
 Record = dict[str, Any]
-OWNED_KINDS = ("events", "quotes", "times")
+OWNED_KINDS = ("events", "quotes", "times", "event_records", "claims")
 
 
 def parse_value(text: str) -> Any:
@@ -41,7 +41,7 @@ def article_of(store: Store, target_id: str) -> str:
         if owner:
             return owner
     raise NotFound(
-        f"no event, quote or time with id {target_id!r} in {store.description}",
+        f"no event, quote, time, event record or claim with id {target_id!r} in {store.description}",
         hint="ids are in `wirescope events --format jsonl`; a mention is ARTICLE/mention/START-END",
     )
 
@@ -52,7 +52,7 @@ def _actor_row(store: Store, target_id: str) -> Record | None:
     return next((r for r in store.actor_details([target_id]).heads if r["id"] == target_id), None)
 
 
-PARTICIPANT_FIELDS = ("speaker", "actor", "target", "source", "place")
+PARTICIPANT_FIELDS = ("speaker", "actor", "target", "source", "place", "claimant")
 
 
 def _named(field: str, value: str) -> Any:
@@ -122,9 +122,29 @@ def correct(
         if action == "set" and isinstance(value, str):
             value = place_named(value) if kind == "place" else _named(field, value)
         value = _resolved(store, kind, field, value)
+        if field == "cluster":
+            value = _cluster_target(store, target_id, value)
         c = correction_of(article, target_id, action, field, value, author=author, reason=reason)
+        if c.kind == "cluster":  # the machine's cluster is in the store, not in the article
+            c = replace(c, machine=store.event_clusters([target_id]).get(target_id))
     store.record_corrections([c])
     return c
+
+
+def _cluster_target(store: Store, event_id: str, value: Any) -> str | None:
+    """The event whose cluster a report joins: an event id, or a cluster id (its smallest other
+    member stands for it, as cluster ids follow their members); empty takes the report out."""
+    if value in (None, ""):
+        return None
+    text = str(value)
+    if text.startswith("evc_"):
+        members = [m for m in store.cluster_members(text)[0] if m != event_id]
+        if not members:
+            raise NotFound(f"no event cluster {text!r} with other reports in {store.description}")
+        return members[0]
+    if not store.owners("events", [text]):
+        raise NotFound(f"no event {text!r} in {store.description}", hint="event ids are in `wirescope events`")
+    return text
 
 
 def _actor_correction(store: Store, current: Record, action: str, field: str, value: Any, **who: str) -> Correction:
@@ -215,8 +235,9 @@ def training_examples(a) -> Iterator[Record]:
     """Reviewed events as training examples for the event and modality models (task "event"):
     the sentence, the evidence span in it, the type and modality a person gave or confirmed; a
     rejected event is a negative example (`event` false). Only annotations a person reviewed are
-    written. Stance examples (task "stance": claim, text, stance), which `wirescope train stance
-    --corrections` reads, come from claim corrections once claims carry a stance."""
+    written. A claim whose stance a person set or confirmed is a stance example (task "stance":
+    the proposition as `claim`, its sentence as `text`, the stance in the stance sets' labels),
+    which `wirescope train stance --corrections` reads."""
     reviewed = {r.annotation_id for r in a.reviews if r.kind == "event" and r.status == "applied"}
     for e in a.events:
         if e.id in reviewed:
@@ -224,6 +245,25 @@ def training_examples(a) -> Iterator[Record]:
     for r in a.reviews:
         if r.kind == "event" and r.action == "reject" and r.status == "applied" and r.span is not None:
             yield _example(a, r.span, False, (r.machine or {}).get("type"), (r.machine or {}).get("modality"))
+    stanced = {
+        r.annotation_id
+        for r in a.reviews
+        if r.kind == "claim" and r.status == "applied" and (r.action == "confirm" or r.field == "stance")
+    }
+    for c in a.claims:
+        if c.id in stanced:
+            yield {
+                "task": "stance",
+                "article_id": a.id,
+                "claim": a.text_of(c.span),
+                "text": a.text_of(a.sentence_of(c.span) or c.span),
+                "stance": STANCE_LABELS[c.stance],
+                "origin": "correction",
+            }
+
+
+# A claim's stance as the stance sets label a text's stance toward a claim (eval/stance_sets.py).
+STANCE_LABELS = {"asserts": "agree", "denies": "disagree", "questions": "discuss"}
 
 
 def _example(a, span: Span, is_event: bool, type_: str | None, modality: str | None) -> Record:
@@ -263,9 +303,9 @@ def import_corrections(store: Store, fmt: str, items: Iterable[Record]) -> list[
 
 def _checked(c: Correction) -> Correction:
     """An imported correction's value checked as one made here would be (a bad modality is refused)."""
-    from dataclasses import replace
 
-    from wirescope.corrections.kinds import KINDS, BadValue
+    from wirescope.corrections.kinds import BadValue
+    from wirescope.corrections.registry import KINDS
 
     if c.kind == ACTOR:
         return c
@@ -282,13 +322,16 @@ def _checked(c: Correction) -> Correction:
 def editable_fields() -> dict[str, Record]:
     """Each kind's correctable fields and, for those with a closed set of values, the choices:
     what the web UI's edit forms show."""
-    from wirescope.corrections.kinds import KINDS, MENTION_LABELS, QUOTE_KINDS, TIME_TYPES
-    from wirescope.record import MODALITIES, PLOVER_TYPES
+    from wirescope.corrections.kinds import MENTION_LABELS, QUOTE_KINDS, TIME_TYPES
+    from wirescope.corrections.registry import KINDS
+    from wirescope.record import CLAIM_STANCES, MODALITIES, PLOVER_TYPES
 
     choices = {
         "event": {"type": PLOVER_TYPES, "modality": MODALITIES, "historical": ("false", "true")},
         "quote": {"kind": QUOTE_KINDS},
         "time": {"type": TIME_TYPES},
         "mention": {"label": MENTION_LABELS},
+        "claim": {"stance": CLAIM_STANCES, "modality": MODALITIES},
+        "event_record": {"type": PLOVER_TYPES, "modality": MODALITIES, "historical": ("false", "true")},
     }
     return {name: {"fields": list(k.fields), "choices": choices.get(name, {})} for name, k in KINDS.items()}

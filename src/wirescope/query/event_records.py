@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 from typing import IO, Any
 
 from wirescope.query.acled import EventFacts, acled_types
 from wirescope.query.events import ACLED_COLUMNS, acled_source
+from wirescope.query.reviews import review_fields
 from wirescope.record import ARGUMENT_ROLES, Argument, Article, EventRecord, Span
 
 Record = dict[str, Any]
@@ -58,14 +58,11 @@ def event_record_dict(a: Article, r: EventRecord) -> Record:
 
 
 def event_record_dicts(a: Article) -> Iterator[Record]:
-    """The article's records over the event mentions that still stand: a mention a reviewer
-    rejected (docs/corrections.md) is no longer among a record's evidence, and a record whose
-    every mention was rejected is not shown (nor exported)."""
-    standing = {e.id for e in a.events}
+    """The article's records as stored: the overlay (corrections/overlay.py `follow`) has already
+    made each follow its corrected mentions and dropped a record whose every mention a reviewer
+    rejected; a record a person changed is marked `reviewed`, with the machine's values."""
     for r in a.event_records:
-        kept = tuple(m for m in r.mentions if m in standing)
-        if kept:
-            yield event_record_dict(a, r if kept == r.mentions else replace(r, mentions=kept))
+        yield {**event_record_dict(a, r), **review_fields(a, "event_record", r.id)}
 
 
 def _geo(a: Article, r: EventRecord) -> Record | None:

@@ -204,7 +204,8 @@ def article_evidence(a: Article) -> Record:
         "records": list(event_record_dicts(a)),
         # Every correction of the article and what it did, with the machine's value: a rejected
         # annotation is shown here, no longer in the text.
-        "reviews": [review_dict(r) for r in a.reviews],
+        # One line per correction: a record following a corrected mention is not one of its own.
+        "reviews": [review_dict(r) for r in a.reviews if r.action != "follow"],
         "counts": {
             kind: sum(1 for m in marks if m.kind == kind) for kind in ("quote", "event", "mention", "time", "place")
         },

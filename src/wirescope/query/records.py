@@ -11,6 +11,7 @@ from typing import Any
 
 from wirescope.query.event_records import event_record_dicts
 from wirescope.query.events import event_records as build_event_records
+from wirescope.query.reviews import review_fields
 from wirescope.record import Article, Participant, Span
 from wirescope.store import Store
 from wirescope.store.actor_links import merged_ids
@@ -50,18 +51,6 @@ def article_record(a: Article, story_id: str | None = None) -> Record:
             for r in a.repairs
         ],
     }
-
-
-def review_fields(a: Article, kind: str, annotation_id: str) -> Record:
-    """`reviewed`, `machine` and `corrections` of a record: whether a person has corrected or
-    confirmed it (corrections/), the machine's values of the fields they changed (None when
-    nothing was changed, or the whole record is a person's addition), and the correction ids."""
-    mine = [r for r in a.reviews if r.kind == kind and r.annotation_id == annotation_id and r.status == "applied"]
-    machine: Record = {}
-    for r in mine:
-        if r.action == "set":
-            machine.setdefault(r.field, r.machine)
-    return {"reviewed": bool(mine), "machine": machine or None, "corrections": [r.correction_id for r in mine]}
 
 
 def quote_records(a: Article) -> Iterator[Record]:
@@ -276,7 +265,7 @@ TABLES_FOR = {
     "events": ("events", "place_mentions", "reviews"),
     "times": ("times", "reviews"),
     "places": ("place_mentions",),
-    "event_records": ("event_records", "events", "place_mentions"),
+    "event_records": ("event_records", "events", "place_mentions", "reviews"),
 }
 
 

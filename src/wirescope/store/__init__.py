@@ -225,9 +225,15 @@ class Store(Reading):
                 self._reapply(article_id)
             if any(c.article_id is None for c in fresh):
                 self.link_actors()
+            if any(c.kind == event_links.CLUSTER for c in fresh):
+                with_retries(lambda: self._apply_cluster_corrections())
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.description}: cannot record {len(new)} correction(s): {exc}") from exc
         return fresh
+
+    def _apply_cluster_corrections(self) -> None:
+        with writing(self.engine) as conn:
+            event_links.apply_cluster_corrections(conn)
 
     def _append_once(self, new: list[Correction]) -> list[Correction]:
         with writing(self.engine) as conn:

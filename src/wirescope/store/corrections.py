@@ -117,4 +117,7 @@ def actor_overrides(conn: Connection) -> dict[str, tuple[str | None, float | Non
 def reviews_by_correction(conn: Connection) -> dict[str, Row]:
     """correction id -> its latest review row (article, status, annotation now, span now)."""
     r = schema.reviews
-    return {row["correction_id"]: dict(row) for row in conn.execute(select(r)).mappings()}
+    # A record following a corrected mention (action "follow") carries the mention's correction
+    # id; it says what the record did, not where the correction itself applied.
+    rows = conn.execute(select(r).where(r.c.action != "follow").order_by(r.c.article_id, r.c.seq)).mappings()
+    return {row["correction_id"]: dict(row) for row in rows}

@@ -29,6 +29,9 @@ from sqlalchemy import Connection, delete, or_, select
 from wirescope.record import stable_id
 from wirescope.resolve.events import DIMENSIONS, CorefModel, EventReport, cluster_probabilities, pair_features
 from wirescope.store import schema
+from wirescope.store.corrections import read_corrections, reviews_by_correction
+
+CLUSTER = "cluster"  # the correction kind of cluster membership (corrections/report_kinds.py)
 
 BLOCK_DAYS = 3
 MAX_CANDIDATES = 100
@@ -311,6 +314,56 @@ def resolve_reports(
     for report in sorted(reports, key=lambda r: r.id):
         touched |= _link(conn, report, model, done, cache)
     recluster(conn, affected | touched, model)
+    apply_cluster_corrections(conn)
+
+
+# --- reviewed membership ---------------------------------------------------------------------
+
+
+def cluster_corrections(conn: Connection) -> dict[str, str | None]:
+    """Reviewed membership: event id (as the article's last save identified it) -> the event whose
+    cluster it belongs in, or None (an event of its own). The latest correction of an event stands;
+    one whose event is no longer found (orphaned, unmatched) waits in the log."""
+    reviews = reviews_by_correction(conn)
+    out: dict[str, str | None] = {}
+    for c in read_corrections(conn, kind=CLUSTER):
+        review = reviews.get(c.id)
+        if review is not None and review["status"] == "applied" and review["annotation_id"]:
+            out[review["annotation_id"]] = c.value
+    return out
+
+
+def apply_cluster_corrections(conn: Connection) -> None:
+    """Rewrite the clusters reviewed membership touches so that it stands over the machine's
+    linking, as reviewed actor merges stand over actor linking (store/actor_links.py). Run after
+    every resolution (a recluster puts a report back where its links say) and after a cluster
+    correction; a cluster is then named by its smallest event id again, so the names stay a
+    function of the members. The work is O(reviewed events and their clusters), not O(store)."""
+    overrides = cluster_corrections(conn)
+    stored = set()
+    for chunk in _chunks(sorted({*overrides, *(t for t in overrides.values() if t)})):
+        stored |= set(conn.scalars(select(schema.events.c.id).where(schema.events.c.id.in_(chunk))))
+    overrides = {e: t for e, t in overrides.items() if e in stored and (t is None or t in stored) and t != e}
+    if not overrides:
+        return
+    c = schema.event_clusters
+    of = clusters_of(conn, sorted(stored))
+    groups: dict[str, set[str]] = {}
+    for chunk in _chunks(sorted(set(of.values()))):
+        for event, cluster in conn.execute(select(c.c.event_id, c.c.cluster_id).where(c.c.cluster_id.in_(chunk))):
+            groups.setdefault(cluster, set()).add(event)
+    for event in stored - set(of):  # never resolved: a cluster of its own to start from
+        groups[of.setdefault(event, f"own:{event}")] = {event}
+    for event, target in overrides.items():
+        groups[of[event]].discard(event)
+        of[event] = of[target] if target else f"own:{event}"
+        groups.setdefault(of[event], set()).add(event)
+    members = sorted(e for group in groups.values() for e in group)
+    for chunk in _chunks(members):
+        conn.execute(delete(c).where(c.c.event_id.in_(chunk)))
+    rows = [{"event_id": e, "cluster_id": stable_id("evc", min(g))} for g in groups.values() for e in sorted(g)]
+    if rows:
+        conn.execute(c.insert(), rows)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -377,6 +430,7 @@ __all__ = [
     "BLOCK_DAYS",
     "MAX_CANDIDATES",
     "ClusterSummary",
+    "apply_cluster_corrections",
     "candidates",
     "cluster_links",
     "cluster_members",

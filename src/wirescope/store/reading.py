@@ -48,8 +48,11 @@ class Reading:
             return selection.page_ids(conn, kind, f, limit, after, offset)
 
     def owners(self, kind: str, ids: list[str]) -> dict[str, str]:
-        """The article of each of these events, quotes or times (get-by-id for records)."""
-        table = selection.TABLES[kind]
+        """The article of each of these events, quotes, times, event records or claims (get-by-id
+        for records; the tables are named as the kinds)."""
+        table = selection.TABLES.get(kind, schema.metadata.tables.get(kind))
+        if table is None or "article_id" not in table.c:
+            raise ValueError(f"{kind!r} is not a kind of annotation an article owns")
         with self.engine.connect() as conn:
             return dict(conn.execute(select(table.c.id, table.c.article_id).where(table.c.id.in_(ids))).all())
 

@@ -102,9 +102,17 @@ def list_page(
 
 
 @router.get("/event/{cluster_id}", response_class=HTMLResponse)
-def event_page(cluster_id: str, store: StoreDep) -> HTMLResponse:
-    """One event: its reports side by side, evidence marked, agreeing and differing fields marked."""
-    return render("event.html", page="event", view=event_view(store, cluster_id))
+def event_page(cluster_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    """One event: its reports side by side, evidence marked, agreeing and differing fields marked,
+    and a form per report to confirm, reject, correct its modality or take it out of the event."""
+    return render(
+        "event.html",
+        page="event",
+        view=event_view(store, cluster_id),
+        editable=editable_fields(),
+        csrf=request.app.state.csrf,
+        back=request.url.path,
+    )
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -175,11 +183,25 @@ def network_page(request: Request, store: StoreDep, f: FiltersDep, speech: bool 
 
 @router.get("/contested", response_class=HTMLResponse)
 def contested_page(
-    store: StoreDep, claimant: str | None = None, place: str | None = None, since: date | None = None
+    request: Request,
+    store: StoreDep,
+    claimant: str | None = None,
+    place: str | None = None,
+    since: date | None = None,
 ) -> HTMLResponse:
-    """Each contested proposition, its sides side by side, most independent stories first."""
+    """Each contested proposition, its sides side by side, most independent stories first; each
+    claim with a form to reject it or correct its stance."""
     found = contested_propositions(store, ClaimFilter(claimant, place, since))
-    return render("contested.html", page="contested", propositions=found, place=place, claimant=claimant)
+    return render(
+        "contested.html",
+        page="contested",
+        propositions=found,
+        place=place,
+        claimant=claimant,
+        editable=editable_fields(),
+        csrf=request.app.state.csrf,
+        back=str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""),
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)
