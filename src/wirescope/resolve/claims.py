@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
@@ -243,14 +243,32 @@ def _first_of_repeats(claims: Sequence[StoredClaim]) -> tuple[list[StoredClaim],
     return list(first.values()), {c.id: first[_repeat_key(c)].id for c in claims}
 
 
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What is already decided among some of the claims given to `group_claims` (the store's
+    incremental resolution): every claim not in `fresh` is in one of `groups` (or in none with
+    another), each pair of two such claims was judged before, and `links` holds the relation
+    found then. Only pairs with a fresh claim are looked for, and links between two settled claims
+    are taken, not recomputed: a pair's relation depends on the pair alone."""
+
+    fresh: frozenset[str]
+    groups: tuple[tuple[str, ...], ...] = ()
+    links: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+
 def group_claims(
-    claims: Sequence[StoredClaim], embed: Embed | None = None, vectors: dict[str, np.ndarray] | None = None
+    claims: Sequence[StoredClaim],
+    embed: Embed | None = None,
+    vectors: dict[str, np.ndarray] | None = None,
+    settled: Settled | None = None,
 ) -> list[PropositionGroup]:
     """Every proposition with two or more claims, and the relation of each pair of its claims
     (a repeat within one article is linked to its first claim only: it relates as that one does).
     `vectors` holds the claims' known vectors by id; those `embed` computes are added to it."""
     distinct, first_of = _first_of_repeats(claims)
-    pairs = _structured_pairs(distinct) + _paraphrase_pairs(distinct, embed, {} if vectors is None else vectors)
+    fresh = None if settled is None else settled.fresh
+    vectors = {} if vectors is None else vectors
+    pairs = _structured_pairs(distinct, fresh) + _paraphrase_pairs(distinct, embed, vectors, fresh)
     parent = {c.id: c.id for c in claims}
 
     def root(x: str) -> str:
@@ -260,6 +278,7 @@ def group_claims(
         return x
 
     joined = [(a.id, b.id) for a, b in pairs] + [(i, f) for i, f in first_of.items() if i != f]
+    joined += [(g[0], other) for g in (settled.groups if settled else ()) for other in g[1:] if g[0] in parent]
     for a, b in joined:
         ra, rb = root(a), root(b)
         if ra != rb:
@@ -267,7 +286,7 @@ def group_claims(
     members: dict[str, list[StoredClaim]] = {}
     for c in claims:
         members.setdefault(root(c.id), []).append(c)
-    groups = [_group(m, first_of) for m in members.values() if len(m) > 1]
+    groups = [_group(m, first_of, settled) for m in members.values() if len(m) > 1]
     return sorted(groups, key=lambda g: g.id)
 
 
@@ -291,22 +310,33 @@ def paraphrase_text(c: StoredClaim) -> str:
     return c.text[:PARAPHRASE_CHARS]
 
 
-def _structured_pairs(claims: Sequence[StoredClaim]) -> list[tuple[StoredClaim, StoredClaim]]:
+def _structured_pairs(
+    claims: Sequence[StoredClaim], fresh: frozenset[str] | None = None
+) -> list[tuple[StoredClaim, StoredClaim]]:
+    """Pairs of one block that are one proposition (with `fresh`, only pairs with a fresh claim)."""
     blocks: dict[str, list[StoredClaim]] = {}
     for c in claims:
         if (key := structured_key(c)) is not None:
             blocks.setdefault(key, []).append(c)
-    return [(a, b) for block in blocks.values() for a, b in combinations(block, 2) if same_proposition(a, b)]
+    return [
+        (a, b)
+        for block in blocks.values()
+        for a, b in combinations(block, 2)
+        if (fresh is None or a.id in fresh or b.id in fresh) and same_proposition(a, b)
+    ]
 
 
 def _paraphrase_pairs(
-    claims: Sequence[StoredClaim], embed: Embed | None, vectors: dict[str, np.ndarray]
+    claims: Sequence[StoredClaim],
+    embed: Embed | None,
+    vectors: dict[str, np.ndarray],
+    fresh: frozenset[str] | None = None,
 ) -> list[tuple[StoredClaim, StoredClaim]]:
     """Pairs of a statement and any other claim whose words are paraphrases of each other. Only
     claims sharing SHARED_WORDS content words with a claim of another article are embedded:
     paraphrases keep most of their nouns, and encoding every claim would cost more than the
     claims annotator itself (docs/benchmarks.md)."""
-    candidates = _word_candidates(claims)
+    candidates = _word_candidates(claims, fresh)
     if embed is None or not candidates:
         return []
     for i in sorted({i for pair in candidates for i in pair}):
@@ -319,18 +349,30 @@ def _paraphrase_pairs(
     ]
 
 
-def _word_candidates(claims: Sequence[StoredClaim]) -> set[tuple[int, int]]:
+def _word_candidates(claims: Sequence[StoredClaim], fresh: frozenset[str] | None = None) -> set[tuple[int, int]]:
     """Index pairs (i < j) of claims from different articles, one a statement, sharing enough words
-    (a paraphrase says "give up" for "surrender" but keeps "people", "valley", "weapons")."""
+    (a paraphrase says "give up" for "surrender" but keeps "people", "valley", "weapons"). With
+    `fresh`, only pairs with a fresh claim: each fresh claim counts the words it shares with the
+    claims holding them, not every pair of the set."""
     words = [paraphrase_words(c.text) for c in claims]
     by_word: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
         for w in ws:
             by_word.setdefault(w, []).append(i)
     shared: dict[tuple[int, int], int] = {}
-    for ids in by_word.values():
-        for i, j in combinations(ids, 2):
-            shared[(i, j)] = shared.get((i, j), 0) + 1
+    if fresh is None:
+        for ids in by_word.values():
+            for i, j in combinations(ids, 2):
+                shared[(i, j)] = shared.get((i, j), 0) + 1
+    else:
+        new = {i for i, c in enumerate(claims) if c.id in fresh}
+        for i in sorted(new):
+            for w in words[i]:
+                for j in by_word[w]:
+                    if j == i or (j in new and j < i):  # two fresh claims: counted from the smaller index
+                        continue
+                    key = (i, j) if i < j else (j, i)
+                    shared[key] = shared.get(key, 0) + 1
     return {
         (i, j)
         for (i, j), n in shared.items()
@@ -341,11 +383,14 @@ def _word_candidates(claims: Sequence[StoredClaim]) -> set[tuple[int, int]]:
     }
 
 
-def _group(members: list[StoredClaim], first_of: dict[str, str]) -> PropositionGroup:
+def _group(members: list[StoredClaim], first_of: dict[str, str], settled: Settled | None = None) -> PropositionGroup:
     members = sorted(members, key=lambda c: c.id)
+    fresh = settled.fresh if settled else frozenset()
+    known = settled.links if settled else {}
     links = []
     for a, b in combinations([c for c in members if first_of[c.id] == c.id], 2):
-        rel, reason = relation(a, b)
+        judged = known.get((a.id, b.id)) if a.id not in fresh and b.id not in fresh else None
+        rel, reason = judged or relation(a, b)
         links.append(Link(a.id, b.id, rel, reason))
     for c in members:
         if first_of[c.id] != c.id:

@@ -191,10 +191,11 @@ class Store(Reading):
         with self.engine.connect() as conn:
             return claim_links.stored_vectors(conn, claim_ids)
 
-    def claim_rows(self) -> list[dict]:
-        """Every stored claim with its article's story and day (store/claim_links.py)."""
+    def claim_rows(self, event_cluster: str | None = None) -> list[dict]:
+        """Every stored claim (or those about one event cluster) with its article's story and day,
+        and the cluster of its event (store/claim_links.py)."""
         with self.engine.connect() as conn:
-            return claim_links.claim_rows(conn)
+            return claim_links.claim_rows(conn, event_cluster=event_cluster)
 
     def proposition_rows(self) -> tuple[list[dict], list[dict]]:
         """Every stored proposition, and every link between two claims of one."""

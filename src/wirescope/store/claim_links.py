@@ -28,6 +28,7 @@ from wirescope.resolve.claims import (
     SHARED_WORDS,
     Embed,
     PropositionGroup,
+    Settled,
     StoredClaim,
     from_row,
     group_claims,
@@ -46,16 +47,25 @@ def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
 
 
 def claim_rows(
-    conn: Connection, ids: Iterable[str] | None = None, article_ids: Iterable[str] | None = None
+    conn: Connection,
+    ids: Iterable[str] | None = None,
+    article_ids: Iterable[str] | None = None,
+    event_cluster: str | None = None,
 ) -> list[dict]:
-    """Stored claims (all; or these, or these articles'), with their article's story, publication
-    day, title and publisher."""
-    c, a = schema.claims, schema.articles
+    """Stored claims (all; or these, or these articles', or those about one event cluster), with
+    their article's story, publication day, title and publisher, and `event_cluster_id`: the
+    cluster of the event an event claim is (store/event_links.py), read at the time of asking, so
+    it follows the clusters as later reports join or split them."""
+    c, a, k = schema.claims, schema.articles, schema.event_clusters
     query = (
         select(c, a.c.story_id, a.c.published, a.c.title, a.c.publisher, a.c.url)
+        .add_columns(k.c.cluster_id.label("event_cluster_id"))
         .join(a, a.c.id == c.c.article_id)
+        .outerjoin(k, k.c.event_id == c.c.event_id)
         .order_by(c.c.date, c.c.article_id, c.c.start)
     )
+    if event_cluster is not None:
+        return [dict(r) for r in conn.execute(query.where(k.c.cluster_id == event_cluster)).mappings()]
     if ids is None and article_ids is None:
         return [dict(r) for r in conn.execute(query).mappings()]
     column, values = (c.c.id, ids) if ids is not None else (c.c.article_id, article_ids)
@@ -137,16 +147,19 @@ def resolve_queued(conn: Connection, article_ids: Iterable[str], embed: Embed | 
     new = [from_row(r) for r in claim_rows(conn, article_ids=articles)]
     candidates = _candidates(conn, new)
     touched = stale | _propositions_of(conn, candidates | {c.id for c in new})
-    members = set(_members(conn, touched))
-    wanted = sorted(candidates | members - {c.id for c in new})
+    members = _members(conn, touched)
+    new_ids = {c.id for c in new}
+    wanted = sorted((candidates | {i for ids in members.values() for i in ids}) - new_ids)
     claims = new + [from_row(r) for r in claim_rows(conn, ids=wanted)]
     vectors = stored_vectors(conn, [c.id for c in claims])
     known = set(vectors)
-    groups = group_claims(claims, embed, vectors)
+    groups = group_claims(claims, embed, vectors, _settled(conn, new_ids, members, stale))
     _forget_propositions(conn, touched)
     _write_groups(conn, groups)
     _store_vectors(conn, {c.id: c.article_id for c in claims}, {i: v for i, v in vectors.items() if i not in known})
-    conn.execute(delete(q))
+    for kind in ("article", "proposition"):  # only what was read: a save committing meanwhile stays queued
+        for chunk in _chunks(i for k, i in queued if k == kind):
+            conn.execute(delete(q).where(q.c.kind == kind, q.c.id.in_(chunk)))
     return groups
 
 
@@ -176,13 +189,29 @@ def _propositions_of(conn: Connection, claim_ids: Iterable[str]) -> set[str]:
     }
 
 
-def _members(conn: Connection, proposition_ids: Iterable[str]) -> list[str]:
+def _members(conn: Connection, proposition_ids: Iterable[str]) -> dict[str, list[str]]:
+    """The stored claims of each of these propositions."""
     c = schema.claims
-    return [
-        i
-        for chunk in _chunks(proposition_ids)
-        for i in conn.scalars(select(c.c.id).where(c.c.proposition_id.in_(chunk)))
-    ]
+    found: dict[str, list[str]] = {}
+    for chunk in _chunks(proposition_ids):
+        for i, p in conn.execute(select(c.c.id, c.c.proposition_id).where(c.c.proposition_id.in_(chunk))):
+            found.setdefault(p, []).append(i)
+    return found
+
+
+def _settled(conn: Connection, new_ids: set[str], members: dict[str, list[str]], stale: set[str]) -> Settled:
+    """What resolution need not redo: the propositions the batch touches, with their links, except
+    those a re-saved article left stale (they may split, so their claims are judged afresh)."""
+    kept = {p: sorted(ids) for p, ids in members.items() if p not in stale}
+    fresh = set(new_ids) | {i for p, ids in members.items() if p in stale for i in ids}
+    links: dict[tuple[str, str], tuple[str, str]] = {}
+    x = schema.claim_links
+    for chunk in _chunks(kept):
+        for a, b, rel, reason in conn.execute(
+            select(x.c.claim_id, x.c.other_id, x.c.relation, x.c.reason).where(x.c.proposition_id.in_(chunk))
+        ):
+            links[(a, b)] = (rel, reason)
+    return Settled(frozenset(fresh), tuple(tuple(ids) for _, ids in sorted(kept.items())), links)
 
 
 def stored_vectors(conn: Connection, claim_ids: Iterable[str]) -> dict[str, np.ndarray]:
