@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
 from tests.query.see_fixtures import see_db  # noqa: F401 (see_db is a fixture)
 from tests.web.test_api import Server
@@ -69,7 +70,7 @@ def test_an_event_claim_carries_its_event_cluster_and_the_event_view_lists_it(we
     assert claim["id"] in {c["id"] for c in cluster["claims"]}
     assert all(c["event_cluster"] == claim["event_cluster"] for c in cluster["claims"])
     page = web.get(f"/event/{claim['event_cluster']}").raise_for_status().text
-    assert "Claims about this event" in page and claim["evidence"]["text"] in page
+    assert "Claims about this event" in page and str(escape(claim["evidence"]["text"])) in page
 
 
 def test_the_contested_page_links_an_event_claim_to_its_event(web):
