@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from wirescope.resolve.claims import (
@@ -37,6 +37,7 @@ from wirescope.resolve.claims import (
 )
 from wirescope.store import schema
 
+CLAIM_RESOLUTION_LOCK = 0x77C1A1  # PostgreSQL advisory lock key (SQLite writers queue anyway)
 _CHUNK = 500  # ids per IN (...) list, well under every database's bound-parameter limit
 
 
@@ -140,6 +141,8 @@ def resolve_queued(conn: Connection, article_ids: Iterable[str], embed: Embed | 
     """Resolve the claims of these articles and of every queued one against the stored claims
     sharing a key with them; replace the propositions they touch; empty the queue. Returns the
     propositions written."""
+    if conn.dialect.name == "postgresql":  # one resolver at a time: each regroups what the last wrote
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CLAIM_RESOLUTION_LOCK})
     q = schema.claim_resolution_queue
     queued = list(conn.execute(select(q.c.kind, q.c.id)))
     articles = set(article_ids) | {i for kind, i in queued if kind == "article"}
