@@ -24,21 +24,25 @@ def demo_articles(demo_db):
         return list(store.articles(ids))
 
 
-def answer(store) -> tuple[list[tuple], list[tuple]]:
-    """The stored propositions and links, comparable across stores."""
+def answer(store) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The stored propositions, links and each claim's proposition, comparable across stores."""
     props, links = store.proposition_rows()
     return (
         sorted((p["id"], p["label"], p["contested"], p["claims"]) for p in props),
         sorted((x["proposition_id"], x["claim_id"], x["other_id"], x["relation"], x["reason"]) for x in links),
+        sorted((r["id"], r["proposition_id"]) for r in store.claim_rows()),
     )
 
 
-def reference(store) -> tuple[list[tuple], list[tuple]]:
+def reference(store) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """The whole store grouped at once, with vectors embedded afresh (not the store's)."""
-    groups = group_claims([from_row(r) for r in store.claim_rows()], encode, {})
+    rows = store.claim_rows()
+    groups = group_claims([from_row(r) for r in rows], encode, {})
+    member_of = {i: g.id for g in groups for i in g.claim_ids}
     return (
         sorted((g.id, g.label, g.contested, len(g.claim_ids)) for g in groups),
         sorted((g.id, x.claim_id, x.other_id, x.relation, x.reason) for g in groups for x in g.links),
+        sorted((r["id"], member_of.get(r["id"])) for r in rows),
     )
 
 
@@ -52,7 +56,7 @@ def ingest_in_batches(store, articles, size: int) -> None:
 
 def test_the_demo_corpus_has_propositions_joined_by_structure_and_by_paraphrase(demo_db):
     with wirescope.open_store(demo_db) as store:
-        props, links = answer(store)
+        props, links, _ = answer(store)
         assert answer(store) == reference(store), "ingest's incremental answer is the whole store's"
     assert any(p[2] for p in props), "control of the Panjshir Valley is contested"
     assert any("in other words" in x[4] for x in links), "a pair joined by MiniLM paraphrase"

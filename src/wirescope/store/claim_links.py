@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from sqlalchemy import Connection, delete, select, text, update
+from sqlalchemy import Connection, bindparam, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from wirescope.resolve.claims import (
@@ -157,8 +157,7 @@ def resolve_queued(conn: Connection, article_ids: Iterable[str], embed: Embed | 
     vectors = stored_vectors(conn, [c.id for c in claims])
     known = set(vectors)
     groups = group_claims(claims, embed, vectors, _settled(conn, new_ids, members, stale))
-    _forget_propositions(conn, touched)
-    _write_groups(conn, groups)
+    _replace_propositions(conn, touched, groups)
     _store_vectors(conn, {c.id: c.article_id for c in claims}, {i: v for i, v in vectors.items() if i not in known})
     for kind in ("article", "proposition"):  # only what was read: a save committing meanwhile stays queued
         for chunk in _chunks(i for k, i in queued if k == kind):
@@ -235,11 +234,64 @@ def _store_vectors(conn: Connection, article_of: dict[str, str], fresh: dict[str
         conn.execute(schema.claim_vectors.insert(), rows)
 
 
-def _forget_propositions(conn: Connection, proposition_ids: Iterable[str]) -> None:
-    for chunk in _chunks(proposition_ids):
-        conn.execute(delete(schema.claim_links).where(schema.claim_links.c.proposition_id.in_(chunk)))
-        conn.execute(update(schema.claims).where(schema.claims.c.proposition_id.in_(chunk)).values(proposition_id=None))
-        conn.execute(delete(schema.propositions).where(schema.propositions.c.id.in_(chunk)))
+def _replace_propositions(conn: Connection, touched: set[str], groups: Sequence[PropositionGroup]) -> None:
+    """Make the touched propositions these groups, writing only what differs: a batch adding one
+    claim to a proposition of hundreds writes its new links, not every link again."""
+    x, props, claims = schema.claim_links, schema.propositions, schema.claims
+    old: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for chunk in _chunks(touched):
+        for a, b, p, rel, reason in conn.execute(
+            select(x.c.claim_id, x.c.other_id, x.c.proposition_id, x.c.relation, x.c.reason).where(
+                x.c.proposition_id.in_(chunk)
+            )
+        ):
+            old[(a, b)] = (p, rel, reason)
+    new = {(k.claim_id, k.other_id): (g.id, k.relation, k.reason) for g in groups for k in g.links}
+    existing = {
+        i
+        for chunk in _chunks(g.id for g in groups)
+        for i in conn.scalars(select(props.c.id).where(props.c.id.in_(chunk)))
+    }
+    for g in groups:  # the proposition rows first: links point at them
+        values = {"label": g.label, "contested": g.contested, "claims": len(g.claim_ids)}
+        if g.id in existing:
+            conn.execute(update(props).where(props.c.id == g.id).values(**values))
+        else:
+            conn.execute(props.insert().values(id=g.id, **values))
+    gone = [
+        {"p": value[0], "a": key[0], "b": key[1]}
+        for key, value in old.items()
+        if key not in new or new[key][1:] != value[1:]
+    ]
+    if gone:
+        conn.execute(
+            delete(x).where(
+                x.c.proposition_id == bindparam("p"), x.c.claim_id == bindparam("a"), x.c.other_id == bindparam("b")
+            ),
+            gone,
+        )
+    moving: dict[tuple[str, str], set[str]] = {}  # (from, to): the claims whose links move
+    for key, (now, *judged) in new.items():
+        if key in old and old[key][1:] == tuple(judged) and old[key][0] != now:
+            moving.setdefault((old[key][0], now), set()).add(key[0])
+    for (was, now), ids in sorted(moving.items()):
+        for chunk in _chunks(ids):
+            conn.execute(update(x).where(x.c.proposition_id == was, x.c.claim_id.in_(chunk)).values(proposition_id=now))
+    fresh = [
+        {"proposition_id": p, "claim_id": a, "other_id": b, "relation": rel, "reason": reason}
+        for (a, b), (p, rel, reason) in sorted(new.items())
+        if (a, b) not in old or old[(a, b)][1:] != (rel, reason)
+    ]
+    for start in range(0, len(fresh), 2000):
+        conn.execute(x.insert(), fresh[start : start + 2000])
+    for chunk in _chunks(touched):
+        conn.execute(update(claims).where(claims.c.proposition_id.in_(chunk)).values(proposition_id=None))
+    for g in groups:
+        conn.execute(update(claims).where(claims.c.id.in_(g.claim_ids)).values(proposition_id=g.id))
+    left = sorted(touched - {g.id for g in groups})
+    for chunk in _chunks(left):
+        conn.execute(delete(x).where(x.c.proposition_id.in_(chunk)))
+        conn.execute(delete(props).where(props.c.id.in_(chunk)))
 
 
 def write_propositions(conn: Connection, groups: Sequence[PropositionGroup]) -> None:
