@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
 from tests.query.see_fixtures import see_db  # noqa: F401 (see_db is a fixture)
 from tests.web.test_api import Server
@@ -90,3 +91,27 @@ def test_a_claims_stance_corrected_on_the_contested_page_is_stored_reviewed(cont
         assert row["stance"] == other
         (log,) = store.corrections(kind="claim")
         assert (log.field, log.value, log.machine) == ("stance", other, now)
+
+
+def test_an_event_claim_carries_its_event_cluster_and_the_event_view_lists_it(web):
+    """Claims link to event clusters: the claim's event is one report of the cluster, and the
+    event's page shows who asserts or denies it, with the claim's evidence."""
+    items = web.get("/api/claims").raise_for_status().json()["items"]
+    linked = [c for c in items if c["event_cluster"]]
+    assert linked, "an event claim of the demo corpus carries its event's cluster"
+    assert all(c["kind"] != "statement" for c in linked), "only a claim with an event has one"
+    claim = linked[0]
+    cluster = web.get(f"/api/clusters/{claim['event_cluster']}").raise_for_status().json()
+    assert claim["id"] in {c["id"] for c in cluster["claims"]}
+    assert all(c["event_cluster"] == claim["event_cluster"] for c in cluster["claims"])
+    page = web.get(f"/event/{claim['event_cluster']}").raise_for_status().text
+    assert "Claims about this event" in page and str(escape(claim["evidence"]["text"])) in page
+
+
+def test_the_contested_page_links_an_event_claim_to_its_event(web):
+    contested = web.get("/api/claims", params={"contested": "true"}).json()["items"]
+    clusters = {c["event_cluster"] for c in contested if c["event_cluster"]}
+    page = web.get("/contested").raise_for_status().text
+    for cluster in clusters:
+        assert f'href="/event/{cluster}"' in page
+    assert page.count('class="event-cluster"') == sum(1 for c in contested if c["event_cluster"])

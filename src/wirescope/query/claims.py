@@ -64,6 +64,7 @@ def claim_record(row: dict) -> Record:
         "date": row["date"],
         "evidence": {"start": row["start"], "end": row["end"], "text": row["text"]},
         "proposition_id": row["proposition_id"],
+        "event_cluster": row.get("event_cluster_id"),  # the event cluster an event claim is (/event/<id>)
     }
 
 
@@ -85,6 +86,11 @@ def claims(store: Store, f: ClaimFilter = ClaimFilter()) -> list[Record]:
     props, _links = store.proposition_rows()
     contested_ids = {p["id"] for p in props if p["contested"]}
     return [claim_record(r) for r in store.claim_rows() if _passes(r, f, contested_ids)]
+
+
+def claims_about_event(store: Store, cluster_id: str) -> list[Record]:
+    """The claims whose event is one of this event cluster's reports, by date."""
+    return [claim_record(r) for r in store.claim_rows(event_cluster=cluster_id)]
 
 
 def contested(store: Store, f: ClaimFilter = ClaimFilter()) -> list[Record]:

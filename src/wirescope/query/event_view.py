@@ -12,6 +12,7 @@ from typing import Any
 
 from wirescope.errors import NotFound
 from wirescope.query.browse import records_by_id
+from wirescope.query.claims import claims_about_event
 from wirescope.query.events import Record, event_day
 from wirescope.store import Store
 
@@ -48,7 +49,8 @@ def highlighted(record: Record) -> Record:
 
 
 def event_view(store: Store, cluster_id: str) -> Record:
-    """The cluster's reports (with story ids), the fields compared, and the links that joined them."""
+    """The cluster's reports (with story ids), the fields compared, the links that joined them,
+    and the claims about it (who asserts or denies this event)."""
     members, links = store.cluster_members(cluster_id)
     if not members:
         raise NotFound(
@@ -70,6 +72,7 @@ def event_view(store: Store, cluster_id: str) -> Record:
         "stories": first["reports"],
         "publishers": first["publishers"],
         "links": links,
+        "claims": claims_about_event(store, cluster_id),
     }
 
 

@@ -14,17 +14,21 @@ Within a proposition each pair is:
 The reason is kept with each link. Claims that contradict are never merged into one fact: each
 side keeps its own claims, claimants and stories (sides()).
 
-A pure function of the stored claims (not of the order articles arrived in), like the actor
-registry (resolve/actors.py): re-running it after every batch is deterministic and idempotent.
-Cost: pairs are compared within a block (same predicate and place or subject), and statements
-with each other, which is quadratic in the number of statements: fine for tens of thousands.
+A pure function of the stored claims (not of the order articles arrived in): `group_claims` over
+every claim is the reference answer. The store keeps it up to date incrementally
+(store/claim_links.py): a batch's claims are compared only with the stored claims that share a
+blocking key with them (`structured_key`, `paraphrase_words`), and the propositions those belong
+to are recomputed; the answer is the same as grouping the whole store again (tests/store/
+test_claims_incremental.py). A claim's vector is a pure function of its words (each text embedded
+alone: the int8 encoder quantises its activations per batch, so a batch-mate would move it), kept
+in the store once computed, so no claim is embedded twice.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
@@ -40,7 +44,20 @@ _GENERIC_PLACE_WORDS = frozenset({"valley", "province", "district", "city", "reg
 PARAPHRASE_CHARS = 160  # characters of a claim's words its embedding reads
 SHARED_WORDS = 2  # content words two claims must share before their embeddings are compared
 OVERLAP = 0.4  # ... and at least this share of the shorter claim's content words
-MAX_WORD_CLAIMS = 200  # words in more claims than this are too common to propose a pair
+# Words of four letters or more that say nothing about what a claim is about, left out of the words
+# two claims must share before their embeddings are compared (below). A fixed list, not
+# a count over the store: the answer must not depend on how many claims are stored (a word crossing
+# a count would split propositions already made), and the store looks claims up by each word.
+_PARAPHRASE_STOPWORDS = frozenset(
+    {
+        "about", "after", "again", "also", "been", "before", "being", "could", "does", "done",
+        "from", "have", "having", "here", "into", "just", "like", "more", "most", "much", "must",
+        "only", "other", "over", "said", "says", "should", "some", "such", "than", "that", "their",
+        "them", "then", "there", "these", "they", "this", "those", "told", "under", "very", "were",
+        "what", "when", "where", "which", "while", "will", "with", "would", "your", "ours", "it's",
+        "we're", "they're", "there's", "that's", "we've", "they've",
+    }
+)  # fmt: skip
 _WORD = re.compile(r"[\w'’-]+")
 _NEGATION = re.compile(r"\b(no|not|never|nobody|none|nothing|without)\b|n't", re.IGNORECASE)
 
@@ -226,11 +243,32 @@ def _first_of_repeats(claims: Sequence[StoredClaim]) -> tuple[list[StoredClaim],
     return list(first.values()), {c.id: first[_repeat_key(c)].id for c in claims}
 
 
-def group_claims(claims: Sequence[StoredClaim], embed: Embed | None = None) -> list[PropositionGroup]:
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What is already decided among some of the claims given to `group_claims` (the store's
+    incremental resolution): every claim not in `fresh` is in one of `groups` (or in none with
+    another), each pair of two such claims was judged before, and `links` holds the relation
+    found then. Only pairs with a fresh claim are looked for, and links between two settled claims
+    are taken, not recomputed: a pair's relation depends on the pair alone."""
+
+    fresh: frozenset[str]
+    groups: tuple[tuple[str, ...], ...] = ()
+    links: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+
+def group_claims(
+    claims: Sequence[StoredClaim],
+    embed: Embed | None = None,
+    vectors: dict[str, np.ndarray] | None = None,
+    settled: Settled | None = None,
+) -> list[PropositionGroup]:
     """Every proposition with two or more claims, and the relation of each pair of its claims
-    (a repeat within one article is linked to its first claim only: it relates as that one does)."""
+    (a repeat within one article is linked to its first claim only: it relates as that one does).
+    `vectors` holds the claims' known vectors by id; those `embed` computes are added to it."""
     distinct, first_of = _first_of_repeats(claims)
-    pairs = _structured_pairs(distinct) + _paraphrase_pairs(distinct, embed)
+    fresh = None if settled is None else settled.fresh
+    vectors = {} if vectors is None else vectors
+    pairs = _structured_pairs(distinct, fresh) + _paraphrase_pairs(distinct, embed, vectors, fresh)
     parent = {c.id: c.id for c in claims}
 
     def root(x: str) -> str:
@@ -240,6 +278,7 @@ def group_claims(claims: Sequence[StoredClaim], embed: Embed | None = None) -> l
         return x
 
     joined = [(a.id, b.id) for a, b in pairs] + [(i, f) for i, f in first_of.items() if i != f]
+    joined += [(g[0], other) for g in (settled.groups if settled else ()) for other in g[1:] if g[0] in parent]
     for a, b in joined:
         ra, rb = root(a), root(b)
         if ra != rb:
@@ -247,47 +286,93 @@ def group_claims(claims: Sequence[StoredClaim], embed: Embed | None = None) -> l
     members: dict[str, list[StoredClaim]] = {}
     for c in claims:
         members.setdefault(root(c.id), []).append(c)
-    groups = [_group(m, first_of) for m in members.values() if len(m) > 1]
+    groups = [_group(m, first_of, settled) for m in members.values() if len(m) > 1]
     return sorted(groups, key=lambda g: g.id)
 
 
-def _structured_pairs(claims: Sequence[StoredClaim]) -> list[tuple[StoredClaim, StoredClaim]]:
-    blocks: dict[tuple, list[StoredClaim]] = {}
+def structured_key(c: StoredClaim) -> str | None:
+    """The block a claim with a normalised form is compared in: its predicate and its place (or,
+    with no place, its subject). Two claims `same_proposition` finds alike share it; the store
+    indexes it (store/claim_links.py)."""
+    if c.kind == "statement":
+        return None
+    return f"{c.predicate}\x1f{place_key(c.place_name) or _subject_key(c)}"
+
+
+def paraphrase_words(text: str) -> frozenset[str]:
+    """The content words of a claim that paraphrase candidates must share (the store indexes them)."""
+    return frozenset(w for w in _WORD.findall(text.casefold()) if len(w) > 3 and w not in _PARAPHRASE_STOPWORDS)
+
+
+def paraphrase_text(c: StoredClaim) -> str:
+    """What a claim's embedding reads: long quotes cut to their opening words, which state the
+    proposition (the encoder's cost grows with the length of the text)."""
+    return c.text[:PARAPHRASE_CHARS]
+
+
+def _structured_pairs(
+    claims: Sequence[StoredClaim], fresh: frozenset[str] | None = None
+) -> list[tuple[StoredClaim, StoredClaim]]:
+    """Pairs of one block that are one proposition (with `fresh`, only pairs with a fresh claim)."""
+    blocks: dict[str, list[StoredClaim]] = {}
     for c in claims:
-        if c.kind != "statement":
-            blocks.setdefault((c.predicate, place_key(c.place_name) or _subject_key(c)), []).append(c)
-    return [(a, b) for block in blocks.values() for a, b in combinations(block, 2) if same_proposition(a, b)]
+        if (key := structured_key(c)) is not None:
+            blocks.setdefault(key, []).append(c)
+    return [
+        (a, b)
+        for block in blocks.values()
+        for a, b in combinations(block, 2)
+        if (fresh is None or a.id in fresh or b.id in fresh) and same_proposition(a, b)
+    ]
 
 
-def _paraphrase_pairs(claims: Sequence[StoredClaim], embed: Embed | None) -> list[tuple[StoredClaim, StoredClaim]]:
+def _paraphrase_pairs(
+    claims: Sequence[StoredClaim],
+    embed: Embed | None,
+    vectors: dict[str, np.ndarray],
+    fresh: frozenset[str] | None = None,
+) -> list[tuple[StoredClaim, StoredClaim]]:
     """Pairs of a statement and any other claim whose words are paraphrases of each other. Only
     claims sharing SHARED_WORDS content words with a claim of another article are embedded:
     paraphrases keep most of their nouns, and encoding every claim would cost more than the
     claims annotator itself (docs/benchmarks.md)."""
-    candidates = _word_candidates(claims)
+    candidates = _word_candidates(claims, fresh)
     if embed is None or not candidates:
         return []
-    # shortest first, so that each batch pads little; long quotes cut to their opening words,
-    # which state the proposition (the encoder's cost grows with the longest text of a batch)
-    wanted = sorted({i for pair in candidates for i in pair}, key=lambda i: len(claims[i].text))
-    vectors = dict(zip(wanted, embed([claims[i].text[:PARAPHRASE_CHARS] for i in wanted]), strict=True))
-    return [(claims[i], claims[j]) for i, j in sorted(candidates) if float(vectors[i] @ vectors[j]) >= PARAPHRASE]
+    for i in sorted({i for pair in candidates for i in pair}):
+        if claims[i].id not in vectors:  # each alone: its vector must not depend on its batch-mates
+            vectors[claims[i].id] = embed([paraphrase_text(claims[i])])[0]
+    return [
+        (claims[i], claims[j])
+        for i, j in sorted(candidates)
+        if float(vectors[claims[i].id] @ vectors[claims[j].id]) >= PARAPHRASE
+    ]
 
 
-def _word_candidates(claims: Sequence[StoredClaim]) -> set[tuple[int, int]]:
+def _word_candidates(claims: Sequence[StoredClaim], fresh: frozenset[str] | None = None) -> set[tuple[int, int]]:
     """Index pairs (i < j) of claims from different articles, one a statement, sharing enough words
-    (a paraphrase says "give up" for "surrender" but keeps "people", "valley", "weapons")."""
-    words = [frozenset(w for w in _WORD.findall(c.text.casefold()) if len(w) > 3) for c in claims]
+    (a paraphrase says "give up" for "surrender" but keeps "people", "valley", "weapons"). With
+    `fresh`, only pairs with a fresh claim: each fresh claim counts the words it shares with the
+    claims holding them, not every pair of the set."""
+    words = [paraphrase_words(c.text) for c in claims]
     by_word: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
         for w in ws:
             by_word.setdefault(w, []).append(i)
     shared: dict[tuple[int, int], int] = {}
-    for ids in by_word.values():
-        if len(ids) > MAX_WORD_CLAIMS:  # a word in that many claims tells nothing ("said", "taliban")
-            continue
-        for i, j in combinations(ids, 2):
-            shared[(i, j)] = shared.get((i, j), 0) + 1
+    if fresh is None:
+        for ids in by_word.values():
+            for i, j in combinations(ids, 2):
+                shared[(i, j)] = shared.get((i, j), 0) + 1
+    else:
+        new = {i for i, c in enumerate(claims) if c.id in fresh}
+        for i in sorted(new):
+            for w in words[i]:
+                for j in by_word[w]:
+                    if j == i or (j in new and j < i):  # two fresh claims: counted from the smaller index
+                        continue
+                    key = (i, j) if i < j else (j, i)
+                    shared[key] = shared.get(key, 0) + 1
     return {
         (i, j)
         for (i, j), n in shared.items()
@@ -298,11 +383,14 @@ def _word_candidates(claims: Sequence[StoredClaim]) -> set[tuple[int, int]]:
     }
 
 
-def _group(members: list[StoredClaim], first_of: dict[str, str]) -> PropositionGroup:
+def _group(members: list[StoredClaim], first_of: dict[str, str], settled: Settled | None = None) -> PropositionGroup:
     members = sorted(members, key=lambda c: c.id)
+    fresh = settled.fresh if settled else frozenset()
+    known = settled.links if settled else {}
     links = []
     for a, b in combinations([c for c in members if first_of[c.id] == c.id], 2):
-        rel, reason = relation(a, b)
+        judged = known.get((a.id, b.id)) if a.id not in fresh and b.id not in fresh else None
+        rel, reason = judged or relation(a, b)
         links.append(Link(a.id, b.id, rel, reason))
     for c in members:
         if first_of[c.id] != c.id:
@@ -420,9 +508,30 @@ def from_row(row: dict) -> StoredClaim:
 
 
 def resolve_claims(store, embed: Embed | None = None) -> list[PropositionGroup]:
-    """Group every stored claim into propositions and store the answer (after an ingest). `embed`
-    is the sentence encoder for paraphrase (the runner passes annotate/embeddings' `encode`;
-    without one, only claims with a normalised form are grouped)."""
-    groups = group_claims([from_row(r) for r in store.claim_rows()], embed)
+    """Group every stored claim into propositions and store the answer: the recomputation over
+    the whole store that the incremental resolution (`resolve_claim_batch`) must equal. `embed` is
+    the sentence encoder for paraphrase; the vectors the store holds are used, not recomputed."""
+    claims = [from_row(r) for r in store.claim_rows()]
+    groups = group_claims(claims, embed, store.claim_vectors([c.id for c in claims]))
     store.save_propositions(groups)
     return groups
+
+
+def reusing(articles: Sequence[Article], embed: Embed) -> Embed:
+    """`embed`, answering from the vectors the pipeline already computed for these articles
+    (`article.vectors`, annotate/embeddings) where a claim's words are one of those sentences:
+    the project's one embedding pass per sentence. The rest are embedded."""
+    known = {a.text_of(span): vector for a in articles for span, vector in a.vectors.items()}
+
+    def embed_or_reuse(texts: list[str]) -> np.ndarray:
+        missing = [t for t in texts if t not in known]
+        fresh = dict(zip(missing, embed(missing), strict=True)) if missing else {}
+        return np.stack([known[t] if t in known else fresh[t] for t in texts])
+
+    return embed_or_reuse
+
+
+def resolve_claim_batch(store, articles: Sequence[Article], embed: Embed | None = None) -> list[PropositionGroup]:
+    """After a batch is stored, resolve its claims (and any a crash left queued) against the
+    stored claims sharing a key with them (store/claim_links.py); returns the propositions redone."""
+    return store.resolve_claims([a.id for a in articles], reusing(articles, embed) if embed else None)

@@ -21,8 +21,10 @@ from contextlib import contextmanager
 from itertools import islice
 
 from wirescope.annotate import Pipeline, build_pipeline
+from wirescope.annotate.embeddings import encode
 from wirescope.errors import MissingExtra, Rejected, WirescopeError
 from wirescope.record import Article
+from wirescope.resolve.claims import resolve_claim_batch
 from wirescope.run.local import (
     IngestReport,
     _batches,
@@ -130,13 +132,9 @@ def ingest(
         stored = [_save(store, item, steps) if isinstance(item, Article) else item for item in results]
         link_batch(store, stored)
         resolve_batch(store, stored, settings.embed_threads)
+        resolve_claim_batch(store, [item for item in stored if isinstance(item, Article)], encode)
         for item in stored:
             record_result(report, item, on_done)
-    if report.stored:
-        from wirescope.annotate.embeddings import encode
-        from wirescope.resolve.claims import resolve_claims
-
-        resolve_claims(store, encode)  # here, not on the workers: it reads every stored claim
     return report
 
 

@@ -16,7 +16,7 @@ from wirescope.clean import clean
 from wirescope.clean.language import ENGLISH
 from wirescope.errors import AnnotatorError, DocumentTooSlow, Rejected, WirescopeError
 from wirescope.record import Article
-from wirescope.resolve.claims import resolve_claims
+from wirescope.resolve.claims import resolve_claim_batch
 from wirescope.run.budget import time_budget
 from wirescope.settings import Settings
 from wirescope.sources.document import RawDocument
@@ -89,10 +89,9 @@ def ingest(
         results += [_save_unannotated(store, a) for a in articles if a.language != ENGLISH]
         link_batch(store, results)
         resolve_batch(store, results, settings.embed_threads)
+        resolve_claim_batch(store, [item for item in results if isinstance(item, Article)], encode)
         for item in results:
             record_result(report, item, on_done)
-    if report.stored:
-        resolve_claims(store, encode)  # once per ingest: it reads every stored claim (resolve/claims.py)
     return report
 
 

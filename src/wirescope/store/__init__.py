@@ -167,10 +167,35 @@ class Store(Reading):
         with writing(self.engine) as conn:
             claim_links.write_propositions(conn, groups)
 
-    def claim_rows(self) -> list[dict]:
-        """Every stored claim with its article's story and day (store/claim_links.py)."""
+    def resolve_claims(self, article_ids: Sequence[str], embed=None) -> list:
+        """Resolve these articles' claims, and those of any article a save queued, against the
+        stored claims sharing a key with them; replace the propositions they touch
+        (store/claim_links.py). Returns those propositions. `embed` is the sentence encoder for
+        paraphrase; the vectors it computes are stored."""
+        try:
+            return with_retries(lambda: self._resolve_claims_once(list(article_ids), embed))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.description}: cannot resolve claims across articles: {exc}") from exc
+
+    def _resolve_claims_once(self, article_ids: list[str], embed) -> list:
+        with writing(self.engine) as conn:
+            return claim_links.resolve_queued(conn, article_ids, embed)
+
+    def awaiting_claim_resolution(self) -> list[str]:
+        """Ids of stored articles whose claims have not been resolved since they were saved."""
         with self.engine.connect() as conn:
-            return claim_links.claim_rows(conn)
+            return claim_links.queued_for_claims(conn)
+
+    def claim_vectors(self, claim_ids: Sequence[str]) -> dict:
+        """The stored paraphrase vectors of these claims (those resolution has computed)."""
+        with self.engine.connect() as conn:
+            return claim_links.stored_vectors(conn, claim_ids)
+
+    def claim_rows(self, event_cluster: str | None = None) -> list[dict]:
+        """Every stored claim (or those about one event cluster) with its article's story and day,
+        and the cluster of its event (store/claim_links.py)."""
+        with self.engine.connect() as conn:
+            return claim_links.claim_rows(conn, event_cluster=event_cluster)
 
     def proposition_rows(self) -> tuple[list[dict], list[dict]]:
         """Every stored proposition, and every link between two claims of one."""
@@ -205,6 +230,7 @@ class Store(Reading):
                 )
             )
         )
+        claim_links.queue_old_propositions(conn, [article.id])
         for table in schema.ARTICLE_TABLES:
             conn.execute(delete(table).where(table.c.article_id == article.id))
         self._save_actors(conn, article)
@@ -212,6 +238,7 @@ class Store(Reading):
         for name, table_rows in rows.annotation_rows(article).items():
             if table_rows:
                 conn.execute(schema.metadata.tables[name].insert(), table_rows)
+        claim_links.index_article_claims(conn, [article.id])  # and queued for `resolve_claims`
         self._drop_orphan_actors(conn, old_actors - {a.id for a in article.actors})
 
     # --- corrections (store/corrections.py) ---------------------------------------------------

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from wirescope.record import Article
 from wirescope.store import rows, schema
 from wirescope.store.actor_links import index_actors, unindex_actors
+from wirescope.store.claim_links import index_article_claims, queue_old_propositions
 from wirescope.store.corrections import corrected_many
 from wirescope.store.transactions import writing
 
@@ -90,6 +91,7 @@ def save_many(engine, articles: Sequence[Article], pipeline: Sequence[str] = ())
         m = schema.mentions
         old_actors = set(conn.scalars(select(m.c.actor_id).where(m.c.article_id.in_(ids), m.c.actor_id.is_not(None))))
         _upsert_articles(conn, [rows.article_row(a, list(pipeline), stamp) for a in articles])
+        queue_old_propositions(conn, ids)
         for table in schema.ARTICLE_TABLES:
             conn.execute(delete(table).where(table.c.article_id.in_(ids)))
         articles = corrected_many(conn, list(articles))  # human corrections, as `save` applies them
@@ -104,5 +106,6 @@ def save_many(engine, articles: Sequence[Article], pipeline: Sequence[str] = ())
         for name, table_rows in by_table.items():
             if table_rows:
                 _insert(conn, schema.metadata.tables[name], table_rows)
+        index_article_claims(conn, ids)  # queued: the next `resolve_claims` groups them
         _drop_orphans(conn, old_actors - {x.id for a in articles for x in a.actors})
     return len(articles)

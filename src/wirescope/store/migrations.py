@@ -114,6 +114,17 @@ def _add_event_clusters(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _add_claim_keys(conn: Connection) -> None:
+    """Claims are resolved a batch at a time against the stored claims sharing a key with them:
+    every stored claim is indexed and every article with claims queued, so the next batch
+    resolves the whole store once (and computes the vectors it needs)."""
+    from wirescope.store.claim_links import index_every_claim
+
+    for table in (schema.claim_keys, schema.claim_vectors, schema.claim_resolution_queue):
+        table.create(conn, checkfirst=True)
+    index_every_claim(conn)
+
+
 _CLAIM_DEFAULTS = {"stance": "asserts", "kind": "statement", "modality": "asserted"}
 
 
@@ -179,6 +190,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (12, "event_reports, event_links, event_clusters: one event, many reports", _add_event_clusters),
     (13, "actor_keys and actor_link_queue: link a batch's actors only with those sharing a key", _add_actor_keys),
     (14, "event_resolution_queue: articles stored since their events were last resolved", _add_event_resolution_queue),
+    (15, "claim_keys, claim_vectors, claim_resolution_queue: resolve a batch's claims incrementally", _add_claim_keys),
 ]
 
 

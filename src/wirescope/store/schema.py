@@ -320,6 +320,31 @@ claim_links = Table(
     Column("reason", Text, nullable=False),
 )
 
+# Incremental claim resolution (store/claim_links.py, migration 15): each claim's blocking keys
+# ("s" + predicate and place or subject; "w" + a content word), the vectors resolution has
+# computed (float32, each claim embedded once), and what a save left to resolve: its article, and
+# the propositions its earlier claims belonged to (so a re-saved article's old groups are redone).
+claim_keys = Table(
+    "claim_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("claim_id", String(40), primary_key=True, index=True),
+    _article_fk(),
+)
+claim_vectors = Table(
+    "claim_vectors",
+    metadata,
+    Column("claim_id", String(40), primary_key=True),
+    _article_fk(),
+    Column("vector", LargeBinary, nullable=False),
+)
+claim_resolution_queue = Table(
+    "claim_resolution_queue",
+    metadata,
+    Column("kind", String(12), primary_key=True),  # article, proposition
+    Column("id", String(40), primary_key=True),
+)
+
 Index("ix_events_time", events.c.time_value)
 # Listings: keyset pages in (day, id) order, narrowed by one indexed filter (store/selection.py).
 LISTING_INDEXES = (
