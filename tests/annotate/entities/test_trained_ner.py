@@ -122,3 +122,16 @@ def test_the_parse_runs_the_shipped_ner_in_place_of_sms():
 def test_the_trained_ner_alone_on_news_sentences(text, name, label):
     nlp = build_model(SPACY_MODEL, ruler=False, repairs=False)
     assert {e.text: e.label_ for e in nlp(text).ents}.get(name) == label
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # regressions of the trained NER on conflict-news sentences, fixed by repairs (patterns.py)
+        ("The rebels captured Kunduz after a week of fighting.", "Kunduz", "GPE"),  # ORG: "X beat Y"
+        ("Massoud Asks the West for Weapons as Panjshir Resistance Takes Shape", "Massoud", "PERSON"),
+        ("Planes left Hamid Karzai International Airport at dawn.", "Hamid Karzai International Airport", "FAC"),
+    ],
+)
+def test_the_parse_repairs_the_trained_ners_conflict_news_errors(text, name, label):
+    assert {e.text: e.label_ for e in conflict_model(SPACY_MODEL)(text).ents}.get(name) == label

@@ -41,8 +41,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
-from spacy.util import filter_spans, minibatch
-from thinc.api import Config
+from spacy.util import filter_spans, load_config, minibatch
 
 from wirescope.annotate.entities.model import TRAINED_NER
 from wirescope.errors import EvalDataError
@@ -117,7 +116,7 @@ def train(
     folder: Path, work: Path, out: Path = TRAINED_NER, config: Path = CONFIG, log: Callable[[str], None] = print
 ) -> Training:
     """Fine-tune sm's NER on the CoNLL-2003 folder's training file; write the best epoch to `out`."""
-    cfg = Config().from_disk(config)
+    cfg = load_config(config)
     settings = cfg["training"]
     random.seed(settings["seed"])
     spacy.util.fix_random_seed(settings["seed"])
