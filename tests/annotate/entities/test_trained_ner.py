@@ -131,6 +131,8 @@ def test_the_trained_ner_alone_on_news_sentences(text, name, label):
         ("The rebels captured Kunduz after a week of fighting.", "Kunduz", "GPE"),  # ORG: "X beat Y"
         ("Massoud Asks the West for Weapons as Panjshir Resistance Takes Shape", "Massoud", "PERSON"),
         ("Planes left Hamid Karzai International Airport at dawn.", "Hamid Karzai International Airport", "FAC"),
+        ("Fighters attacked a checkpoint in Pul-e-Khumri on Thursday.", "Pul-e-Khumri", "GPE"),
+        ("Fighting was reported near Mazar-i-Sharif overnight.", "Mazar-i-Sharif", "GPE"),
     ],
 )
 def test_the_parse_repairs_the_trained_ners_conflict_news_errors(text, name, label):
