@@ -210,7 +210,7 @@ def test_evaluate_scores_both_systems_on_the_same_documents(tmp_path):
     path = tmp_path / "mini.conll"
     path.write_text(CONLL, encoding="utf-8")
     scores = evaluate(read_conll(path), MODEL, CONLL_TYPES)
-    assert set(scores) == {"bare", "trim", "ours"}
+    assert set(scores) == {"bare", "trim", "trained", "ours"}
     assert scores["ours"].prf("ORG")[1] == 1.0  # the ruler finds "Taliban" even alone
 
 
@@ -243,7 +243,10 @@ def test_re3d_ours_beats_bare(tmp_path):
     assert scores["ours"].prf("ORG")[2] >= scores["bare"].prf("ORG")[2]
 
 
-def test_conll_ours_not_worse_than_bare():
+def test_conll_the_trained_ner_is_well_above_bare():
+    # Full sets (docs/benchmarks.md): CrossWeigh test 0.842 against bare 0.609, eng.testb 0.827 against 0.673.
     docs = read_conll(need_shared(EVAL / "ner-conll2003") / "non_tabular" / "eng.testb")[:25]
     scores = evaluate(docs, MODEL, CONLL_TYPES)
-    assert scores["ours"].prf()[2] >= scores["bare"].prf()[2]
+    assert scores["trained"].prf()[2] >= scores["bare"].prf()[2] + 0.10
+    assert scores["ours"].prf()[2] >= scores["bare"].prf()[2] + 0.10
+    assert scores["ours"].prf("ORG")[2] >= scores["bare"].prf("ORG")[2] + 0.15

@@ -33,8 +33,17 @@ def _demo_articles(demo_db) -> list[Article]:
         return [demo.article(i) for i in demo.article_ids()]
 
 
+def _demo_with_a_surname_alone(demo_db) -> list[Article]:
+    """The demo corpus plus one article naming "Dashti" alone, to be merged into Fahim Dashti.
+
+    Since the trained NER (issue 14) every demo article that names Dashti names him in full, so
+    the corpus by itself no longer has a single name to merge across articles.
+    """
+    return [*_demo_articles(demo_db), _person_article(0, "Dashti")]
+
+
 def test_batches_in_any_order_give_the_whole_store_answer(demo_db, tmp_path):
-    articles = _demo_articles(demo_db)
+    articles = _demo_with_a_surname_alone(demo_db)
     for seed in (1, 2, 3):
         order = articles[:]
         random.Random(seed).shuffle(order)
@@ -52,7 +61,7 @@ def test_batches_in_any_order_give_the_whole_store_answer(demo_db, tmp_path):
 
 
 def test_storing_an_article_again_without_an_actor_relinks_those_merged_into_it(demo_db, tmp_path):
-    articles = _demo_articles(demo_db)
+    articles = _demo_with_a_surname_alone(demo_db)
     with wirescope.open_store(str(tmp_path / "w.db")) as store:
         for article in articles:
             store.save(article, link=False)

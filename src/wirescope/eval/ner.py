@@ -23,9 +23,10 @@ Scoring is entity-level exact match (same start, end and type), micro-averaged, 
 overall. Types are mapped to the gold's four by the shared tables of annotate/entities/labels.py
 (PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC, NORP -> MISC (CoNLL) or NORP (re3d), and for
 CoNLL EVENT, WORK_OF_ART, LAW, LANGUAGE and PRODUCT -> MISC). "ours" is what the parse annotator
-produces (the entity ruler and repairs of annotate/entities/patterns.py, and the trimming of
-leading "the" and quotes of parse.py); "bare" is
-the installed model as it is.
+produces (the shipped NER of annotate/entities/trained, the entity ruler and repairs of
+annotate/entities/patterns.py, and the trimming of leading "the" and quotes of parse.py); "bare" is
+the installed model as it is; "trim-only" the bare model with the trimming; "trained-only" the
+shipped NER with the trimming, without the ruler and repairs.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from pathlib import Path
 import click
 
 from wirescope.annotate.entities.labels import ONTONOTES_TO_CONLL, ONTONOTES_TO_RE3D, RE3D_GOLD_TYPES
-from wirescope.annotate.entities.model import load_model
+from wirescope.annotate.entities.model import build_model, load_model
 from wirescope.annotate.entities.parse import trim_entity
 from wirescope.annotate.tokens import doc_text
 from wirescope.api import process_many
@@ -297,16 +298,21 @@ def snap_to_tokens(found: set[Entity], doc: NerDocument) -> set[Entity]:
 
 
 def evaluate(docs: list[NerDocument], model: str, types: dict[str, str], batch_size: int = 16) -> dict[str, Scores]:
-    """Scores of the bare model, of the bare model with our trimming only, and of our pipeline's NER.
+    """Scores of the bare model, of the bare model with our trimming only, of the trained NER with
+    the trimming but without the ruler and repairs, and of our pipeline's NER.
 
-    The middle one shares the bare model's parse; it tells how much of the gain is only the
-    trimming of "the" and quotes, and how much the ruler and repairs.
+    "trim" shares the bare model's parse; it tells how much of the gain is only the trimming of
+    "the" and quotes. "trained" tells how much is the trained NER, and the rest is the ruler's and
+    the repairs'.
     """
-    scores = {"bare": Scores(), "trim": Scores(), "ours": Scores()}
+    scores = {"bare": Scores(), "trim": Scores(), "trained": Scores(), "ours": Scores()}
     texts = [d.text for d in docs]
     for doc, parsed in zip(docs, load_model(model).pipe(texts, batch_size=batch_size), strict=True):
         scores["bare"].add(doc.gold, snap_to_tokens(predictions(parsed, types, False), doc))
         scores["trim"].add(doc.gold, snap_to_tokens(predictions(parsed, types, True), doc))
+    trained = build_model(model, ruler=False, repairs=False)
+    for doc, parsed in zip(docs, trained.pipe(texts, batch_size=batch_size), strict=True):
+        scores["trained"].add(doc.gold, snap_to_tokens(predictions(parsed, types, True), doc))
     ours = process_many(texts, only=("parse",), settings=Settings(model=model, batch_size=batch_size))
     for doc, article in zip(docs, ours, strict=True):
         scores["ours"].add(doc.gold, snap_to_tokens(predictions(article.doc, types, True), doc))
@@ -314,12 +320,12 @@ def evaluate(docs: list[NerDocument], model: str, types: dict[str, str], batch_s
 
 
 def format_table(title: str, n_docs: int, scores: dict[str, Scores]) -> list[str]:
-    bare, trim, ours = scores["bare"], scores["trim"], scores["ours"]
+    bare, trim, trained, ours = scores["bare"], scores["trim"], scores["trained"], scores["ours"]
     types = sorted(set(bare.types()) | set(ours.types()))
     lines = [
         f"{title}: {n_docs} documents, {sum(bare.tp.values()) + sum(bare.fn.values())} gold entities",
         f"{'type':<8} {'gold':>6}   {'bare P':>7} {'R':>6} {'F1':>6}   {'ours P':>7} {'R':>6} {'F1':>6}"
-        f"   {'ΔF1':>6}   {'trim-only F1':>12}",
+        f"   {'ΔF1':>6}   {'trim-only F1':>12}   {'trained-only F1':>15}",
     ]
     for t in [*types, None]:
         gold = (bare.tp[t] + bare.fn[t]) if t else sum(bare.tp.values()) + sum(bare.fn.values())
@@ -327,6 +333,7 @@ def format_table(title: str, n_docs: int, scores: dict[str, Scores]) -> list[str
         lines.append(
             f"{t or 'overall':<8} {gold:>6}   {b[0]:>7.3f} {b[1]:>6.3f} {b[2]:>6.3f}   "
             f"{o[0]:>7.3f} {o[1]:>6.3f} {o[2]:>6.3f}   {o[2] - b[2]:>+6.3f}   {trim.prf(t)[2]:>12.3f}"
+            f"   {trained.prf(t)[2]:>15.3f}"
         )
     return lines
 

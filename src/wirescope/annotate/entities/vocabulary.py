@@ -302,6 +302,14 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset(
 # "near Bazarak". Not "from" or "to" ("a statement from Mujahid", "according to Dashti").
 PLACE_PREPOSITIONS: frozenset[str] = english.place_prepositions("name")
 
+# Verbs (lemmas) whose object, a one-word name the model calls ORG or PERSON, is a place: "the
+# rebels captured Kunduz". The CoNLL-trained NER reads "X beat Y" sports results as teams (ORG)
+# and carries that to "captured Kunduz"; verbs that take people or groups as objects ("attack",
+# "defeat") are not here.
+PLACE_OBJECT_VERBS: frozenset[str] = frozenset(
+    {"capture", "recapture", "seize", "retake", "overrun", "besiege", "shell", "storm", "enter", "encircle"}
+)
+
 # Words of page chrome that the model takes for names when a scraper leaves them in the text
 # ("Slideshow" as PERSON, "Advertisement" as ORG). Dropped only when they are the whole entity.
 PAGE_CHROME_WORDS: frozenset[str] = frozenset(
