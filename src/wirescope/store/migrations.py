@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, inspect, select, text
+from sqlalchemy import Connection, delete, insert, inspect, select, text
 from sqlalchemy.schema import CreateIndex
 
 from wirescope.store import schema
@@ -114,6 +114,19 @@ def _add_event_clusters(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _resolve_event_records(conn: Connection) -> None:
+    """Reports become one per event record instead of one per event mention: the mention-level
+    reports, links and clusters are dropped and every article with event records is queued, so
+    the next batch resolves them at record level (run/local.py `resolve_batch`)."""
+    for table in (schema.event_clusters, schema.event_links, schema.event_reports):
+        conn.execute(delete(table))
+    queued = select(schema.event_resolution_queue.c.article_id)
+    unresolved = (
+        select(schema.event_records.c.article_id).distinct().where(schema.event_records.c.article_id.not_in(queued))
+    )
+    conn.execute(insert(schema.event_resolution_queue).from_select(["article_id"], unresolved))
+
+
 _CLAIM_DEFAULTS = {"stance": "asserts", "kind": "statement", "modality": "asserted"}
 
 
@@ -179,6 +192,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (12, "event_reports, event_links, event_clusters: one event, many reports", _add_event_clusters),
     (13, "actor_keys and actor_link_queue: link a batch's actors only with those sharing a key", _add_actor_keys),
     (14, "event_resolution_queue: articles stored since their events were last resolved", _add_event_resolution_queue),
+    (15, "event_reports: one per event record, not per mention (every article re-queued)", _resolve_event_records),
 ]
 
 
