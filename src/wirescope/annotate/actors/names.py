@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from wirescope.annotate.actors.vocabulary import cameo_role_name
@@ -108,6 +109,7 @@ def actor_id(type_: str, name: str) -> str:
     return stable_id("actor", type_, name.lower())
 
 
+@lru_cache(maxsize=65536)  # asked again for every name of every cluster a new mention is compared with
 def name_key(name: str) -> str:
     """A name compared as written, ignoring case, "the", quotes and dots: "the U.S." ~ "U.S.".
 

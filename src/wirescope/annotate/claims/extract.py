@@ -43,18 +43,19 @@ def extract_claims(article: Article) -> Article:
     """Annotator: every attributed proposition of the article, with claimant, cue, stance and evidence."""
     if article.doc is None:
         return article
+    ctx = EventContext(article)  # built once: indexing the article per quote made long texts quadratic
     claims: list[Claim] = []
     claimed_events: set[str] = set()
     for quote in article.quotes:
         cue = cue_word(article, quote)
         if cue is None or quote.kind == "partial":
             continue
-        found = quote_claims(article, quote, cue, claims)
+        found = quote_claims(ctx, quote, cue, claims)
         claimed_events.update(c.event_id for c in found if c.event_id)
         claims.extend(found)
     claims.extend(sourced_event_claims(article, claimed_events))
-    claims.extend(position_claims(article))
-    claims.extend(referring_denials(article, sorted(claims, key=lambda c: c.span.start)))
+    claims.extend(position_claims(ctx))
+    claims.extend(referring_denials(ctx, sorted(claims, key=lambda c: c.span.start)))
     claims = inherit_places(article, sorted(claims, key=lambda c: (c.span.start, c.span.end)))
     return replace(article, claims=tuple(_unique(claims)))
 
@@ -86,11 +87,12 @@ def cue_stance(lemma: str) -> ClaimStance:
     return "asserts"
 
 
-def quote_claims(article: Article, quote: Quote, cue: tuple[str, Span], before: list[Claim]) -> list[Claim]:
+def quote_claims(ctx: EventContext, quote: Quote, cue: tuple[str, Span], before: list[Claim]) -> list[Claim]:
     """The claims of one attributed quote: one per event inside it, a referred claim denied, or the
     words themselves as a statement."""
+    article = ctx.article
     lemma, cue_span = cue
-    events = [e for e in article.events if _stated_in(e, quote)]
+    events = [e for e in ctx.events.overlapping(quote.span) if _stated_in(e, quote)]
     made = [
         make_claim(article, from_event(article, e, quote.span), quote.speaker, cue_span, lemma, quote) for e in events
     ]
@@ -99,7 +101,7 @@ def quote_claims(article: Article, quote: Quote, cue: tuple[str, Span], before: 
     referred = referred_claim(article, quote, lemma, before)
     if referred is not None:
         return [referred]
-    state = control_in(EventContext(article), quote.span)
+    state = control_in(ctx, quote.span)
     if state is not None:
         return [make_claim(article, state, quote.speaker, cue_span, lemma, quote)]
     statement = Proposition("statement", "", quote.span)
@@ -260,10 +262,10 @@ def _cue_governing(article: Article, event: Event) -> tuple[str, Span] | None:
     return None
 
 
-def position_claims(article: Article) -> list[Claim]:
+def position_claims(ctx: EventContext) -> list[Claim]:
     """A claim to a position: "Saleh, who has claimed the Afghan presidency", "declared himself
     caretaker president". The claimant is the verb's subject, followed through "who"."""
-    ctx = EventContext(article)
+    article = ctx.article
     found = []
     for token in article.doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in vocab.POSITION_CUES:
@@ -316,10 +318,10 @@ def _names_position(token) -> bool:
     return token.lemma_.lower() in vocab.POSITION_NOUNS or bool(words & {"presidency", "president", "leader"})
 
 
-def referring_denials(article: Article, claims: list[Claim]) -> list[Claim]:
+def referring_denials(ctx: EventContext, claims: list[Claim]) -> list[Claim]:
     """A denial whose object, in the narration, only refers to the claim before it: "a claim that
     the National Resistance Front swiftly rejected", "the Taliban rejected those figures"."""
-    ctx = EventContext(article)
+    article = ctx.article
     found = []
     for token in article.doc:
         lemma = token.lemma_.lower()

@@ -12,7 +12,7 @@ import re
 from wirescope.annotate.events import lexicon as lex
 from wirescope.annotate.events.participants import NESTED_CLAUSES, EventContext
 from wirescope.annotate.times.values import precision_of
-from wirescope.record import Article, EventTime
+from wirescope.record import Article, EventTime, Span
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
@@ -23,7 +23,11 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 def time_of(ctx: EventContext, predicate, trigger) -> EventTime | None:
     """The times annotator's value for a temporal expression in the event's own clause."""
     tokens = _clause_tokens(predicate) | _clause_tokens(trigger)
-    for t in ctx.article.times:
+    if not tokens:
+        return None
+    # The times in the clause's reach, then the first of them (in the article's order) holding a token.
+    reach = ctx.times.overlapping(Span(min(t.idx for t in tokens), max(t.idx for t in tokens) + 1))
+    for t in reach:
         if t.value and t.type in ("DATE", "TIME") and any(t.span.start <= tok.idx < t.span.end for tok in tokens):
             return EventTime(t.value, precision_of(t.value))
     return None

@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from wirescope.annotate.spans import SpanIndex
 from wirescope.annotate.times.values import precision_of
 from wirescope.record import Article, Event, Span
 
@@ -59,10 +60,12 @@ class ReportContext:
         self.places = sorted(_places(article), key=lambda f: f.span.start)
         self.dates = sorted(_dates(article), key=lambda f: f.span.start)
         # for each place or date, the events whose clause holds it (computed once: mentions x candidates)
+        events = SpanIndex(article.events, span_of=lambda e: e.evidence)
         self.holders = {
-            f.span: [(e.id, e.type) for e in article.events if e.evidence.contains(f.span)]
-            for f in (*self.places, *self.dates)
+            f.span: [(e.id, e.type) for e in events.containing(f.span)] for f in (*self.places, *self.dates)
         }
+        self._places = SpanIndex(self.places)
+        self._dates = SpanIndex(self.dates)
 
     # --- levels -------------------------------------------------------------------------------
 
@@ -135,12 +138,11 @@ class ReportContext:
     def _within(self, kind: str, level: Span, mention: Event) -> list[Found]:
         """Places or dates inside `level` that are not inside the clause of another kind of event
         (a date in "... after the ceasefire of 3 May" belongs to the ceasefire)."""
-        candidates = self.places if kind == "places" else self.dates
+        candidates = self._places if kind == "places" else self._dates
         return [
             f
-            for f in candidates
-            if level.contains(f.span)
-            and not (self.dateline_span is not None and self.dateline_span.overlaps(f.span))
+            for f in candidates.within(level)
+            if not (self.dateline_span is not None and self.dateline_span.overlaps(f.span))
             and (self._frames(f.span) or not self._in_other_event(f.span, mention))
         ]
 

@@ -15,10 +15,12 @@ wrong reading; the errors this causes are listed in docs/events.md.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from wirescope.annotate.events import lexicon as lex
+from wirescope.annotate.tokens import doc_text
 from wirescope.clean.scrape import looks_like_headline
 from wirescope.record import Modality
 
@@ -86,17 +88,21 @@ def read_modality(trigger) -> Reading:
     return Reading(modality, source)
 
 
+# Searched for from the start of the text, not sliced: a slice per trigger copies the text once per event.
+_NON_SPACE = re.compile(r"\S")
+
+
 def in_headline_list(trigger, title: str | None = None) -> bool:
     """The trigger's line is a headline in a list of them, or a headline below the article's first
     line that is not its title: a related story or a roundup names events another report tells
     (the cleaner drops such lines from scrapes; text taken as given keeps them)."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     start = text.rfind("\n", 0, trigger.idx) + 1
     end = text.find("\n", trigger.idx)
     line = text[start : end if end >= 0 else len(text)]
     if not looks_like_headline(line) or (title and line.strip() == title.strip()):
         return False
-    if text[:start].strip():  # not the first line, which is the article's own headline
+    if _NON_SPACE.search(text, 0, start):  # not the first line, which is the article's own headline
         return True
     after = text[end:].lstrip("\n").split("\n", 1)[0] if end >= 0 else ""
     return looks_like_headline(after)

@@ -16,6 +16,7 @@ from collections.abc import Set as AbstractSet
 
 from wirescope.annotate.english import pronouns
 from wirescope.annotate.events import lexicon as lex
+from wirescope.annotate.spans import SpanIndex
 from wirescope.record import Article, Mention, Participant, Quote, Span
 
 # Clause-level dependents that start another clause: their words are not this event's participants.
@@ -37,11 +38,14 @@ class EventContext:
         self.article = article
         self.doc = article.doc
         self.mentions = sorted(article.mentions, key=lambda m: m.span.start)
+        self._mentions = SpanIndex(self.mentions)
+        self.times = SpanIndex(article.times)
+        self.events = SpanIndex(article.events, span_of=lambda e: e.evidence)
         self.place_names = {article.text_of(m.span).lower() for m in article.mentions if m.label in lex.PLACE_LABELS}
 
     def mention_at(self, token) -> Mention | None:
-        start, end = token.idx, token.idx + len(token)
-        return next((m for m in self.mentions if m.span.start < end and start < m.span.end), None)
+        found = self._mentions.overlapping(Span(token.idx, token.idx + len(token)))
+        return found[0] if found else None
 
     def quote_at(self, token) -> Quote | None:
         return next((q for q in self.article.quotes if q.span.start <= token.idx < q.span.end), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from wirescope.annotate.quotes.marks import is_nickname, quoted_segments
@@ -16,6 +17,7 @@ from wirescope.annotate.quotes.vocabulary import (
     MEDIUM_NOUNS,
     SPEECH_VERBS,
 )
+from wirescope.annotate.spans import SpanIndex
 from wirescope.annotate.times.vocabulary import MONTH_NAMES
 from wirescope.annotate.tokens import token_span
 from wirescope.record import Article, Participant, Span
@@ -51,6 +53,9 @@ class Attributor:
         self.doc = article.doc
         self.segments = [s for s in quoted_segments(self.text, article.paragraphs) if not is_nickname(self.text, s)]
         self.speakers = Speakers(article, [s.span for s in self.segments])
+        self._mentions = SpanIndex(article.mentions)
+        self._times = SpanIndex(article.times)
+        self._segment_starts = [s.span.start for s in self.segments]
 
     # tokens
 
@@ -61,7 +66,10 @@ class Attributor:
         return list(chunk) if chunk is not None else []
 
     def inside_quote(self, offset: int) -> bool:
-        return any(s.span.start <= offset < s.span.end for s in self.segments)
+        # Quoted segments are in text order and do not overlap: the one that could hold the
+        # offset is the last starting at or before it.
+        i = bisect_right(self._segment_starts, offset) - 1
+        return i >= 0 and offset < self.segments[i].span.end
 
     # attribution in a frame
 
@@ -136,8 +144,8 @@ class Attributor:
         return self.text[span.start : span.end]
 
     def venue_in(self, frame: Span, speaker: Span | None) -> str | None:
-        for m in self.article.mentions:
-            if frame.contains(m.span) and m.label == "ORG" and not (speaker and speaker.overlaps(m.span)):
+        for m in self._mentions.within(frame):
+            if m.label == "ORG" and not (speaker and speaker.overlaps(m.span)):
                 name = self.text_of(m.span)
                 if is_media_outlet(name):
                     actor = self.article.actor(m.actor_id)
@@ -145,8 +153,8 @@ class Attributor:
         return None
 
     def date_in(self, frame: Span) -> str | None:
-        for t in self.article.times:
-            if frame.contains(t.span) and t.value and t.type == "DATE":
+        for t in self._times.within(frame):
+            if t.value and t.type == "DATE":
                 return t.value
         m = _MONTH_DAY.search(self.text, frame.start, frame.end)
         if m is None:

@@ -193,10 +193,14 @@ def is_quote(said: Said | None, segment: Segment) -> bool:
 def reported_quotes(att: Attributor, direct: list[Quote]) -> list[Quote]:
     taken: list[Span] = []
     found = []
+    quoted_by_cue: dict[int, list[Span]] = {}
+    for q in direct:
+        if q.cue is not None:
+            quoted_by_cue.setdefault(q.cue.start, []).append(q.span)
     for verb in att.doc:
         if not is_report_verb(verb) or att.inside_quote(verb.idx) or any(s.start <= verb.idx < s.end for s in taken):
             continue
-        quoted = [q.span for q in direct if q.cue is not None and q.cue.start in (verb.idx, cue_start(verb))]
+        quoted = [s for start in {verb.idx, cue_start(verb)} for s in quoted_by_cue.get(start, [])]
         for quote in reported_by_verb(att, verb) or reported_object(att, verb):
             # A verb introducing a direct quote reports a clause only when the quote is in it
             # ("says she knows that “LeBron ...”"); otherwise the parse took the frame for one.
