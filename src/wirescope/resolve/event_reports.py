@@ -152,16 +152,13 @@ _WORD_CACHE_SIZE = 20_000  # trigger words repeat ("attacked", "killed"): each i
 
 
 def _word_vectors(words: list[str], encode, threads: int) -> list[np.ndarray]:
-    """Each word's vector, each word encoded alone. The encoder pads a batch to its longest input
-    and a padded row comes out up to 0.02 off the unpadded one (cosine 0.99); which words are
-    missing from this process's cache, and so batched together, depends on what it embedded
-    before, so a batch would make a word's vector (and a stored report) depend on the run's
-    history: a resumed run would store other bytes than a clean one (tests/run/test_kill_at_scale.py)."""
     missing = list(dict.fromkeys(w for w in words if w not in _WORD_VECTORS))
-    if len(_WORD_VECTORS) + len(missing) > _WORD_CACHE_SIZE:
-        _WORD_VECTORS.clear()
-    for word in missing:
-        _WORD_VECTORS[word] = encode([word], threads=threads)[0]
+    if missing:
+        if len(_WORD_VECTORS) + len(missing) > _WORD_CACHE_SIZE:
+            _WORD_VECTORS.clear()
+        # the encoder runs each word alone (annotate/embeddings/encoder.py), so a word's vector
+        # does not depend on which others were missing with it
+        _WORD_VECTORS.update(zip(missing, encode(missing, threads=threads), strict=True))
     return [_WORD_VECTORS[w] for w in words]
 
 
