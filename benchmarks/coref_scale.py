@@ -50,8 +50,8 @@ def _days_around(day: str) -> frozenset[str]:
 
 
 def copied_reports(base: list[EventReport], article, n: int) -> list[EventReport]:
-    """Variant n's reports: the reports of the article it copies (its events, in order, under new
-    ids), with its ids, on day n // DAILY after START: the store grows as news does, a steady
+    """Variant n's reports: the reports of the article it copies (its event records, in order,
+    under new ids), with its ids, on day n // DAILY after START: the store grows as news does, a steady
     number of reports a day, so that a block (a type, a week, a region) holds as many reports at
     100k as at 1k; only the store's size changes."""
     day = (START + timedelta(days=n // DAILY)).isoformat()
@@ -59,7 +59,7 @@ def copied_reports(base: list[EventReport], article, n: int) -> list[EventReport
         dataclasses.replace(
             r, id=e.id, document=article.id, day=day, times=_days_around(day) if r.times else frozenset()
         )
-        for r, e in zip(base, article.events, strict=False)
+        for r, e in zip(base, article.event_records, strict=False)
     ]
 
 
@@ -100,14 +100,14 @@ def time_batch(store, articles: list, base: dict, start: int) -> tuple[float, in
 
 
 def base_reports(store) -> dict[str, list[EventReport]]:
-    """Each demo article's stored reports (with vectors), in its events' order."""
+    """Each demo article's stored reports (with vectors), in its event records' order."""
     from wirescope.store.event_links import report_from
 
     with store.engine.connect() as conn:
         rows = [report_from(r) for r in conn.execute(select(schema.event_reports))]
     by_id = {r.id: r for r in rows}
-    # keyed by position: a variant's events are its article's, in order, under new ids
-    return {a.id: [by_id[e.id] for e in a.events if e.id in by_id] for a in store.articles()}
+    # keyed by position: a variant's records are its article's, in order, under new ids
+    return {a.id: [by_id[r.id] for r in a.event_records if r.id in by_id] for a in store.articles()}
 
 
 def main() -> None:

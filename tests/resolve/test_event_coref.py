@@ -160,3 +160,78 @@ def test_on_the_demo_corpus_every_syndicated_pair_counts_once(demo_db):
     for event in events:
         if event["event_group"]:
             assert event["reports"] == len(by_group[event["event_group"]])
+
+
+# --- reports are event records (resolve/event_reports.py) ------------------------------------
+
+HELMAND_OPERATION = (
+    "During an operation in Nad-e Ali district, Helmand province, on Tuesday, Afghan forces killed 12 insurgents.\n\n"
+    "The operation was carried out by special forces."
+)
+KANDAHAR_OPERATION = (
+    "During an operation in Arghandab district, Kandahar province, on Tuesday, Afghan forces killed 12 insurgents.\n\n"
+    "The operation was carried out by special forces."
+)
+
+
+def test_one_report_per_event_record_carrying_its_mentions(clashes):
+    """The Ledger's lead and its "The attack began" are one record: one report, both mentions."""
+    ledger = [e for e in list_events(clashes) if e["publisher"] == "Northern Ledger" and e["type"] == "ASSAULT"]
+    assert len(ledger) == 2 and ledger[0]["event_group"] == ledger[1]["event_group"]
+    with clashes.engine.connect() as conn:
+        reports = conn.execute(select(schema.event_reports.c.event_id, schema.event_reports.c.article_id)).all()
+        records = dict(conn.execute(select(schema.event_records.c.id, schema.event_records.c.article_id)).all())
+    assert dict(reports) == records  # one report per record, and only records
+
+
+def test_a_place_told_only_in_a_framing_phrase_reaches_the_report():
+    from wirescope.resolve.event_reports import report_of
+
+    article = wirescope.process(HELMAND_OPERATION, published="2021-09-03", clean=False)
+    (record,) = article.event_records
+    (mention,) = (e for e in article.events if e.id == record.mentions[0])
+    assert mention.place is None and record.place is not None and record.place.filled_from == "sentence"
+    report = report_of(article, record)
+    assert report is not None and report.admin1 == "AF/Helmand"
+    assert f"admin1:{report.admin1}" in report.places and report.times
+
+
+def test_two_operations_placed_by_framing_phrases_in_two_provinces_stay_apart(store):
+    """Regression: built from mentions, neither operation had a place, both were blocked under no
+    admin1, and the two, alike in every word but the place, were linked into one event."""
+    _store_reports(store, ((HELMAND_OPERATION, "Northern Ledger"), (KANDAHAR_OPERATION, "Crosswind Bulletin")))
+    groups = {e["publisher"]: e["event_group"] for e in list_events(store) if e["type"] == "ASSAULT"}
+    assert len(groups) == 2 and None not in groups.values()
+    assert groups["Northern Ledger"] != groups["Crosswind Bulletin"]
+
+
+def test_migration_15_drops_mention_level_reports_and_queues_their_articles(tmp_path):
+    """A store resolved per mention (before migration 15) is re-resolved per record by its next batch."""
+    from sqlalchemy import delete, insert
+
+    path = str(tmp_path / "old.db")
+    with wirescope.open_store(path) as store:
+        articles = _store_reports(store)
+        with store.engine.begin() as conn:  # as migration 12-14 left it: a report keyed by a mention
+            mention = articles[0].events[0]
+            conn.execute(delete(schema.event_reports))
+            conn.execute(
+                insert(schema.event_reports).values(
+                    event_id=mention.id,
+                    article_id=articles[0].id,
+                    type=mention.type,
+                    happened=True,
+                    day="2021-09-02",
+                    admin1="",
+                    facts={"trigger": "attacked", "participants": [], "times": [], "places": []},
+                )
+            )
+            conn.execute(delete(schema.schema_migrations).where(schema.schema_migrations.c.version == 15))
+    with wirescope.open_store(path) as store:
+        with store.engine.connect() as conn:
+            assert conn.execute(select(schema.event_reports)).all() == []
+            assert conn.execute(select(schema.event_clusters)).all() == []
+        assert sorted(store.awaiting_resolution()) == sorted(a.id for a in articles)
+        resolve_batch(store, [store.article(articles[0].id)])
+        assert store.awaiting_resolution() == []
+        assert _checkpoint_events(store)["Northern Ledger"]["reports"] == 2

@@ -2,8 +2,8 @@
 
 Every event record built for a listing, a page, a get-by-id or an export (query/browse.py) gets
 
-- `event_group`: its cluster id (store/event_links.py; None for an event stored before
-  resolution existed: it is its own event until its article is stored again);
+- `event_group`: its cluster id, the cluster of the event record the mention belongs to
+  (store/event_links.py; None until its article is resolved: it is its own event until then);
 - `reports`: independent sources, counted by story: syndicated copies of one wire story
   (articles.story_id, store/syndication.py) count once; this is the count shown everywhere;
 - `publishers`: distinct publishers, shown beside it (two outlets running one wire story are two
@@ -39,13 +39,18 @@ def with_report_counts(store: Store, records: list[Record]) -> list[Record]:
         record["event_group"] = cluster
         record["reports"] = summary.stories
         record["publishers"] = summary.publishers
-        record["sources"] = {
-            "stories": summary.stories,
-            "publishers": list(summary.names),
-            "articles": summary.articles,
-            "fatalities": [{"value": v, "publisher": p} for v, p in summary.fatalities],
-        }
+        record["sources"] = sources_of(summary)
     return records
 
 
-__all__ = ["with_report_counts"]
+def sources_of(summary: ClusterSummary) -> Record:
+    """Who reports the event: its stories, publishers' names, articles and each fatality figure."""
+    return {
+        "stories": summary.stories,
+        "publishers": list(summary.names),
+        "articles": summary.articles,
+        "fatalities": [{"value": v, "publisher": p} for v, p in summary.fatalities],
+    }
+
+
+__all__ = ["sources_of", "with_report_counts"]

@@ -35,7 +35,7 @@ from wirescope.resolve.claims import (
     paraphrase_words,
     structured_key,
 )
-from wirescope.store import schema
+from wirescope.store import event_links, schema
 
 CLAIM_RESOLUTION_LOCK = 0x77C1A1  # PostgreSQL advisory lock key (SQLite writers queue anyway)
 _CHUNK = 500  # ids per IN (...) list, well under every database's bound-parameter limit
@@ -57,23 +57,32 @@ def claim_rows(
     their article's story, publication day, title and publisher, and `event_cluster_id`: the
     cluster of the event an event claim is (store/event_links.py), read at the time of asking, so
     it follows the clusters as later reports join or split them."""
-    c, a, k = schema.claims, schema.articles, schema.event_clusters
+    c, a = schema.claims, schema.articles
     query = (
         select(c, a.c.story_id, a.c.published, a.c.title, a.c.publisher, a.c.url)
-        .add_columns(k.c.cluster_id.label("event_cluster_id"))
         .join(a, a.c.id == c.c.article_id)
-        .outerjoin(k, k.c.event_id == c.c.event_id)
         .order_by(c.c.date, c.c.article_id, c.c.start)
     )
+    values: Iterable[str] | None
     if event_cluster is not None:
-        return [dict(r) for r in conn.execute(query.where(k.c.cluster_id == event_cluster)).mappings()]
-    if ids is None and article_ids is None:
-        return [dict(r) for r in conn.execute(query).mappings()]
-    column, values = (c.c.id, ids) if ids is not None else (c.c.article_id, article_ids)
+        # The cluster's members are event records; a claim names an event mention of one of them.
+        mentions = event_links.mentions_of_cluster(conn, event_cluster)
+        column, values = c.c.event_id, list(mentions)
+    elif ids is None and article_ids is None:
+        return _with_clusters(conn, [dict(r) for r in conn.execute(query).mappings()])
+    else:
+        column, values = (c.c.id, ids) if ids is not None else (c.c.article_id, article_ids)
     found = [
         dict(r) for chunk in _chunks(values or ()) for r in conn.execute(query.where(column.in_(chunk))).mappings()
     ]
-    return sorted(found, key=lambda r: (r["date"] or "", r["article_id"], r["start"] or 0))
+    return _with_clusters(conn, sorted(found, key=lambda r: (r["date"] or "", r["article_id"], r["start"] or 0)))
+
+
+def _with_clusters(conn: Connection, rows: list[dict]) -> list[dict]:
+    clusters = event_links.clusters_of(conn, sorted({r["event_id"] for r in rows if r["event_id"]}))
+    for row in rows:
+        row["event_cluster_id"] = clusters.get(row["event_id"]) if row["event_id"] else None
+    return rows
 
 
 # --- the index and the queue, written by each save --------------------------------------------------

@@ -1,5 +1,7 @@
 """Cross-document event coreference, applied to the store: which stored reports are one event.
 
+A report is one event record (record.py EventRecord; resolve/event_reports.py), so `event_id`
+in these tables holds a record id; an event mention's cluster is its record's (`clusters_of`).
 `resolve_reports` runs after a batch is saved (run/local.py, run/dask.py). Each new report is
 compared only with the candidates its blocking keys find through an index (store/schema.py
 `event_reports`): the same type and `happened`, a day within BLOCK_DAYS, and the same admin1
@@ -163,7 +165,9 @@ def _forget(conn: Connection, article_ids: list[str]) -> set[str]:
     cluster may have changed (the other members of those clusters)."""
     r, links, c = schema.event_reports, schema.event_links, schema.event_clusters
     old = set(conn.scalars(select(r.c.event_id).where(r.c.article_id.in_(article_ids))))
-    old |= set(conn.scalars(select(schema.events.c.id).where(schema.events.c.article_id.in_(article_ids))))
+    old |= set(
+        conn.scalars(select(schema.event_records.c.id).where(schema.event_records.c.article_id.in_(article_ids)))
+    )
     if not old:
         return set()
     clusters = set(conn.scalars(select(c.c.cluster_id).where(c.c.event_id.in_(sorted(old)))))
@@ -369,16 +373,40 @@ def apply_cluster_corrections(conn: Connection) -> None:
 # --- reading ---------------------------------------------------------------------------------
 
 
+def _records_of_mentions(conn: Connection, mention_ids: Sequence[str]) -> dict[str, str]:
+    """The record each of these event mentions belongs to: their articles' records are read (by
+    the article index) and their `mentions` lists inverted."""
+    e, rec = schema.events, schema.event_records
+    wanted = set(mention_ids)
+    articles: set[str] = set()
+    for chunk in _chunks(sorted(wanted)):
+        articles |= set(conn.scalars(select(e.c.article_id).where(e.c.id.in_(chunk))))
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(articles)):
+        for record_id, mentions in conn.execute(select(rec.c.id, rec.c.mentions).where(rec.c.article_id.in_(chunk))):
+            out |= {m: record_id for m in mentions if m in wanted}
+    return out
+
+
 def clusters_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, str]:
+    """The cluster of each resolved event record, and of each event mention through its record."""
+    out = clusters_of_records(conn, event_ids)
+    records = _records_of_mentions(conn, [i for i in event_ids if i not in out])
+    of_records = clusters_of_records(conn, sorted(set(records.values())))
+    return out | {m: of_records[r] for m, r in records.items() if r in of_records}
+
+
+def clusters_of_records(conn: Connection, record_ids: Sequence[str]) -> dict[str, str]:
+    """The cluster of each of these records that has been resolved."""
     c = schema.event_clusters
     out: dict[str, str] = {}
-    for chunk in _chunks(list(event_ids)):
+    for chunk in _chunks(list(record_ids)):
         out |= dict(conn.execute(select(c.c.event_id, c.c.cluster_id).where(c.c.event_id.in_(chunk))).all())
     return out
 
 
 def _member_rows(conn: Connection, cluster_ids: Sequence[str]):
-    c, e, a = schema.event_clusters, schema.events, schema.articles
+    c, e, a = schema.event_clusters, schema.event_records, schema.articles
     for chunk in _chunks(sorted(set(cluster_ids))):
         yield from conn.execute(
             select(c.c.cluster_id, a.c.id, a.c.story_id, a.c.publisher, e.c.fatalities)
@@ -413,6 +441,18 @@ def cluster_members(conn: Connection, cluster_id: str) -> list[str]:
     return list(conn.scalars(select(c.c.event_id).where(c.c.cluster_id == cluster_id).order_by(c.c.event_id)))
 
 
+def mentions_of_cluster(conn: Connection, cluster_id: str) -> list[str]:
+    """The event mentions of the cluster's records (a claim about an event names a mention)."""
+    rec = schema.event_records
+    members = cluster_members(conn, cluster_id)
+    return sorted(
+        m
+        for chunk in _chunks(members)
+        for mentions in conn.scalars(select(rec.c.mentions).where(rec.c.id.in_(chunk)))
+        for m in mentions
+    )
+
+
 def cluster_links(conn: Connection, event_ids: Sequence[str]) -> list[dict]:
     links = schema.event_links
     ids = list(event_ids)
@@ -435,6 +475,7 @@ __all__ = [
     "cluster_links",
     "cluster_members",
     "clusters_of",
+    "clusters_of_records",
     "recluster",
     "resolve_reports",
     "summaries",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, inspect, select, text
+from sqlalchemy import Connection, delete, insert, inspect, select, text
 from sqlalchemy.schema import CreateIndex
 
 from wirescope.store import schema
@@ -125,6 +125,19 @@ def _add_claim_keys(conn: Connection) -> None:
     index_every_claim(conn)
 
 
+def _resolve_event_records(conn: Connection) -> None:
+    """Reports become one per event record instead of one per event mention: the mention-level
+    reports, links and clusters are dropped and every article with event records is queued, so
+    the next batch resolves them at record level (run/local.py `resolve_batch`)."""
+    for table in (schema.event_clusters, schema.event_links, schema.event_reports):
+        conn.execute(delete(table))
+    queued = select(schema.event_resolution_queue.c.article_id)
+    unresolved = (
+        select(schema.event_records.c.article_id).distinct().where(schema.event_records.c.article_id.not_in(queued))
+    )
+    conn.execute(insert(schema.event_resolution_queue).from_select(["article_id"], unresolved))
+
+
 _CLAIM_DEFAULTS = {"stance": "asserts", "kind": "statement", "modality": "asserted"}
 
 
@@ -191,6 +204,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (13, "actor_keys and actor_link_queue: link a batch's actors only with those sharing a key", _add_actor_keys),
     (14, "event_resolution_queue: articles stored since their events were last resolved", _add_event_resolution_queue),
     (15, "claim_keys, claim_vectors, claim_resolution_queue: resolve a batch's claims incrementally", _add_claim_keys),
+    (16, "event_reports: one per event record, not per mention (every article re-queued)", _resolve_event_records),
 ]
 
 
