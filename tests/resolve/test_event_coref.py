@@ -205,8 +205,8 @@ def test_two_operations_placed_by_framing_phrases_in_two_provinces_stay_apart(st
     assert groups["Northern Ledger"] != groups["Crosswind Bulletin"]
 
 
-def test_migration_15_drops_mention_level_reports_and_queues_their_articles(tmp_path):
-    """A store resolved per mention (before migration 15) is re-resolved per record by its next batch."""
+def test_migration_16_drops_mention_level_reports_and_queues_their_articles(tmp_path):
+    """A store resolved per mention (before migration 16) is re-resolved per record by its next batch."""
     from sqlalchemy import delete, insert
 
     path = str(tmp_path / "old.db")
@@ -226,7 +226,7 @@ def test_migration_15_drops_mention_level_reports_and_queues_their_articles(tmp_
                     facts={"trigger": "attacked", "participants": [], "times": [], "places": []},
                 )
             )
-            conn.execute(delete(schema.schema_migrations).where(schema.schema_migrations.c.version == 15))
+            conn.execute(delete(schema.schema_migrations).where(schema.schema_migrations.c.version == 16))
     with wirescope.open_store(path) as store:
         with store.engine.connect() as conn:
             assert conn.execute(select(schema.event_reports)).all() == []

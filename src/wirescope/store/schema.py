@@ -470,7 +470,7 @@ ARTICLE_TABLES = (
 
 # --- one event, many reports (resolve/events.py; written by store/event_links.py) ---------------
 # What the resolver compares of each stored event record (event_id holds the record's id: one
-# report per real-world event of an article, migration 15), with its blocking keys: candidates for a new
+# report per real-world event of an article, migration 16), with its blocking keys: candidates for a new
 # event are found through (type, happened, day) and (type, happened, admin1, day), never by a scan.
 event_reports = Table(
     "event_reports",
