@@ -28,6 +28,20 @@ MODALITIES: tuple[str, ...] = (
     "requested",
     "hypothetical",
 )
+# When an event's mentions read differently, the most cautious reading wins, in this order (an
+# event both reported and denied is denied); "asserted" is what is left.
+MODALITY_PRIORITY: tuple[Modality, ...] = (
+    "negated",
+    "hypothetical",
+    "requested",
+    "intended",
+    "unconfirmed",
+    "reported",
+    "claimed",
+)
+# The modalities under which an event is recorded as having happened, firmest first.
+HAPPENED: tuple[Modality, ...] = ("asserted", "reported", "claimed", "unconfirmed")
+STANDING: dict[str, str] = {**dict.fromkeys(HAPPENED, "happened"), "negated": "denied"}
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",
     "CONSULT",
@@ -416,3 +430,17 @@ class Article:
         overlap: the one that can hold it is the last starting at or before it)."""
         i = bisect_right(self.sentences, span.start, key=lambda s: s.start) - 1
         return self.sentences[i] if i >= 0 and span.start < self.sentences[i].end else None
+
+
+def standing(modality: str) -> str:
+    """happened (asserted, reported, claimed, unconfirmed), denied (negated), or not yet (the rest)."""
+    return STANDING.get(modality, "not yet")
+
+
+def record_modality(mentions: list[Event]) -> Modality:
+    """An event record's modality from its mentions': asserted when one mention asserts it;
+    otherwise the most cautious reading (a record never mixes what happened with what did not)."""
+    modalities = [m.modality for m in mentions]
+    if standing(modalities[0]) == "happened":
+        return next(m for m in HAPPENED if m in modalities)
+    return next((m for m in MODALITY_PRIORITY if m in modalities), modalities[0])

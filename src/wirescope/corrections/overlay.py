@@ -15,12 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from wirescope.annotate.events.records import record_modality
 from wirescope.corrections.anchor import find
 from wirescope.corrections.kinds import Kind
 from wirescope.corrections.model import Correction
 from wirescope.corrections.registry import KINDS
-from wirescope.record import Article, Review, Span
+from wirescope.record import Article, Review, Span, record_modality
 
 APPLIED, ORPHANED, UNMATCHED = "applied", "orphaned", "unmatched"
 RECORD = "event_record"

@@ -7,7 +7,7 @@ governor on the way can make the event something that did not, or not yet, happe
 ("failed to capture", "plans to attack", "called on them to help", "reports that ... met",
 "stopped short of confirming", "said that ...").
 
-When several readings apply, the most cautious wins, in the order of MODALITY_PRIORITY: an event
+When several readings apply, the most cautious wins, in the order of MODALITY_PRIORITY (record.py): an event
 that is both claimed and negated is negated. The rules read the parse, so a wrong parse gives a
 wrong reading; the errors this causes are listed in docs/events.md.
 """
@@ -22,18 +22,9 @@ from typing import Any
 from wirescope.annotate.events import lexicon as lex
 from wirescope.annotate.tokens import doc_text
 from wirescope.clean.scrape import looks_like_headline
-from wirescope.record import Modality
+from wirescope.record import MODALITY_PRIORITY, Modality
 
 # Most cautious first: the first that applies is the event's modality.
-MODALITY_PRIORITY: tuple[Modality, ...] = (
-    "negated",
-    "hypothetical",
-    "requested",
-    "intended",
-    "unconfirmed",
-    "reported",
-    "claimed",
-)
 # Hops by which the speaker of a verb of saying takes what is said.
 SAID_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
 # Hops to a complement that an intention word needs to say intention ("set to", "going to").

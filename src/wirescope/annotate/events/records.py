@@ -28,13 +28,20 @@ from dataclasses import dataclass, field, replace
 
 from wirescope.annotate.events.context import Found, ReportContext, time_precision
 from wirescope.annotate.events.counts import counts_in
-from wirescope.annotate.events.modality import MODALITY_PRIORITY
 from wirescope.annotate.pipeline import annotator
-from wirescope.record import FILLED_FROM, Argument, Article, Event, EventRecord, Modality, Participant, stable_id
+from wirescope.record import (
+    FILLED_FROM,
+    Argument,
+    Article,
+    Event,
+    EventRecord,
+    Participant,
+    record_modality,
+    stable_id,
+    standing,
+)
 
 # Where a mention stands: things said to have happened, denied, or not (yet) happened.
-HAPPENED: tuple[Modality, ...] = ("asserted", "reported", "claimed", "unconfirmed")
-STANDING: dict[str, str] = {**dict.fromkeys(HAPPENED, "happened"), "negated": "denied"}
 COUNT_ROLES = ("fatalities", "injured", "captured")
 # Types whose captives are counted (arrests, detentions, abductions, captures).
 CAPTIVE_MODES = frozenset({"arrest", "abduct", "seize territory"})
@@ -195,11 +202,6 @@ def compatible(ctx: ReportContext, a: Draft, b: Draft) -> bool:
     )
 
 
-def standing(modality: str) -> str:
-    """happened (asserted, reported, claimed, unconfirmed), denied (negated), or not yet (the rest)."""
-    return STANDING.get(modality, "not yet")
-
-
 def _same_place(ctx: ReportContext, a: Argument | None, b: Argument | None) -> bool:
     if a is None or b is None or a.normalized == b.normalized:
         return True
@@ -262,15 +264,6 @@ def _nearest(ctx: ReportContext, group: list[Draft], role: str) -> Argument | No
         return FILLED_FROM.index(argument.filled_from), in_headline
 
     return min(found, key=rank)[0]
-
-
-def record_modality(mentions: list[Event]) -> Modality:
-    """Asserted when one mention asserts it; otherwise the most cautious reading of its mentions
-    (a group never mixes what happened with what did not, see `compatible`)."""
-    modalities = [m.modality for m in mentions]
-    if standing(modalities[0]) == "happened":
-        return next(m for m in HAPPENED if m in modalities)
-    return next((m for m in MODALITY_PRIORITY if m in modalities), modalities[0])
 
 
 def _time_precision(date: Argument | None) -> int:
