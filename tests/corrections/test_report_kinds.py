@@ -118,28 +118,31 @@ def machine_cluster(store, members: list[str]) -> None:
 def test_a_report_taken_out_of_its_cluster_stays_out_after_the_next_resolution(store):
     from wirescope.store.event_links import apply_cluster_corrections
 
-    both = ["event_test_claimed", "event_test_negated"]
+    claimed, negated = (record_of(store, e)["id"] for e in ("event_test_claimed", "event_test_negated"))
+    both = sorted([claimed, negated])
     machine_cluster(store, both)
+    # Named by one of its mentions: clusters hold event records, and the mention stands for its record.
     c = correct(store, "event_test_negated", "set", "cluster", "", reason="another clash")
-    assert c.kind == "cluster" and c.machine == "evc_machine_event_test_claimed"
+    assert c.kind == "cluster" and c.annotation_id == negated and c.machine == f"evc_machine_{both[0]}"
     clusters = store.event_clusters(both)
-    assert clusters["event_test_claimed"] != clusters["event_test_negated"]
+    assert clusters[claimed] != clusters[negated]
     machine_cluster(store, both)  # the next resolution run links them again
     with store.engine.begin() as conn:
         apply_cluster_corrections(conn)  # as resolve_reports ends
     clusters = store.event_clusters(both)
-    assert clusters["event_test_claimed"] != clusters["event_test_negated"]
-    assert store.cluster_members(clusters["event_test_negated"])[0] == ["event_test_negated"]
+    assert clusters[claimed] != clusters[negated]
+    assert store.cluster_members(clusters[negated])[0] == [negated]
 
 
 def test_a_report_put_into_another_cluster_joins_it_named_by_its_smallest_member(store):
-    correct(store, "event_test_negated", "set", "cluster", "event_test_claimed")
-    clusters = store.event_clusters(["event_test_claimed", "event_test_negated"])
-    assert clusters["event_test_claimed"] == clusters["event_test_negated"]
-    members, _links = store.cluster_members(clusters["event_test_claimed"])
-    assert members == ["event_test_claimed", "event_test_negated"]
+    claimed, negated = (record_of(store, e)["id"] for e in ("event_test_claimed", "event_test_negated"))
+    correct(store, negated, "set", "cluster", "event_test_claimed")
+    clusters = store.event_clusters([claimed, negated])
+    assert clusters[claimed] == clusters[negated]
+    members, _links = store.cluster_members(clusters[claimed])
+    assert members == sorted([claimed, negated])
     with pytest.raises(BadValue, match="one of: set"):
-        correct(store, "event_test_negated", "reject", "cluster")
+        correct(store, negated, "reject", "cluster")
 
 
 def test_a_claims_reviewed_stance_is_a_training_example_the_stance_trainer_reads(store, tmp_path):

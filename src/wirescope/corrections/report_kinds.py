@@ -7,7 +7,7 @@ event records and their fields, and an event report's membership of an event clu
   (`actor`, `target`) or its counts (`fatalities`, `injured`, `captured`); reject it. A participant
   or count a reviewer sets has the record's evidence as its evidence and `filled_from` "clause":
   the reviewer read it there. A record also follows its corrected mentions (overlay.py `follow`).
-- `cluster`: `set cluster=EVENT_ID` puts an event report into the cluster of that event; an empty
+- `cluster`: `set cluster=EVENT_ID` puts an event record into the cluster of that event; an empty
   value takes it out (an event of its own). The article is not changed: the cluster tables are
   rewritten after every resolution run from these corrections (store/event_links.py
   `apply_cluster_corrections`), as reviewed actor merges stand over actor linking.
@@ -166,20 +166,20 @@ def _cluster_value(v: Json) -> Json:
     if v in (None, ""):
         return None
     if not isinstance(v, str):
-        raise BadValue(f"an event report joins the cluster of another event: give that event's id, not {v!r}")
+        raise BadValue(f"an event record joins the cluster of another event: give that event's id, not {v!r}")
     return v
 
 
 CLUSTERS = Kind(
     "cluster",
-    lambda a: list(a.events),
+    lambda a: list(a.event_records),  # what the cross-document resolver clusters: event records
     lambda a, _xs: a,  # the article is not changed: the cluster tables are (store/event_links.py)
-    lambda _a, e: e.id,
-    lambda e: e.evidence,
+    lambda _a, r: r.id,
+    lambda r: r.evidence,
     # The machine's cluster is not part of the article: the correction records it when made.
-    {"cluster": Field(lambda _e: None, lambda e, _v: e, _cluster_value)},
+    {"cluster": Field(lambda _r: None, lambda r, _v: r, _cluster_value)},
     lambda _a, _s, _v: None,
-    lambda e: {"id": e.id, **_dump({}, e, e.evidence)},
+    lambda r: {"id": r.id, **_dump({}, r, r.evidence)},
     lambda d: None,
     actions=("set",),
 )

@@ -114,6 +114,8 @@ def correct(
 ) -> Correction:
     """Record one correction of a stored annotation (or actor) and re-apply it at once."""
     current = _actor_row(store, target_id)
+    if field == "cluster":  # clusters hold event records: a mention stands for its record
+        target_id = _record_of(store, target_id)
     if current is not None:
         c = _actor_correction(store, current, action, field, value, author=author, reason=reason)
     else:
@@ -131,20 +133,32 @@ def correct(
     return c
 
 
-def _cluster_target(store: Store, event_id: str, value: Any) -> str | None:
-    """The event whose cluster a report joins: an event id, or a cluster id (its smallest other
-    member stands for it, as cluster ids follow their members); empty takes the report out."""
+def _record_of(store: Store, event_id: str) -> str:
+    """The event record an event mention belongs to (a record id is its own)."""
+    if store.owners("event_records", [event_id]):
+        return event_id
+    owner = store.owners("events", [event_id]).get(event_id)
+    if owner is None:
+        return event_id
+    return next((r.id for r in store.article(owner).event_records if event_id in r.mentions), event_id)
+
+
+def _cluster_target(store: Store, record_id: str, value: Any) -> str | None:
+    """The event record whose cluster a record joins: an event record or mention id, or a
+    cluster id (its smallest other member stands for it, as cluster ids follow their members);
+    empty takes the record out."""
     if value in (None, ""):
         return None
     text = str(value)
     if text.startswith("evc_"):
-        members = [m for m in store.cluster_members(text)[0] if m != event_id]
+        members = [m for m in store.cluster_members(text)[0] if m != record_id]
         if not members:
             raise NotFound(f"no event cluster {text!r} with other reports in {store.description}")
         return members[0]
-    if not store.owners("events", [text]):
+    target = _record_of(store, text)
+    if not store.owners("event_records", [target]):
         raise NotFound(f"no event {text!r} in {store.description}", hint="event ids are in `wirescope events`")
-    return text
+    return target
 
 
 def _actor_correction(store: Store, current: Record, action: str, field: str, value: Any, **who: str) -> Correction:

@@ -346,7 +346,7 @@ def apply_cluster_corrections(conn: Connection) -> None:
     overrides = cluster_corrections(conn)
     stored = set()
     for chunk in _chunks(sorted({*overrides, *(t for t in overrides.values() if t)})):
-        stored |= set(conn.scalars(select(schema.events.c.id).where(schema.events.c.id.in_(chunk))))
+        stored |= set(conn.scalars(select(schema.event_records.c.id).where(schema.event_records.c.id.in_(chunk))))
     overrides = {e: t for e, t in overrides.items() if e in stored and (t is None or t in stored) and t != e}
     if not overrides:
         return
