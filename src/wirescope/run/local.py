@@ -134,17 +134,21 @@ def link_batch(store: Store, results: list[Article | Rejected]) -> None:
         store.link_actors()
 
 
+LEFT_OVER_BATCH = 50  # stored-but-unresolved articles read back and resolved together
+
+
 def resolve_batch(store: Store, results: list[Article | Rejected], threads: int = 1) -> None:
     """After a batch is stored, resolve its events against the stored ones: one event, many
     reports (resolve/events.py, store/event_links.py). Only indexed candidates are compared.
     Articles an earlier run stored but did not resolve (it was killed in between) are read back
-    from the store and resolved with the batch."""
+    from the store and resolved after it, a few at a time."""
     from wirescope.resolve.event_reports import reports_of
 
     stored = [item for item in results if isinstance(item, Article)]
     if not stored:
         return
-    in_batch = {a.id for a in stored}
-    left_over = [i for i in store.awaiting_resolution() if i not in in_batch]
-    articles = stored + list(store.articles(left_over))
-    store.resolve_events([a.id for a in articles], [r for a in articles for r in reports_of(a, threads)])
+    store.resolve_events([a.id for a in stored], [r for a in stored for r in reports_of(a, threads)])
+    # Read back a few at a time: after migration 16 every stored article waits here once.
+    for ids in _batches(store.awaiting_resolution(), LEFT_OVER_BATCH):
+        articles = list(store.articles(ids))
+        store.resolve_events(ids, [r for a in articles for r in reports_of(a, threads)])
