@@ -17,6 +17,8 @@ import csv
 import hashlib
 import itertools
 import json
+import marshal
+import tempfile
 from collections.abc import Iterator
 from typing import IO, Any
 from xml.etree import ElementTree as ET
@@ -29,7 +31,7 @@ from wirescope.query.evidence import article_annotations
 from wirescope.query.export_rows import Sentences, annotations_of, owned_records
 from wirescope.query.network import network
 from wirescope.query.records import KINDS, Record
-from wirescope.query.sources import with_own_counts, with_report_counts
+from wirescope.query.sources import with_report_counts
 from wirescope.query.timeline import located
 from wirescope.record import Article
 from wirescope.store import Store
@@ -143,43 +145,22 @@ def flatten(record: Record, prefix: str = "") -> Record:
     return flat
 
 
-def flat_keys(record: Record, prefix: str = "") -> Iterator[str]:
-    """The columns `flatten` makes of the record, in its order, without the values."""
-    for key, value in record.items():
-        if isinstance(value, dict):
-            yield from flat_keys(value, f"{prefix}{key}.")
-        else:
-            yield f"{prefix}{key}"
-
-
 STREAMED_KINDS = ("events", "quotes", "event_records")  # built from streamed rows (query/export_rows.py)
 
 
-def streamed_records(
-    store: Store, kind: str, f: Filters, happened_only: bool = False, counted: bool = True
-) -> Iterator[Record]:
+def streamed_records(store: Store, kind: str, f: Filters, happened_only: bool = False) -> Iterator[Record]:
     """Every record of a streamed kind passing the filter, in the kind's order, from the rows the
-    store streams (events with who reports them, as listings give them; without `counted`, with
-    the same fields but each event counted alone)."""
+    store streams (events with who reports them, as listings give them)."""
     for records in owned_records(store.export_rows(kind, f, happened_only), kind):
-        if kind == "events":
-            records = with_report_counts(store, records) if counted else with_own_counts(records)
-        yield from records
+        yield from (with_report_counts(store, records) if kind == "events" else records)
 
 
-def _records(store: Store, kind: str, f: Filters, counted: bool = True) -> Iterator[Record]:
+def _records(store: Store, kind: str, f: Filters) -> Iterator[Record]:
     if kind == "claims":
         return iter(_claim_records(store, f))
     if kind in STREAMED_KINDS:
-        return streamed_records(store, kind, f, counted=counted)
+        return streamed_records(store, kind, f)
     return iter(filtered(store, kind, f))
-
-
-def columns_of(store: Store, kind: str, f: Filters) -> list[str]:
-    """Every column the flattened records have, in the order they first appear: one pass that
-    keeps only the names, so the rows can then be written as they come. Who reports an event
-    changes the values of its columns, never which they are: the pass does not count them."""
-    return list(dict.fromkeys(k for r in _records(store, kind, f, counted=False) for k in flat_keys(r)))
 
 
 def flat_records(store: Store, kind: str, f: Filters) -> list[Record]:
@@ -196,17 +177,60 @@ def _claim_records(store: Store, f: Filters) -> list[Record]:
     return claims(store, ClaimFilter(claimant=f.actor, place=f.place, since=f.since))
 
 
+SPOOL_ROWS = 2000  # flattened rows per block in the CSV's spool file
+Shaped = tuple[tuple[str, ...], tuple[Any, ...]]  # a flattened row: its columns, its values
+
+
+def _spooled(rows: Iterator[Shaped], spool: IO[bytes]) -> Iterator[list[Shaped]]:
+    """Write the rows to `spool` in marshalled blocks as they pass, then read the blocks back.
+    A block holds each distinct tuple of columns once (records of a kind have a few shapes)."""
+    for block in iter(lambda: list(itertools.islice(rows, SPOOL_ROWS)), []):
+        shapes: dict[tuple[str, ...], int] = {}
+        values = [(shapes.setdefault(keys, len(shapes)), row) for keys, row in block]
+        data = marshal.dumps((list(shapes), values))
+        spool.write(len(data).to_bytes(8, "big") + data)  # marshal.load reads a file piece by piece
+    spool.seek(0)
+    while size := int.from_bytes(spool.read(8), "big"):
+        shapes_read, values_read = marshal.loads(spool.read(size))
+        yield [(shapes_read[i], row) for i, row in values_read]
+
+
 def write_csv(store: Store, kind: str, f: Filters, out: IO[str]) -> None:
-    """The flattened records as CSV, streamed: a first pass finds the columns, the second writes
-    each row as it is built (a record without a column leaves its cell empty)."""
-    columns = columns_of(store, kind, f)
-    if not columns:
-        return
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for record in _records(store, kind, f):
-        flat = flatten(record)
-        writer.writerow([flat.get(c) for c in columns])
+    """The flattened records as CSV, streamed. The columns are every record's, in the order they
+    first appear, so they are known only at the end: the rows are flattened once, kept in a
+    temporary file (a block at a time in memory) while the columns are gathered, then written
+    from it (a record without a column leaves its cell empty)."""
+    columns: dict[str, None] = {}
+
+    def flat_rows() -> Iterator[Shaped]:
+        for record in _records(store, kind, f):
+            flat = flatten(record)
+            keys = tuple(flat)
+            columns.update(dict.fromkeys(keys))
+            yield keys, tuple(flat.values())
+
+    with tempfile.TemporaryFile() as spool:
+        blocks = _spooled(flat_rows(), spool)
+        first = next(blocks, None)  # every row is in the spool once its first block is read back
+        if first is None:
+            return
+        order = {c: i for i, c in enumerate(columns)}
+        places: dict[tuple[str, ...], list[int]] = {}
+        writer = csv.writer(out)
+        writer.writerow(list(columns))
+        for block in itertools.chain([first], blocks):
+            writer.writerows(_aligned(keys, row, places, order) for keys, row in block)
+
+
+def _aligned(keys: tuple[str, ...], row: tuple[Any, ...], places: dict, order: dict[str, int]) -> list[Any]:
+    """The row's values in the CSV's columns, None (an empty cell) where the record has none."""
+    at = places.get(keys)
+    if at is None:
+        at = places[keys] = [order[k] for k in keys]
+    cells: list[Any] = [None] * len(order)
+    for i, value in zip(at, row, strict=True):
+        cells[i] = value
+    return cells
 
 
 def write_parquet(rows: list[Record], out: IO[bytes]) -> None:

@@ -25,7 +25,10 @@ Reviews = dict[tuple[str, str], list[Review]]
 
 
 def _reviewed(reviews: Reviews, kind: str, annotation_id: str) -> Record:
-    return fields_of(reviews.get((kind, annotation_id), ()))
+    mine = reviews.get((kind, annotation_id))
+    if not mine:  # most records: what fields_of(()) gives, without the call
+        return {"reviewed": False, "machine": None, "corrections": []}
+    return fields_of(mine)
 
 
 def _who(row: Row, prefix: str) -> Record | None:

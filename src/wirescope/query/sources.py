@@ -43,18 +43,6 @@ def with_report_counts(store: Store, records: list[Record]) -> list[Record]:
     return records
 
 
-def with_own_counts(records: list[Record]) -> list[Record]:
-    """The records with the fields `with_report_counts` adds, each counted as its own event (no
-    store read): the same fields, for what needs their names and not their values (a CSV's columns)."""
-    for record in records:
-        summary = _alone(record)
-        record["event_group"] = None
-        record["reports"] = summary.stories
-        record["publishers"] = summary.publishers
-        record["sources"] = sources_of(summary)
-    return records
-
-
 def sources_of(summary: ClusterSummary) -> Record:
     """Who reports the event: its stories, publishers' names, articles and each fatality figure."""
     return {
@@ -65,4 +53,4 @@ def sources_of(summary: ClusterSummary) -> Record:
     }
 
 
-__all__ = ["sources_of", "with_own_counts", "with_report_counts"]
+__all__ = ["sources_of", "with_report_counts"]
