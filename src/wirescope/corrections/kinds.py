@@ -306,7 +306,12 @@ TIMES = Kind(
 
 def span_id(article_id: str, kind: str, span: Span) -> str:
     """The id of an annotation that has none of its own (a mention, a place mention)."""
-    return f"{article_id}/{kind}/{span.start}-{span.end}"
+    return offsets_id(article_id, kind, span.start, span.end)
+
+
+def offsets_id(article_id: str, kind: str, start: int, end: int) -> str:
+    """span_id from the offsets themselves (the exports build it from rows)."""
+    return f"{article_id}/{kind}/{start}-{end}"
 
 
 def _actor_value(value: Json) -> Json:

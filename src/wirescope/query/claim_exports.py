@@ -9,7 +9,7 @@ normalised form in `summary` and `keywords`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from wirescope.query.records import Record
@@ -18,10 +18,15 @@ from wirescope.record import Article, Claim, Participant, Span
 
 def claim_summary(article: Article, claim: Claim) -> str:
     """ "Zabihullah Mujahid denies fighting @ Panjshir: “there had been no exchange of gunfire yet”"."""
+    return summary_in(article.text, claim)
+
+
+def summary_in(text: str, claim: Claim) -> str:
+    """claim_summary, the claim's span cut from the clean text it points into."""
     who = claim.claimant.name if claim.claimant else "an unattributed source"
     what = claim.predicate or "a statement"
     where = f" @ {claim.place.name}" if claim.place else ""
-    return f"{who} {claim.stance} {what}{where}: “{article.text_of(claim.span)}”"
+    return f"{who} {claim.stance} {what}{where}: “{claim.span.of(text)}”"
 
 
 def _span(s: Span | None) -> Record | None:
@@ -55,10 +60,17 @@ def claim_dict(claim: Claim) -> Record:
 
 def claim_annotations(article: Article, source: str, digest: str, selectors) -> Iterator[Record]:
     """Each claim of the article as a Web Annotation assessing its proposition's span."""
-    for claim in article.claims:
+    yield from annotations_of(article.id, article.text, article.claims, source, digest, selectors)
+
+
+def annotations_of(
+    article_id: str, text: str, claims: Iterable[Claim], source: str, digest: str, selectors
+) -> Iterator[Record]:
+    """claim_annotations for claims of the article `article_id` whose clean text is `text`."""
+    for claim in claims:
         yield {
             "@context": ["http://www.w3.org/ns/anno.jsonld", {"wirescope": "urn:wirescope:"}],
-            "id": f"urn:wirescope:annotation:{article.id}:{claim.id}",
+            "id": f"urn:wirescope:annotation:{article_id}:{claim.id}",
             "type": "Annotation",
             "motivation": "assessing",
             "generator": {"type": "Software", "name": "wirescope"},
@@ -66,13 +78,13 @@ def claim_annotations(article: Article, source: str, digest: str, selectors) -> 
                 "type": "TextualBody",
                 "purpose": "assessing",
                 "format": "text/plain",
-                "value": claim_summary(article, claim),
+                "value": summary_in(text, claim),
             },
             "target": {
                 "source": source,
-                "wirescope:article_id": article.id,
+                "wirescope:article_id": article_id,
                 "wirescope:text_sha256": digest,
-                "selector": selectors(article.text, claim.span.start, claim.span.end),
+                "selector": selectors(text, claim.span.start, claim.span.end),
             },
             "wirescope:kind": "claim",
             "wirescope:record": claim_dict(claim),

@@ -15,18 +15,24 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
+import marshal
+import tempfile
 from collections.abc import Iterator
 from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from wirescope.errors import MissingExtra
 from wirescope.query.browse import Filters, filtered, ids_of
+from wirescope.query.claim_exports import annotations_of as claims_of
 from wirescope.query.claim_exports import claim_annotations
 from wirescope.query.evidence import article_annotations
+from wirescope.query.export_rows import Sentences, annotations_of, owned_records
 from wirescope.query.network import network
 from wirescope.query.records import KINDS, Record
-from wirescope.query.timeline import located_events
+from wirescope.query.sources import with_report_counts
+from wirescope.query.timeline import located
 from wirescope.record import Article
 from wirescope.store import Store
 
@@ -57,43 +63,69 @@ def selectors(text: str, start: int, end: int) -> list[Record]:
     ]
 
 
+def web_annotation(
+    article_id: str, source: str, digest: str, text: str, kind: str, label: str, start: int, end: int, record: Record
+) -> Record:
+    """One annotation of an article as a Web Annotation; the wirescope record rides along."""
+    return {
+        "@context": ANNOTATION_CONTEXT,
+        "id": f"urn:wirescope:annotation:{article_id}:{record['id']}",
+        "type": "Annotation",
+        "motivation": "classifying",
+        "generator": {"type": "Software", "name": "wirescope"},
+        "body": {
+            "type": "TextualBody",
+            "purpose": "classifying",
+            "format": "text/plain",
+            "value": f"{kind}: {label}",
+        },
+        "target": {
+            "source": source,
+            "wirescope:article_id": article_id,
+            "wirescope:text_sha256": digest,
+            "selector": selectors(text, start, end),
+        },
+        "wirescope:kind": kind,
+        "wirescope:record": record,
+    }
+
+
 def web_annotations(article: Article) -> Iterator[Record]:
-    """Each annotation of the article as a Web Annotation; the wirescope record rides along."""
+    """Each annotation of the article as a Web Annotation (the record builders' way: one Article)."""
     digest = text_sha256(article.text)
     source = article.url or f"urn:wirescope:article:{article.id}"
     for a in article_annotations(article):
-        yield {
-            "@context": ANNOTATION_CONTEXT,
-            "id": f"urn:wirescope:annotation:{article.id}:{a.id}",
-            "type": "Annotation",
-            "motivation": "classifying",
-            "generator": {"type": "Software", "name": "wirescope"},
-            "body": {
-                "type": "TextualBody",
-                "purpose": "classifying",
-                "format": "text/plain",
-                "value": f"{a.kind}: {a.label}",
-            },
-            "target": {
-                "source": source,
-                "wirescope:article_id": article.id,
-                "wirescope:text_sha256": digest,
-                "selector": selectors(article.text, a.start, a.end),
-            },
-            "wirescope:kind": a.kind,
-            "wirescope:record": a.record,
-        }
+        yield web_annotation(article.id, source, digest, article.text, a.kind, a.label, a.start, a.end, a.record)
     yield from claim_annotations(article, source, digest, selectors)  # motivation "assessing"
 
 
+def streamed_annotations(store: Store, f: Filters) -> Iterator[Record]:
+    """web_annotations of every article in the filter's scope, built from the rows the store
+    streams a chunk of articles at a time (store/exporting.py), no Article rebuilt."""
+    sentences = Sentences()
+    for chunk in store.export_articles(_article_scope(f)):
+        for article in chunk.articles:
+            aid, text = article["id"], article["text"]
+            digest = text_sha256(text)
+            source = article["url"] or f"urn:wirescope:article:{aid}"
+            for kind, label, start, end, record in annotations_of(chunk, article, sentences):
+                yield web_annotation(aid, source, digest, text, kind, label, start, end, record)
+            yield from claims_of(aid, text, chunk.claims.get(aid, ()), source, digest, selectors)
+        sentences = Sentences()
+
+
+def _article_scope(f: Filters) -> Filters:
+    """What the per-article exports keep of a filter: the articles' days, actor and place."""
+    return Filters(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match)
+
+
 def _article_ids(store: Store, f: Filters) -> list[str]:
-    return ids_of(store, "articles", Filters(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match))
+    return ids_of(store, "articles", _article_scope(f))
 
 
 def write_jsonl(store: Store, f: Filters, out: IO[str]) -> None:
-    for article in store.articles(_article_ids(store, f)):
-        for annotation in web_annotations(article):
-            out.write(json.dumps(annotation, ensure_ascii=False) + "\n")
+    for annotation in streamed_annotations(store, f):
+        out.write(json.dumps(annotation, ensure_ascii=False) + "\n")
 
 
 # --- CSV and Parquet: flat records ---------------------------------------------------------------
@@ -107,14 +139,34 @@ def flatten(record: Record, prefix: str = "") -> Record:
         if isinstance(value, dict):
             flat.update(flatten(value, f"{name}."))
         elif isinstance(value, list):
-            flat[name] = json.dumps(value, ensure_ascii=False)
+            flat[name] = json.dumps(value, ensure_ascii=False) if value else "[]"
         else:
             flat[name] = value
     return flat
 
 
+STREAMED_KINDS = ("events", "quotes", "event_records")  # built from streamed rows (query/export_rows.py)
+
+
+def streamed_records(store: Store, kind: str, f: Filters, happened_only: bool = False) -> Iterator[Record]:
+    """Every record of a streamed kind passing the filter, in the kind's order, from the rows the
+    store streams (events with who reports them, as listings give them)."""
+    for records in owned_records(store.export_rows(kind, f, happened_only), kind):
+        yield from (with_report_counts(store, records) if kind == "events" else records)
+
+
+def _records(store: Store, kind: str, f: Filters) -> Iterator[Record]:
+    if kind == "claims":
+        return iter(_claim_records(store, f))
+    if kind in STREAMED_KINDS:
+        return streamed_records(store, kind, f)
+    return iter(filtered(store, kind, f))
+
+
 def flat_records(store: Store, kind: str, f: Filters) -> list[Record]:
-    rows = [flatten(r) for r in (_claim_records(store, f) if kind == "claims" else filtered(store, kind, f))]
+    """Every record flattened, each with every column (None where it has none): for parquet,
+    whose writer takes the table whole."""
+    rows = [flatten(r) for r in _records(store, kind, f)]
     columns = list(dict.fromkeys(k for r in rows for k in r))
     return [{c: r.get(c) for c in columns} for r in rows]
 
@@ -125,15 +177,64 @@ def _claim_records(store: Store, f: Filters) -> list[Record]:
     return claims(store, ClaimFilter(claimant=f.actor, place=f.place, since=f.since))
 
 
-def write_csv(rows: list[Record], out: IO[str]) -> None:
-    if not rows:
-        return
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
+SPOOL_ROWS = 2000  # flattened rows per block in the CSV's spool file
+Shaped = tuple[tuple[str, ...], tuple[Any, ...]]  # a flattened row: its columns, its values
+
+
+def _spooled(rows: Iterator[Shaped], spool: IO[bytes]) -> Iterator[list[Shaped]]:
+    """Write the rows to `spool` in marshalled blocks as they pass, then read the blocks back.
+    A block holds each distinct tuple of columns once (records of a kind have a few shapes)."""
+    for block in iter(lambda: list(itertools.islice(rows, SPOOL_ROWS)), []):
+        shapes: dict[tuple[str, ...], int] = {}
+        values = [(shapes.setdefault(keys, len(shapes)), row) for keys, row in block]
+        data = marshal.dumps((list(shapes), values))
+        spool.write(len(data).to_bytes(8, "big") + data)  # marshal.load reads a file piece by piece
+    spool.seek(0)
+    while size := int.from_bytes(spool.read(8), "big"):
+        shapes_read, values_read = marshal.loads(spool.read(size))
+        yield [(shapes_read[i], row) for i, row in values_read]
+
+
+def write_csv(store: Store, kind: str, f: Filters, out: IO[str]) -> None:
+    """The flattened records as CSV, streamed. The columns are every record's, in the order they
+    first appear, so they are known only at the end: the rows are flattened once, kept in a
+    temporary file (a block at a time in memory) while the columns are gathered, then written
+    from it (a record without a column leaves its cell empty)."""
+    columns: dict[str, None] = {}
+
+    def flat_rows() -> Iterator[Shaped]:
+        for record in _records(store, kind, f):
+            flat = flatten(record)
+            keys = tuple(flat)
+            columns.update(dict.fromkeys(keys))
+            yield keys, tuple(flat.values())
+
+    with tempfile.TemporaryFile() as spool:
+        blocks = _spooled(flat_rows(), spool)
+        first = next(blocks, None)  # every row is in the spool once its first block is read back
+        if first is None:
+            return
+        order = {c: i for i, c in enumerate(columns)}
+        places: dict[tuple[str, ...], list[int]] = {}
+        writer = csv.writer(out)
+        writer.writerow(list(columns))
+        for block in itertools.chain([first], blocks):
+            writer.writerows(_aligned(keys, row, places, order) for keys, row in block)
+
+
+def _aligned(keys: tuple[str, ...], row: tuple[Any, ...], places: dict, order: dict[str, int]) -> list[Any]:
+    """The row's values in the CSV's columns, None (an empty cell) where the record has none."""
+    at = places.get(keys)
+    if at is None:
+        at = places[keys] = [order[k] for k in keys]
+    cells: list[Any] = [None] * len(order)
+    for i, value in zip(at, row, strict=True):
+        cells[i] = value
+    return cells
 
 
 def write_parquet(rows: list[Record], out: IO[bytes]) -> None:
+    """The rows as one Parquet table (its column types read from every row: not streamed)."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -149,38 +250,57 @@ def _point(lon: float, lat: float, properties: Record) -> Record:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
 
 
+def place_features(store: Store, f: Filters) -> Iterator[Record]:
+    """The places passing the filter, in the places' order, each counted in SQL (not its record
+    with every mention): query/geojson.py's Feature."""
+    from wirescope.query.geojson import counted_feature
+
+    for places in store.export_places(f):
+        for place in places:
+            feature = counted_feature(place, place["mentions"], place["articles"])
+            yield {**feature, "properties": {"kind": "place", **feature["properties"]}}
+
+
+def event_features(store: Store, f: Filters) -> Iterator[Record]:
+    """Each located event passing the filter, in the events' order, as a Point."""
+    for records in owned_records(store.export_rows("events", f, located_only=True), "events"):
+        for e in located(records):
+            yield _point(
+                e["longitude"],
+                e["latitude"],
+                {
+                    "kind": "event",
+                    "id": e["id"],
+                    "article_id": e["article_id"],
+                    "type": e["type"],
+                    "modality": e["modality"],
+                    "historical": e["historical"],
+                    "happened": e["happened"],
+                    "day": e["day"],
+                    "place": e["place_name"],
+                    "actor": (e["actor"] or {}).get("name"),
+                    "target": (e["target"] or {}).get("name"),
+                    "evidence": e["evidence"]["text"],
+                    "start": e["evidence"]["start"],
+                    "end": e["evidence"]["end"],
+                },
+            )
+
+
 def geojson(store: Store, f: Filters) -> Record:
     """Places (the places engineer's features, query/geojson.py), then located events."""
-    from wirescope.query.geojson import place_feature
+    return {"type": "FeatureCollection", "features": [*place_features(store, f), *event_features(store, f)]}
 
-    features = [
-        {**feature, "properties": {"kind": "place", **feature["properties"]}}
-        for feature in map(place_feature, filtered(store, "places", f))
-    ]
-    features += [
-        _point(
-            e["longitude"],
-            e["latitude"],
-            {
-                "kind": "event",
-                "id": e["id"],
-                "article_id": e["article_id"],
-                "type": e["type"],
-                "modality": e["modality"],
-                "historical": e["historical"],
-                "happened": e["happened"],
-                "day": e["day"],
-                "place": e["place_name"],
-                "actor": (e["actor"] or {}).get("name"),
-                "target": (e["target"] or {}).get("name"),
-                "evidence": e["evidence"]["text"],
-                "start": e["evidence"]["start"],
-                "end": e["evidence"]["end"],
-            },
-        )
-        for e in located_events(store, f)
-    ]
-    return {"type": "FeatureCollection", "features": features}
+
+def write_geojson(store: Store, f: Filters, out: IO[str]) -> None:
+    """`geojson` as json.dump(indent=1) writes it, a feature at a time."""
+    out.write('{\n "type": "FeatureCollection",\n "features": [')
+    first = True
+    for feature in itertools.chain(place_features(store, f), event_features(store, f)):
+        text = json.dumps(feature, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        out.write(("\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("]\n}\n" if first else "\n ]\n}\n")
 
 
 # --- GEXF (Gephi) ---------------------------------------------------------------------------------
@@ -260,7 +380,7 @@ def write_acled(store: Store, f: Filters, out: IO[str], only_happened: bool) -> 
     happened, as ACLED rows are read."""
     from wirescope.query.event_records import write_acled_csv
 
-    write_acled_csv(filtered(store, "event_records", f), out, only_happened)
+    write_acled_csv(streamed_records(store, "event_records", f, only_happened), out, only_happened)
 
 
 # --- one entry point -----------------------------------------------------------------------------
@@ -280,12 +400,11 @@ def export(
     if fmt == "jsonl":
         write_jsonl(store, f, out)
     elif fmt == "csv":
-        write_csv(flat_records(store, kind, f), out)
+        write_csv(store, kind, f, out)
     elif fmt == "parquet":
         write_parquet(flat_records(store, kind, f), out)
     elif fmt == "geojson":
-        json.dump(geojson(store, f), out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        write_geojson(store, f, out)
     elif fmt == "gexf":
         out.write(gexf(store, f).decode("utf-8"))
     elif fmt == "ftm":

@@ -27,11 +27,17 @@ PROPERTIES = (
 
 
 def place_feature(place: dict[str, Any]) -> dict[str, Any]:
+    mentions = place.get("mentions") or []
+    return counted_feature(place, len(mentions), len({m.get("article_id") for m in mentions}))
+
+
+def counted_feature(place: dict[str, Any], mentions: int, articles: int) -> dict[str, Any]:
+    """The place's Feature, its mentions and the articles they are in given as counts."""
     lat, lon = place.get("latitude"), place.get("longitude")
     geometry = None if lat is None or lon is None else {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
     properties = {k: place.get(k) for k in PROPERTIES}
-    properties["mentions"] = len(place.get("mentions") or [])
-    properties["articles"] = len({m.get("article_id") for m in place.get("mentions") or []})
+    properties["mentions"] = mentions
+    properties["articles"] = articles
     return {"type": "Feature", "id": place["id"], "geometry": geometry, "properties": properties}
 
 

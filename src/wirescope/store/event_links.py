@@ -373,27 +373,28 @@ def apply_cluster_corrections(conn: Connection) -> None:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _records_of_mentions(conn: Connection, mention_ids: Sequence[str]) -> dict[str, str]:
-    """The record each of these event mentions belongs to: their articles' records are read (by
-    the article index) and their `mentions` lists inverted."""
-    e, rec = schema.events, schema.event_records
+def _clusters_of_mentions(conn: Connection, mention_ids: Sequence[str]) -> dict[str, str]:
+    """The cluster of each of these event mentions whose record is resolved: only the resolved
+    records of their articles are read (joined with their clusters), their `mentions` inverted."""
+    e, rec, c = schema.events, schema.event_records, schema.event_clusters
     wanted = set(mention_ids)
     articles: set[str] = set()
     for chunk in _chunks(sorted(wanted)):
         articles |= set(conn.scalars(select(e.c.article_id).where(e.c.id.in_(chunk))))
     out: dict[str, str] = {}
     for chunk in _chunks(sorted(articles)):
-        for record_id, mentions in conn.execute(select(rec.c.id, rec.c.mentions).where(rec.c.article_id.in_(chunk))):
-            out |= {m: record_id for m in mentions if m in wanted}
+        resolved = (
+            select(rec.c.mentions, c.c.cluster_id).join(c, c.c.event_id == rec.c.id).where(rec.c.article_id.in_(chunk))
+        )
+        for mentions, cluster in conn.execute(resolved):
+            out |= {m: cluster for m in mentions if m in wanted}
     return out
 
 
 def clusters_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, str]:
     """The cluster of each resolved event record, and of each event mention through its record."""
     out = clusters_of_records(conn, event_ids)
-    records = _records_of_mentions(conn, [i for i in event_ids if i not in out])
-    of_records = clusters_of_records(conn, sorted(set(records.values())))
-    return out | {m: of_records[r] for m, r in records.items() if r in of_records}
+    return out | _clusters_of_mentions(conn, [i for i in event_ids if i not in out])
 
 
 def clusters_of_records(conn: Connection, record_ids: Sequence[str]) -> dict[str, str]:

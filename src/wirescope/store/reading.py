@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from wirescope.record import Article
-from wirescope.store import aggregates, digest, event_links, loading, schema, search, selection
+from wirescope.store import aggregates, digest, event_links, exporting, loading, schema, search, selection
 from wirescope.store.filters import Filter
 
 Row = dict[str, Any]
@@ -75,6 +75,25 @@ class Reading:
         with self.engine.connect() as conn:
             every = ids if ids is not None else list(self._ordered_ids(conn))
             yield from loading.iter_articles(conn, every, tables)
+
+    def export_rows(
+        self, kind: str, f: Filter = Filter(), happened_only: bool = False, located_only: bool = False
+    ) -> Iterator[exporting.Chunk]:
+        """Every row of `kind` (events, quotes, event_records) passing `f`, in its listing order, a
+        keyset chunk at a time, with the articles and reviews its records need (store/exporting.py):
+        what the exports stream, without rebuilding Articles. `happened_only`: asserted and not
+        historical; `located_only`: at a place with coordinates that their article mentions."""
+        return exporting.stream_owned(self.engine.connect, kind, f, happened_only, located_only)
+
+    def export_places(self, f: Filter = Filter()) -> Iterator[list[Row]]:
+        """The places passing `f` in the listing's order, a chunk at a time, each with its
+        mentions and their articles counted in SQL (store/exporting.py): the GeoJSON's places."""
+        return exporting.stream_places(self.engine.connect, f)
+
+    def export_articles(self, f: Filter = Filter()) -> Iterator[exporting.ArticleChunk]:
+        """The articles passing `f` in the store's order, a chunk at a time, each with all its
+        annotation rows (store/exporting.py): what the Web Annotation export streams."""
+        return exporting.stream_articles(self.engine.connect, f)
 
     @staticmethod
     def _ordered_ids(conn) -> Iterator[str]:
