@@ -386,6 +386,7 @@ REPORT_INDEXES = (
         events.c.historical,
         events.c.article_id,
         events.c.actor_id,
+        events.c.place_id,
         events.c.fatalities,
         events.c.record_id,
         events.c.id,
