@@ -20,6 +20,7 @@ from wirescope.store.filters import Filter
 
 RAW_ID = re.compile(r"^(?:actor|place|evt|art)_[0-9a-f]{12,}$")
 FATHER, SON = "Ahmad Shah Massoud", "Ahmad Massoud"
+KABUL_A, KABUL_B = "The Northern Ledger", "Hindu Kush Wire"
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +64,37 @@ def test_a_syndicated_copy_is_one_story_not_two_key_events(store):
     rejects = [e for e in key_events(store, Filter(), 50) if e["type"] == "REJECT" and e["day"] == "2021-08-31"]
     assert len(rejects) == 1
     assert rejects[0]["stories"] == 1 and rejects[0]["copies"] == 1 and len(rejects[0]["sources"]) == 1
+
+
+def test_one_event_told_by_two_independent_stories_is_one_key_event_with_both_sources(store):
+    """The Taliban taking Kabul, dated 15 August by The Northern Ledger and "the city" taken by Hindu
+    Kush Wire two days later: one event cluster, so one key event of two stories (as event groups,
+    one per day and target, it was two key events of one story each)."""
+    shown = key_events(store, Filter(), 50)
+    taken = [e for e in shown if e["type"] == "COERCE" and {s["publisher"] for s in e["sources"]} & {KABUL_A, KABUL_B}]
+    assert len(taken) == 1, [(e["day"], e["sources"]) for e in taken]
+    (kabul,) = taken
+    assert kabul["cluster"] and kabul["stories"] == 2
+    assert {s["publisher"] for s in kabul["sources"]} == {KABUL_A, KABUL_B}
+    assert len({s["story_id"] for s in kabul["sources"]}) == 2
+    assert (kabul["actor"]["name"], kabul["target"]["name"], kabul["day"]) == ("Taliban", "Kabul", "2021-08-15")
+
+
+def test_each_event_cluster_is_one_key_event(store):
+    clusters = [e["cluster"] for e in key_events(store, Filter(), 50)]
+    assert all(clusters) and len(set(clusters)) == len(clusters)  # the demo store resolves every record
+
+
+def test_events_not_resolved_into_clusters_are_key_events_by_their_group(tmp_path, store):
+    """A bulk load resolves nothing (store/bulk.py): its key events are event groups."""
+    from wirescope.store.synthetic import variant
+
+    with wirescope.open_store(str(tmp_path / "bulk.db")) as bulk:
+        bulk.save_many([variant(a, n) for n in range(2) for a in store.articles()])
+        shown = key_events(bulk, Filter(), 50)
+    assert shown and all(e["cluster"] is None for e in shown)
+    assert len({e["id"] for e in shown}) == len(shown)
+    assert [e["stories"] for e in shown] == sorted((e["stories"] for e in shown), reverse=True)
 
 
 def test_every_event_is_counted_once_as_happened_or_left_out_for_a_reason(store):
@@ -121,8 +153,12 @@ def test_the_cli_asks_for_a_file_for_a_pdf(demo_db):
 
 
 def test_postgresql_and_sqlite_count_the_same_desk(store, any_store):
-    for article in store.articles():
+    from wirescope.run.local import resolve_batch
+
+    articles = list(store.articles())
+    for article in articles:
         any_store.save(article)
+    resolve_batch(any_store, articles)  # the event clusters, as the demo store's ingest made them
     excluded, theirs = exclusions(store, Filter()), exclusions(any_store, Filter())
     assert excluded["dead"] == theirs["dead"]
     for name, args in (

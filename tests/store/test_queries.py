@@ -7,11 +7,11 @@ from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import delete, event, select, text
 
 import wirescope
 from wirescope.query.browse import browse, filtered
-from wirescope.store import schema
+from wirescope.store import digest, schema
 from wirescope.store.filters import Filter
 from wirescope.store.selection import listing_query
 from wirescope.store.synthetic import variant
@@ -178,3 +178,60 @@ def test_the_cli_and_the_api_filter_by_actor_alike(demo_db):
 
     cli_ids = {json.loads(line)["id"] for line in out.splitlines() if line.strip()}
     assert api == cli_ids and api
+
+
+def _plans_of(store, call) -> list[str]:
+    """The SQLite query plan of every statement `call(conn)` runs, one step a string."""
+    statements: list[tuple] = []
+
+    def keep(_conn, _cursor, statement, parameters, *_args):
+        statements.append((statement, parameters))
+
+    with store.engine.connect() as conn:
+        event.listen(conn, "before_cursor_execute", keep)
+        call(conn)
+        event.remove(conn, "before_cursor_execute", keep)
+        return [
+            step[-1]
+            for statement, parameters in statements
+            if statement.lstrip().upper().startswith("SELECT")
+            for step in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
+        ]
+
+
+REPORT_COUNTS = {
+    "tally": lambda conn: digest.tally(conn, Filter(), {"actor_x": "2001-09-09"}, frozenset({"actor_y"})),
+    "per day": lambda conn: digest.happened_per_day_by_type(conn, Filter()),
+    "key event groups": lambda conn: digest.key_event_groups(conn, Filter(), 30, {"actor_x": "2001-09-09"}),
+    "places": lambda conn: digest.place_stories(conn, Filter(), 20),
+    "sizes": lambda conn: digest.scope_sizes(conn, Filter()),
+}
+
+
+@pytest.mark.parametrize("name", REPORT_COUNTS)
+def test_the_report_s_counts_read_its_indexes_and_never_the_events_or_articles_rows(big_store, name):
+    """At a million events what costs is reading rows (and computing per row): each of the report's
+    scans reads one covering index (schema.py REPORT_INDEXES); only ids found are looked up."""
+    plan = _plans_of(big_store, REPORT_COUNTS[name])
+    steps = [s for s in plan if s.startswith(("SCAN events", "SEARCH events", "SCAN articles"))]
+    assert steps, plan
+    assert all("COVERING INDEX" in s for s in steps), plan
+    assert not any("GROUP BY" in s for s in plan), plan  # groups come out of the index in order
+
+
+def test_migration_17_fills_the_report_columns_as_a_save_writes_them(tmp_path, demo_articles):
+    path = str(tmp_path / "old.db")
+    e = schema.events
+    columns = (e.c.id, e.c.in_period, e.c.named, e.c.group_key, e.c.record_id)
+    with _store_of(path, demo_articles, 2) as store, store.engine.begin() as conn:
+        written = sorted(conn.execute(select(*columns)).all())
+        for index in schema.REPORT_INDEXES:
+            conn.execute(text(f"DROP INDEX {index.name}"))
+        conn.execute(e.update().values(in_period=None, named=None, group_key=None, record_id=None))
+        conn.execute(delete(schema.schema_migrations).where(schema.schema_migrations.c.version == 17))
+    with wirescope.open_store(path) as store, store.engine.connect() as conn:
+        assert sorted(conn.execute(select(*columns)).all()) == written
+        indexes = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {i.name for i in schema.REPORT_INDEXES} <= indexes
+    assert {w.in_period for w in written} == {True, False} and len({w.group_key for w in written}) > 1
+    assert all(w.record_id for w in written)  # every demo mention belongs to a record

@@ -96,19 +96,24 @@ def claims_about_event(store: Store, cluster_id: str) -> list[Record]:
 def contested(store: Store, f: ClaimFilter = ClaimFilter()) -> list[Record]:
     """Each contested proposition with its sides, most independent stories on a side first."""
     props, links = store.proposition_rows()
-    rows = {r["id"]: r for r in store.claim_rows()}
+    props = [p for p in props if p["contested"]]
+    # Only the contested propositions' claims are read (by the proposition index): the rest of the
+    # store's claims cost nothing here, however many there are.
+    rows = {r["id"]: r for r in store.claim_rows(propositions=[p["id"] for p in props])}
+    members_of: dict[str, list[dict]] = {}
+    for r in rows.values():
+        members_of.setdefault(r["proposition_id"], []).append(r)
+    links_of: dict[str, list[ClaimLink]] = {}
+    for x in links:
+        links_of.setdefault(x["proposition_id"], []).append(
+            ClaimLink(x["claim_id"], x["other_id"], x["relation"], x["reason"])
+        )
     result = []
     for p in props:
-        if not p["contested"]:
-            continue
-        members = [r for r in rows.values() if r["proposition_id"] == p["id"]]
+        members = members_of.get(p["id"], [])
         if (f.claimant or f.place or f.since) and not any(_passes(r, f, {p["id"]}) for r in members):
             continue
-        own = [
-            ClaimLink(x["claim_id"], x["other_id"], x["relation"], x["reason"])
-            for x in links
-            if x["proposition_id"] == p["id"]
-        ]
+        own = links_of.get(p["id"], [])
         parts = sides([from_row(r) for r in members], own)
         result.append(
             {

@@ -1,16 +1,15 @@
 """What happened, where, and who says so: the pieces the front page and the report share.
 
 Each piece is counted in SQL by the store (store/digest.py) and built into records only for what
-is shown, so a page or a report costs what it shows. Key events are event groups (one per real
-event as far as the store can tell: same type, day, doer, target and place), ranked by the
+is shown, so a page or a report costs what it shows. Key events are the cross-document event
+clusters (resolve/events.py: the reports of one real-world event across articles, however each
+names the doer or dates it) where the store has resolved the events' records, and event groups
+(same type, day, doer, target and place) for the mentions not resolved; ranked by the
 independent stories that report them, then by death toll and gravity; each is shown once, with
 one source per story (syndicated copies once). Left out of "what happened", and counted for the
 methods note: events not asserted by the text, events recalled from the past, events whose doer
 had died before the event's day (query/lifespans.py), events whose doer is a news outlet (the
 reporter of the event, not a party to it), and events naming neither doer nor target.
-
-When cross-document event clusters and claim records land (resolve/), `key_events` and
-`contested_points` are the two functions to switch to them.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from wirescope.query.contested import contested
 from wirescope.query.lifespans import dead_doers
 from wirescope.query.records import Record
 from wirescope.store import Store
+from wirescope.store.digest import SEVERITY
 from wirescope.store.filters import Filter
 
 KEY_EVENTS = 12
@@ -47,38 +47,88 @@ def one_per_story(members: list[Record]) -> list[Record]:
     return list(seen.values())
 
 
+def _candidate(head: Record, sources: list[Record], reports: int, toll: int, severity: int, day: str) -> dict:
+    return {"head": head, "sources": sources, "reports": reports, "toll": toll, "severity": severity, "day": day}
+
+
+def _named(m: Record) -> tuple[bool, bool]:
+    return (bool(m["actor_name"]), bool(m["target_name"]))
+
+
+def _of_cluster(rows: list[Record]) -> dict | None:
+    """A cluster's key-event candidate from its mentions (earliest article first): shown by a
+    mention that asserts the event, the one naming most of doer and target, with one source per
+    story; None when no mention names a doer or a target (as for groups)."""
+    if not any(any(_named(m)) for m in rows):
+        return None
+    # max keeps the first of equals: the earliest article's
+    head = max(rows, key=lambda m: (bool(m["happened"]), sum(_named(m)), _named(m)))
+    toll = max((m["fatalities"] or 0) for m in rows)
+    reports = len({m["record_id"] for m in rows})
+    return _candidate(
+        head, one_per_story(rows), reports, toll, SEVERITY.get(head["type"], 0), min(m["day"] for m in rows)
+    )
+
+
+def _candidates(store: Store, f: Filter, limit: int, excluded: dict) -> list[dict]:
+    """Key-event candidates: the event clusters of the scope (each once), and the event groups
+    of the mentions whose record has not been resolved into a cluster."""
+    dead, outlets = excluded["dead"], excluded["outlets"]
+    groups = store.digest("key_event_groups", f, limit * CANDIDATES, dead, outlets)
+    members = store.digest("group_members", [g["event_id"] for g in groups])
+    top = store.digest("key_event_clusters", f, limit * CANDIDATES, dead, outlets)
+    of_members = {m["cluster_id"] for ms in members.values() for m in ms if m["cluster_id"]}
+    wanted = sorted({c["cluster_id"] for c in top} | of_members)
+    found = []
+    for cluster, rows in store.digest("cluster_reports", wanted, f, dead, outlets).items():
+        candidate = _of_cluster(rows)
+        if candidate is not None:
+            found.append({**candidate, "cluster": cluster})
+    for g in groups:
+        rest = [m for m in members.get(g["event_id"], []) if m["cluster_id"] is None]
+        if rest:
+            head = {"id": g["event_id"] if g["event_id"] in {m["id"] for m in rest} else rest[0]["id"]}
+            found.append(
+                {
+                    **_candidate(head, one_per_story(rest), len(rest), g["fatalities"] or 0, g["severity"], g["day"]),
+                    "cluster": None,
+                }
+            )
+    return found
+
+
 def key_events(store: Store, f: Filter, limit: int = KEY_EVENTS, excluded: dict | None = None) -> list[Record]:
-    """The event groups that happened, most independent stories first, each once: the group's
-    first event record with `stories`, `reports`, `toll` (its highest death toll), `sources`
+    """The events that happened, most independent stories first, then death toll and gravity,
+    each once: one event record per key event with `cluster` (its cross-document event cluster,
+    None for an event group), `stories`, `reports`, `toll` (its highest death toll), `sources`
     (one article per story) and `copies` (reports beyond one per story).
 
-    The store gives the groups most reported by articles (CANDIDATES times `limit`); they are
-    ranked here by stories, which their members' story ids give."""
+    A key event is an event cluster where the store has resolved the event's records (one real
+    event told by several reports: store/event_links.py), else the event group of the mentions
+    not resolved (store/digest.py). The store gives the clusters and groups most reported
+    (CANDIDATES times `limit` of each); they are ranked here by stories."""
     excluded = excluded or exclusions(store, f)
-    groups = store.digest("key_event_groups", f, limit * CANDIDATES, excluded["dead"], excluded["outlets"])
-    ids = [g["event_id"] for g in groups]
-    members = store.digest("group_members", ids)
-    ranked = []
-    for g in groups:
-        sources = one_per_story(members.get(g["event_id"], []))
-        ranked.append((-len(sources), -(g["fatalities"] or 0), -g["severity"], g["day"], g["event_id"], g, sources))
-    ranked.sort(key=lambda r: r[:5])
-    ranked = ranked[:limit]
-    built = {r["id"]: r for r in records_by_id(store, "events", [r[4] for r in ranked])}
+    ranked = sorted(
+        _candidates(store, f, limit, excluded),
+        key=lambda c: (-len(c["sources"]), -c["toll"], -c["severity"], c["day"], c["head"]["id"]),
+    )[:limit]
+    built = {r["id"]: r for r in records_by_id(store, "events", [c["head"]["id"] for c in ranked])}
     shown = []
-    for *_, g, sources in ranked:
-        if g["event_id"] not in built:
+    for c in ranked:
+        if c["head"]["id"] not in built:
             continue
+        sources = c["sources"]
         shown.append(
             {
-                **built[g["event_id"]],
-                "day": g["day"],
+                **built[c["head"]["id"]],
+                "cluster": c["cluster"],
+                "day": c["day"],
                 "stories": len(sources),
-                "reports": g["reports"],
-                "toll": g["fatalities"] or None,
+                "reports": c["reports"],
+                "toll": c["toll"] or None,
                 "sources": sources[:SOURCES_PER_EVENT],
                 "more_sources": max(0, len(sources) - SOURCES_PER_EVENT),
-                "copies": g["reports"] - len(sources),
+                "copies": max(0, c["reports"] - len(sources)),
             }
         )
     return shown

@@ -191,11 +191,11 @@ class Store(Reading):
         with self.engine.connect() as conn:
             return claim_links.stored_vectors(conn, claim_ids)
 
-    def claim_rows(self, event_cluster: str | None = None) -> list[dict]:
-        """Every stored claim (or those about one event cluster) with its article's story and day,
-        and the cluster of its event (store/claim_links.py)."""
+    def claim_rows(self, event_cluster: str | None = None, propositions: Sequence[str] | None = None) -> list[dict]:
+        """Every stored claim (or those about one event cluster, or those of these propositions)
+        with its article's story and day, and the cluster of its event (store/claim_links.py)."""
         with self.engine.connect() as conn:
-            return claim_links.claim_rows(conn, event_cluster=event_cluster)
+            return claim_links.claim_rows(conn, event_cluster=event_cluster, proposition_ids=propositions)
 
     def proposition_rows(self) -> tuple[list[dict], list[dict]]:
         """Every stored proposition, and every link between two claims of one."""

@@ -52,8 +52,10 @@ def claim_rows(
     ids: Iterable[str] | None = None,
     article_ids: Iterable[str] | None = None,
     event_cluster: str | None = None,
+    proposition_ids: Iterable[str] | None = None,
 ) -> list[dict]:
-    """Stored claims (all; or these, or these articles', or those about one event cluster), with
+    """Stored claims (all; or these, or these articles', or those about one event cluster, or those
+    of these propositions, read through the proposition index), with
     their article's story, publication day, title and publisher, and `event_cluster_id`: the
     cluster of the event an event claim is (store/event_links.py), read at the time of asking, so
     it follows the clusters as later reports join or split them."""
@@ -68,6 +70,8 @@ def claim_rows(
         # The cluster's members are event records; a claim names an event mention of one of them.
         mentions = event_links.mentions_of_cluster(conn, event_cluster)
         column, values = c.c.event_id, list(mentions)
+    elif proposition_ids is not None:
+        column, values = c.c.proposition_id, list(proposition_ids)
     elif ids is None and article_ids is None:
         return _with_clusters(conn, [dict(r) for r in conn.execute(query).mappings()])
     else:

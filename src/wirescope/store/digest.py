@@ -1,13 +1,17 @@
 """What the analyst's desk and the report count, in SQL: what happened, where, who says so.
 
 An *event group* here is the stored events that share a PLOVER type, a day, a doer, a target and
-a place (ids where resolved, else the names as written). Syndicated copies of one story, and
-other outlets' reports of the same event, fall into one group; its weight is the number of
-independent stories (distinct `articles.story_id`) that report it. This is a stand-in for the
-cross-document event clusters (resolve/): it does not join two reports that name the doer
-differently or date the event a day apart. `happened` means the text asserts the event took place
-and does not recall it from the past (docs/record.md); an event whose own date lies in a year
-before its article's is taken as recalled even when the annotator did not mark it historical.
+a place (ids where resolved, else the names as written): `events.group_key`, computed when the
+row is written, as are `in_period` and `named` (store/rows.py `report_columns`), so that the
+counts below read the report indexes (schema.py `REPORT_INDEXES`) and compare stored values.
+Syndicated copies of one story, and other outlets' reports of the same event, fall into one
+group; its weight is the number of independent stories (distinct `articles.story_id`) that
+report it. Groups stand in for the cross-document event clusters (resolve/) where events have
+not been resolved: a group does not join two reports that name the doer differently or date
+the event a day apart; a cluster does (`key_event_clusters`, `cluster_reports`). `happened`
+means the text asserts the event took place and does not recall it from the past
+(docs/record.md); an event whose own date lies in a year before its article's is taken as
+recalled even when the annotator did not mark it historical.
 
 Every function takes the Filter the listings take, so a chart, a map and a list on one page all
 count the same rows.
@@ -28,6 +32,8 @@ from wirescope.store.selection import conditions
 
 Row = dict[str, Any]
 E, A = schema.events, schema.articles
+R, C = schema.event_records, schema.event_clusters
+JOINED = 4  # clusters read per key-event candidate asked for, the largest first
 # An article not (yet) assigned to a story (a bulk load assigns them after) is a story of its own.
 STORY = func.coalesce(A.c.story_id, A.c.id)
 # Modalities that put an event forward as having happened (stated, claimed or reported).
@@ -54,47 +60,42 @@ SEVERITY: dict[str, int] = {
 }
 
 
-def recalled() -> ColumnElement[bool]:
-    """The event's own date is in an earlier year than the day it is placed on (its article's)."""
-    return and_(
-        E.c.time_value.is_not(None),
-        E.c.day != "",
-        func.substr(E.c.time_value, 1, 4) < func.substr(E.c.day, 1, 4),
-    )
-
-
 def happened() -> ColumnElement[bool]:
-    return and_(E.c.modality == "asserted", E.c.historical.is_(False), not_(recalled()))
+    """Asserted, and in the period (`in_period`: not historical, not dated in an earlier year than
+    its day), as stored with the row (store/rows.py `report_columns`)."""
+    return and_(E.c.modality == "asserted", E.c.in_period.is_(True))
 
 
-def _who(prefix: str) -> ColumnElement:
-    """A participant as a grouping key: its actor or place id, else its name as written."""
-    return func.coalesce(E.c[f"{prefix}_id"], func.lower(func.trim(E.c[f"{prefix}_name"])), "")
+def record_happened() -> ColumnElement[bool]:
+    """As `happened`, for an event record (asserted when one of its mentions asserts it)."""
+    recalled_record = and_(
+        R.c.date_value.is_not(None), R.c.day != "", func.substr(R.c.date_value, 1, 4) < func.substr(R.c.day, 1, 4)
+    )
+    return and_(R.c.modality == "asserted", R.c.historical.is_(False), not_(recalled_record))
+
+
+def _severity(table) -> ColumnElement[int]:
+    return case(*((table.c.type == t, n) for t, n in SEVERITY.items()), else_=0)
 
 
 def _group_columns() -> list[ColumnElement]:
-    # An event naming no doer, target or place would join every such event of its type and day:
-    # it stays in a group of its own article.
-    nameless = and_(E.c.actor_name.is_(None), E.c.target_name.is_(None), E.c.place_name.is_(None))
-    return [
-        E.c.type,
-        E.c.day,
-        _who("actor").label("actor_key"),
-        _who("target").label("target_key"),
-        _who("place").label("place_key"),
-        case((nameless, E.c.article_id), else_="").label("alone"),
-    ]
+    # group_key is a hash of these two and the doer, target and place keys (store/rows.py); they
+    # are grouped by as well, to be read back.
+    return [E.c.type, E.c.day, E.c.group_key]
 
 
 def _scoped(conn: Connection, f: Filter) -> list[ColumnElement]:
     return conditions(conn, "events", f)
 
 
-def _not_dead(dead: Mapping[str, str]) -> ColumnElement[bool]:
+def _not_dead(dead: Mapping[str, str], table=E) -> ColumnElement[bool]:
     """Events whose doer had died before the event's day are left out (a recalled or misattributed event)."""
     if not dead:
         return true()
-    return not_(or_(*(and_(E.c.actor_id == actor, E.c.day > died) for actor, died in sorted(dead.items()))))
+    t = table.c
+    # A doer with no actor id is no dead actor (without the IS NULL, NULL = id would drop the row).
+    dead_doer = or_(*(and_(t.actor_id == actor, t.day > died) for actor, died in sorted(dead.items())))
+    return or_(t.actor_id.is_(None), not_(dead_doer))
 
 
 def _not_among(column: ColumnElement, ids: frozenset[str]) -> ColumnElement[bool]:
@@ -103,12 +104,11 @@ def _not_among(column: ColumnElement, ids: frozenset[str]) -> ColumnElement[bool
 
 def happened_per_day_by_type(conn: Connection, f: Filter) -> list[Row]:
     """[{"day", "type", "events"}]: event groups that happened, by day and type, in day order."""
-    cols = _group_columns()
-    groups = select(*cols).where(*_scoped(conn, f), happened(), E.c.day != "").group_by(*cols).subquery()
     query = (
-        select(groups.c.day, groups.c.type, func.count().label("events"))
-        .group_by(groups.c.day, groups.c.type)
-        .order_by(groups.c.day, groups.c.type)
+        select(E.c.day, E.c.type, func.count(E.c.group_key.distinct()).label("events"))
+        .where(*_scoped(conn, f), happened(), E.c.day != "")
+        .group_by(E.c.type, E.c.day)
+        .order_by(E.c.day, E.c.type)
     )
     return [dict(r) for r in conn.execute(query).mappings()]
 
@@ -128,7 +128,7 @@ def key_event_groups(
     naming neither doer nor target are left out, and so are events done by a dead actor (`dead`:
     id -> death day) or by one of `not_actors`."""
     cols = _group_columns()
-    severity = case(*((E.c.type == t, n) for t, n in SEVERITY.items()), else_=0)
+    severity = _severity(E)
     stories = func.count(E.c.article_id.distinct())
     fatalities = func.coalesce(func.max(E.c.fatalities), 0)
     query = (
@@ -144,7 +144,7 @@ def key_event_groups(
             *_scoped(conn, f),
             happened(),
             E.c.day != "",
-            or_(E.c.actor_name.is_not(None), E.c.target_name.is_not(None)),
+            E.c.named.is_(True),
             _not_dead(dead or {}),
             _not_among(E.c.actor_id, not_actors),
         )
@@ -156,9 +156,10 @@ def key_event_groups(
 
 
 def group_members(conn: Connection, event_ids: list[str]) -> dict[str, list[Row]]:
-    """For each of these events, the events of its group with their article, story and publisher.
+    """For each of these events, the events of its group with their article, story and publisher,
+    and the event cluster of their record (`cluster_id`, None when it has not been resolved).
 
-    Read by (type, day), the index listings use, and matched on the group's key here."""
+    Read through the report index by (type, day, group key)."""
     if not event_ids:
         return {}
     cols = _group_columns()
@@ -169,11 +170,11 @@ def group_members(conn: Connection, event_ids: list[str]) -> dict[str, list[Row]
     }
     if not heads:
         return {}
-    wanted = sorted({(k[0], k[1]) for k in heads.values()})
+    wanted = sorted(set(heads.values()))
     query = (
-        select(E.c.id, E.c.article_id, A.c.story_id, A.c.publisher, A.c.title, A.c.published, *cols)
-        .select_from(E.join(A, A.c.id == E.c.article_id))
-        .where(happened(), tuple_(E.c.type, E.c.day).in_(wanted))
+        select(E.c.id, E.c.article_id, A.c.story_id, A.c.publisher, A.c.title, A.c.published, C.c.cluster_id, *cols)
+        .select_from(E.join(A, A.c.id == E.c.article_id).outerjoin(C, C.c.event_id == E.c.record_id))
+        .where(happened(), tuple_(*cols).in_(wanted))
         .order_by(A.c.published, E.c.id)
     )
     by_key: dict[tuple, list[Row]] = {}
@@ -182,16 +183,119 @@ def group_members(conn: Connection, event_ids: list[str]) -> dict[str, list[Row]
     return {head: by_key.get(key, []) for head, key in heads.items()}
 
 
+def _record_scope(
+    conn: Connection, f: Filter, dead: Mapping[str, str] | None, not_actors: frozenset[str]
+) -> list[ColumnElement]:
+    """The event records of the scope that happened, dated, with no dead or outlet doer."""
+    where = [*conditions(conn, "event_records", f), record_happened(), R.c.day != ""]
+    return [*where, _not_dead(dead or {}, R), _not_among(R.c.actor_id, not_actors)]
+
+
+def key_event_clusters(
+    conn: Connection,
+    f: Filter,
+    limit: int,
+    dead: Mapping[str, str] | None = None,
+    not_actors: frozenset[str] = frozenset(),
+) -> list[Row]:
+    """Candidates for the key events among the cross-document event clusters (resolve/events.py,
+    store/event_links.py) of more than one report: [{"cluster_id", "stories", "fatalities",
+    "severity", "day"}], most independent stories first, counting only the clusters' records of
+    the scope that happened. A cluster of one report is found through its event's group
+    (`key_event_groups`), so only the clusters that join most reports (JOINED times `limit`,
+    counted on the cluster index alone) are read here: the cost follows how many reports the
+    resolver joined, not how many events the store holds."""
+    size = func.count()
+    joined = list(
+        conn.scalars(
+            select(C.c.cluster_id)
+            .group_by(C.c.cluster_id)
+            .having(size > 1)
+            .order_by(size.desc(), C.c.cluster_id)
+            .limit(limit * JOINED)
+        )
+    )
+    if not joined:
+        return []
+    stories = func.count(STORY.distinct())
+    fatalities = func.coalesce(func.max(R.c.fatalities), 0)
+    query = (
+        select(
+            C.c.cluster_id,
+            stories.label("stories"),
+            fatalities.label("fatalities"),
+            func.max(_severity(R)).label("severity"),
+            func.min(R.c.day).label("day"),
+        )
+        .select_from(C.join(R, R.c.id == C.c.event_id).join(A, A.c.id == R.c.article_id))
+        .where(*_record_scope(conn, f, dead, not_actors), C.c.cluster_id.in_(joined))
+        .group_by(C.c.cluster_id)
+        .order_by(stories.desc(), fatalities.desc(), func.max(_severity(R)).desc(), func.min(R.c.day), C.c.cluster_id)
+        .limit(limit)
+    )
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def cluster_reports(
+    conn: Connection,
+    cluster_ids: list[str],
+    f: Filter,
+    dead: Mapping[str, str] | None = None,
+    not_actors: frozenset[str] = frozenset(),
+) -> dict[str, list[Row]]:
+    """For each of these clusters, the event mentions of its records of the scope that happened,
+    with their record's day, toll and type and their article, story and publisher, earliest
+    article first: [{"cluster_id", "record_id", "id", "article_id", "story_id", "publisher",
+    "title", "published", "day", "type", "fatalities", "actor_name", "target_name", "place_name",
+    "happened"}] (`happened`: the mention itself asserts the event; its record does when one does)."""
+    if not cluster_ids:
+        return {}
+    records = (
+        select(
+            C.c.cluster_id,
+            R.c.id.label("record_id"),
+            R.c.mentions,
+            R.c.day,
+            R.c.type,
+            R.c.fatalities,
+            R.c.article_id,
+            A.c.story_id,
+            A.c.publisher,
+            A.c.title,
+            A.c.published,
+        )
+        .select_from(C.join(R, R.c.id == C.c.event_id).join(A, A.c.id == R.c.article_id))
+        .where(*_record_scope(conn, f, dead, not_actors), C.c.cluster_id.in_(sorted(set(cluster_ids))))
+        .order_by(A.c.published, R.c.article_id, R.c.id)
+    )
+    found = [dict(r) for r in conn.execute(records).mappings()]
+    mention_ids = sorted({m for r in found for m in r["mentions"]})
+    names = {
+        r["id"]: r
+        for r in conn.execute(
+            select(E.c.id, E.c.actor_name, E.c.target_name, E.c.place_name, happened().label("happened")).where(
+                E.c.id.in_(mention_ids)
+            )
+        ).mappings()
+    }
+    out: dict[str, list[Row]] = {}
+    for r in found:
+        for m in r.pop("mentions"):
+            if m in names:
+                out.setdefault(r["cluster_id"], []).append({**r, **names[m]})
+    return out
+
+
 def _reasons(dead: Mapping[str, str], not_actors: frozenset[str]) -> dict[str, ColumnElement[bool]]:
     dead_doer = not_(_not_dead(dead)) if dead else false()
     outlet = not_(_not_among(E.c.actor_id, not_actors)) if not_actors else false()
     return {
         "happened": happened(),
         "not_asserted": E.c.modality != "asserted",
-        "recalled": and_(E.c.modality == "asserted", or_(E.c.historical.is_(True), recalled())),
+        "recalled": and_(E.c.modality == "asserted", E.c.in_period.is_(False)),
         "dead_actor": and_(E.c.historical.is_(False), dead_doer),
         "outlet_actor": and_(happened(), outlet),
-        "nameless": and_(happened(), E.c.actor_name.is_(None), E.c.target_name.is_(None)),
+        "nameless": and_(happened(), E.c.named.is_(False)),
         "undated": and_(happened(), E.c.day == ""),
     }
 
@@ -199,12 +303,21 @@ def _reasons(dead: Mapping[str, str], not_actors: frozenset[str]) -> dict[str, C
 def tally(conn: Connection, f: Filter, dead: Mapping[str, str], not_actors: frozenset[str]) -> list[Row]:
     """Per event type, in one scan: how many events, how many happened, how many are left out of
     "what happened" for each reason, and the death tolls of those that happened:
-    [{"type", "events", "happened", "not_asserted", ..., "fatalities"}], commonest type first."""
+    [{"type", "events", "happened", "not_asserted", ..., "fatalities"}], commonest type first.
+
+    Counted per (modality, in_period, type), the report index's order, so the scan needs no
+    sort, and summed per type here."""
     columns = [E.c.type, func.count().label("events")]
     columns += [func.sum(case((cond, 1), else_=0)).label(name) for name, cond in _reasons(dead, not_actors).items()]
     columns.append(func.sum(case((happened(), E.c.fatalities), else_=0)).label("fatalities"))
-    query = select(*columns).where(*_scoped(conn, f)).group_by(E.c.type).order_by(func.count().desc(), E.c.type)
-    return [{k: (v if k == "type" else int(v or 0)) for k, v in r.items()} for r in conn.execute(query).mappings()]
+    query = select(*columns).where(*_scoped(conn, f)).group_by(E.c.modality, E.c.in_period, E.c.type)
+    by_type: dict[str, Row] = {}
+    for r in conn.execute(query).mappings():
+        row = by_type.setdefault(r["type"], {"type": r["type"]})
+        for name, value in r.items():
+            if name != "type":
+                row[name] = row.get(name, 0) + int(value or 0)
+    return sorted(by_type.values(), key=lambda r: (-r["events"], r["type"]))
 
 
 def count_left_out(conn: Connection, f: Filter, dead: Mapping[str, str], not_actors: frozenset[str]) -> Row:
@@ -241,7 +354,7 @@ def place_stories(conn: Connection, f: Filter, limit: int = 200) -> list[Row]:
     reported by articles are taken first without reading `articles` (a few times `limit`), then
     counted by story."""
     p = schema.places
-    where = [*_scoped(conn, f), E.c.historical.is_(False), not_(recalled()), E.c.place_id.is_not(None)]
+    where = [*_scoped(conn, f), E.c.in_period.is_(True), E.c.place_id.is_not(None)]
     candidates = list(
         conn.scalars(
             select(E.c.place_id)

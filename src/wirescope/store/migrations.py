@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, insert, inspect, select, text
+from sqlalchemy import Connection, bindparam, delete, insert, inspect, select, text
 from sqlalchemy.schema import CreateIndex
 
 from wirescope.store import schema
 from wirescope.store.actor_links import index_every_actor
 from wirescope.store.fulltext import create_fulltext_index
-from wirescope.store.rows import event_day
+from wirescope.store.rows import event_day, report_columns
 from wirescope.store.transactions import lock_for_migration, writing
 
 
@@ -156,6 +156,52 @@ def _add_claim_stances(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+_REPORT_COLUMNS = ("in_period", "named", "group_key", "record_id")
+_REPORT_SOURCE: tuple[str, ...] = ("id", "article_id", "type", "day", "historical", "time_value")
+_REPORT_SOURCE += tuple(f"{who}_{part}" for who in ("actor", "target", "place") for part in ("name", "id"))
+_BACKFILL_ARTICLES = 500
+
+
+def _add_report_columns(conn: Connection) -> None:
+    """Events gain the columns the report counts by (schema.py `in_period`, `named`, `group_key`),
+    computed for every stored row as a save computes them (rows.py `report_columns`), their event
+    record's id (`record_id`, from event_records.mentions), and the indexes the report's counts
+    read instead of the table. Read and written a chunk of articles at a time."""
+    e = schema.events
+    existing = {c["name"] for c in inspect(conn).get_columns("events")}
+    for name in _REPORT_COLUMNS:
+        if name not in existing:
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {e.c[name].type.compile(dialect=conn.dialect)}"))
+    wanted = [e.c[n] for n in _REPORT_SOURCE]
+    # bindparams named apart from the columns they set (SQLAlchemy reserves those names)
+    update = e.update().where(e.c.id == bindparam("row_id")).values({n: bindparam(f"new_{n}") for n in _REPORT_COLUMNS})
+    rec, a = schema.event_records, schema.articles
+    after = ""
+    while True:  # a chunk of articles at a time: their events and their records, by the article index
+        articles = list(conn.scalars(select(a.c.id).where(a.c.id > after).order_by(a.c.id).limit(_BACKFILL_ARTICLES)))
+        if not articles:
+            break
+        after = articles[-1]
+        records = {
+            mention: record
+            for record, mentions in conn.execute(select(rec.c.id, rec.c.mentions).where(rec.c.article_id.in_(articles)))
+            for mention in mentions
+        }
+        found = [dict(r) for r in conn.execute(select(*wanted).where(e.c.article_id.in_(articles))).mappings()]
+        rows = [
+            {
+                "row_id": r["id"],
+                "new_record_id": records.get(r["id"]),
+                **{f"new_{k}": v for k, v in report_columns(r).items()},
+            }
+            for r in found
+        ]
+        if rows:
+            conn.execute(update, rows)
+    for index in schema.REPORT_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 APPEND_ONLY = "corrections are append-only: record a new correction instead"
 
 
@@ -205,6 +251,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (14, "event_resolution_queue: articles stored since their events were last resolved", _add_event_resolution_queue),
     (15, "claim_keys, claim_vectors, claim_resolution_queue: resolve a batch's claims incrementally", _add_claim_keys),
     (16, "event_reports: one per event record, not per mention (every article re-queued)", _resolve_event_records),
+    (17, "events: in_period, named, group_key, record_id, and the indexes the report counts by", _add_report_columns),
 ]
 
 

@@ -207,6 +207,8 @@ DIGESTS = (
     "happened_per_day_by_type",
     "key_event_groups",
     "group_members",
+    "key_event_clusters",
+    "cluster_reports",
     "count_left_out",
     "tally",
     "fatality_reports",

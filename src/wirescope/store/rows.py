@@ -25,6 +25,7 @@ from wirescope.record import (
     Source,
     Span,
     TimeRef,
+    stable_id,
 )
 
 Row = dict[str, Any]
@@ -113,6 +114,7 @@ def annotation_rows(a: Article) -> dict[str, list[Row]]:
     """Every per-article row, by table name."""
     text, aid = a.text, a.id
     published = a.published.isoformat() if a.published else ""
+    records = {m: r.id for r in a.event_records for m in r.mentions}
     return {
         "removed": [
             {"article_id": aid, "seq": i, "text": r.text, "reason": r.reason, "start": r.start, "end": r.end}
@@ -150,7 +152,7 @@ def annotation_rows(a: Article) -> dict[str, list[Row]]:
             for r in actor.relations
         ],
         "quotes": [{**quote_row(aid, text, q), "day": published} for q in a.quotes],
-        "events": [event_row(aid, text, e, published) for e in a.events],
+        "events": [{**event_row(aid, text, e, published), "record_id": records.get(e.id)} for e in a.events],
         "times": [
             {
                 "id": t.id,
@@ -248,7 +250,7 @@ def quote_row(aid: str, text: str, q: Quote) -> Row:
 
 
 def event_row(aid: str, text: str, e: Event, published: str = "") -> Row:
-    return {
+    row = {
         "id": e.id,
         "article_id": aid,
         "type": e.type,
@@ -266,6 +268,31 @@ def event_row(aid: str, text: str, e: Event, published: str = "") -> Row:
         "fatalities": e.fatalities,
         "injured": e.injured,
         "day": event_day(e.time.value if e.time else None, published),
+    }
+    return {**row, **report_columns(row)}
+
+
+def _who(row: Row, prefix: str) -> str:
+    """A participant as a grouping key: its actor or place id, else its name as written (case and
+    surrounding spaces aside), else ''."""
+    return row[f"{prefix}_id"] or (row[f"{prefix}_name"] or "").strip().lower()
+
+
+def report_columns(row: Row) -> Row:
+    """The events columns the report counts by (schema.py `in_period`, `named`, `group_key`),
+    from an events row's own columns: written with the row, and by migration 17 for old rows.
+
+    An event naming no doer, target or place would join every such event of its type and day
+    into one group: it stays in a group of its own article."""
+    time_value, day = row["time_value"], row["day"]
+    recalled = bool(time_value) and day != "" and time_value[:4] < day[:4]
+    named = row["actor_name"] is not None or row["target_name"] is not None
+    alone = "" if named or row["place_name"] is not None else row["article_id"]
+    key = (row["type"], day, _who(row, "actor"), _who(row, "target"), _who(row, "place"), alone)
+    return {
+        "in_period": not row["historical"] and not recalled,
+        "named": named,
+        "group_key": stable_id("grp", *key),
     }
 
 

@@ -193,6 +193,18 @@ events = Table(
     # The day the event is placed on: its own when the text gives a full day, else its article's
     # publication day; '' when neither is known. Listings order and filter events by it.
     Column("day", String(10), nullable=False, server_default=""),
+    # What the report counts by, derived from the columns above when the row is written
+    # (store/rows.py `report_columns`; migration 17 fills them for rows stored before), so that
+    # counting a million events compares stored values instead of computing them per row:
+    # in_period: not historical, and not dated in a year before its day (not recalled);
+    # named: a doer or a target is named; group_key: the event group (same type, day, doer,
+    # target and place; store/digest.py).
+    Column("in_period", Boolean),
+    Column("named", Boolean),
+    Column("group_key", String(24)),
+    # The event record this mention belongs to (event_records.mentions holds the same), so that
+    # its event cluster (event_clusters, keyed by record) is one join away.
+    Column("record_id", String(40)),
 )
 
 # One real-world event per row, grouping the `events` rows (mentions) that tell of it. Its arguments
@@ -356,6 +368,32 @@ LISTING_INDEXES = (
     Index("ix_articles_day_id", func.coalesce(articles.c.published, ""), articles.c.id),
     Index("ix_places_name", places.c.name),
     Index("ix_times_article_start", times.c.article_id, times.c.start),
+)
+
+# The report's counts (store/digest.py) read these indexes alone, never the table (migration 17).
+# What happened (modality, in_period) is one range of the first, grouped by type, day and
+# group_key in index order with no sort, with what the exclusions and the story counts need; the
+# tally reads it whole, in the same order. The second gives the map its places in place order.
+REPORT_INDEXES = (
+    Index(
+        "ix_events_report",
+        events.c.modality,
+        events.c.in_period,
+        events.c.type,
+        events.c.day,
+        events.c.group_key,
+        events.c.named,
+        events.c.historical,
+        events.c.article_id,
+        events.c.actor_id,
+        events.c.place_id,
+        events.c.fatalities,
+        events.c.record_id,
+        events.c.id,
+    ),
+    Index("ix_events_report_place", events.c.place_id, events.c.in_period, events.c.modality, events.c.article_id),
+    # The scope's sizes (articles, stories, publishers, first and last day) without reading texts.
+    Index("ix_articles_report", articles.c.published, articles.c.publisher, articles.c.story_id, articles.c.id),
 )
 
 # Record listings, in (day, id) order: made by migration 9 (not with LISTING_INDEXES, which migration 8 makes).

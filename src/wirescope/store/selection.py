@@ -164,7 +164,7 @@ def _event_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
 
 
 def _record_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
-    """Event records filter as events do: type, modality, actor or target, place, day, article."""
+    """Event records filter as events do: type, modality, actor or target, place, day, article, publisher."""
     r = schema.event_records
     conds = _day_range(r.c.day, f)
     if f.type:
@@ -178,6 +178,8 @@ def _record_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
         conds.append(_in(r.c.place_id, place_ids(conn, f)))
     if f.article_ids:
         conds.append(r.c.article_id.in_(list(f.article_ids)))
+    if f.publisher:
+        conds.append(r.c.article_id.in_(_published_by(f.publisher)))
     return conds
 
 
