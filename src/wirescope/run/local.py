@@ -2,11 +2,18 @@
 
 A document that fails is reported as Rejected with its reason and the batch goes on. Nothing is
 half-written: an article is either stored whole (with every annotation) or not at all.
+
+While a batch is stored and resolved across articles (the store's writes and the sentence
+encoder, which leave the interpreter free while SQLite, PostgreSQL or onnxruntime work), the next
+batch is cleaned and annotated: one writer thread takes the batches in order, so the store sees
+the same writes in the same order as when each batch waited for the last. Cleaning and annotation
+stay in the main thread, where the per-document time budget (SIGALRM) can interrupt them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -79,20 +86,59 @@ def ingest(
 ) -> IngestReport:
     pipeline = pipeline or build_pipeline(settings)
     report = IngestReport()
-    for chunk in _batches(documents, settings.batch_size):
-        cleaned = [_clean_or_reject(doc, settings.max_bytes, settings.doc_timeout) for doc in chunk]
-        results: list[Article | Rejected] = [c for c in cleaned if isinstance(c, Rejected)]
-        articles = [c for c in cleaned if isinstance(c, Article)]
-        english = [a for a in articles if a.language == ENGLISH]
-        for item in annotate_batch(pipeline, english, settings.doc_timeout):
-            results.append(_save(store, item, pipeline) if isinstance(item, Article) else item)
-        results += [_save_unannotated(store, a) for a in articles if a.language != ENGLISH]
-        link_batch(store, results)
-        resolve_batch(store, results, settings.embed_threads)
-        resolve_claim_batch(store, [item for item in results if isinstance(item, Article)], encode)
-        for item in results:
-            record_result(report, item, on_done)
+    if store.one_connection:  # the in-memory store: one connection, one thread at a time
+        for chunk in _batches(documents, settings.batch_size):
+            store_batch(store, pipeline, prepare_batch(chunk, pipeline, settings), settings, report, on_done)
+        return report
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirescope-writer") as writer:
+        storing: Future | None = None
+        for chunk in _batches(documents, settings.batch_size):
+            prepared = prepare_batch(chunk, pipeline, settings)
+            if storing:
+                storing.result()  # the last batch is stored (or its error is raised) before the next
+            storing = writer.submit(store_batch, store, pipeline, prepared, settings, report, on_done)
+        if storing:
+            storing.result()
     return report
+
+
+@dataclass
+class PreparedBatch:
+    """A batch cleaned and annotated, in input order: what the writer stores."""
+
+    rejected: list[Rejected]  # by the cleaner
+    annotated: list[Article | Rejected]  # English articles (or their rejection by an annotator)
+    unannotated: list[Article]  # articles in a language with no pipeline yet
+
+
+def prepare_batch(chunk: list, pipeline: Pipeline, settings: Settings) -> PreparedBatch:
+    cleaned = [_clean_or_reject(doc, settings.max_bytes, settings.doc_timeout) for doc in chunk]
+    articles = [c for c in cleaned if isinstance(c, Article)]
+    english = [a for a in articles if a.language == ENGLISH]
+    return PreparedBatch(
+        rejected=[c for c in cleaned if isinstance(c, Rejected)],
+        annotated=annotate_batch(pipeline, english, settings.doc_timeout),
+        unannotated=[a for a in articles if a.language != ENGLISH],
+    )
+
+
+def store_batch(
+    store: Store,
+    pipeline: Pipeline,
+    batch: PreparedBatch,
+    settings: Settings,
+    report: IngestReport,
+    on_done: Callable[[Article | Rejected], None] | None,
+) -> None:
+    """Store a batch article by article, then resolve it across articles (actors, events, claims)."""
+    results: list[Article | Rejected] = list(batch.rejected)
+    results += [_save(store, item, pipeline) if isinstance(item, Article) else item for item in batch.annotated]
+    results += [_save_unannotated(store, a) for a in batch.unannotated]
+    link_batch(store, results)
+    resolve_batch(store, results, settings.embed_threads)
+    resolve_claim_batch(store, [item for item in results if isinstance(item, Article)], encode)
+    for item in results:
+        record_result(report, item, on_done)
 
 
 def record_result(report: IngestReport, item: Article | Rejected, on_done) -> None:

@@ -91,6 +91,12 @@ class Store(Reading):
     def __repr__(self) -> str:
         return f"Store({self.description!r})"
 
+    @property
+    def one_connection(self) -> bool:
+        """True for the in-memory store: every caller shares its one connection, so two threads
+        must not use it at once (the runner then stores each batch before annotating the next)."""
+        return isinstance(self.engine.pool, StaticPool)
+
     def close(self) -> None:
         self.engine.dispose()
 

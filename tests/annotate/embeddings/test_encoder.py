@@ -87,3 +87,11 @@ def test_the_build_is_deterministic(tmp_path):
     shipped = ensure_built().read_bytes()
     rebuilt = build(tmp_path / "model.onnx").read_bytes()
     assert hashlib.sha256(rebuilt).hexdigest() == hashlib.sha256(shipped).hexdigest()
+
+
+def test_a_short_text_is_run_at_its_own_length_not_padded():
+    # The package's tokenizer.json pads every input to 128 word pieces; a sentence run alone
+    # needs no padding, and padding made a trigger word cost as much as a long sentence.
+    from wirescope.annotate.embeddings.encoder import encoder
+
+    assert encoder().tokenizer.encode("attacked").ids == [101, 4457, 102]
