@@ -66,15 +66,8 @@ class Sentences:
 
 
 def _event_geo(row: Row) -> Record | None:
-    if row["place_name"] is None or row["located_id"] is None:
-        return None
-    return {
-        "latitude": row["located_latitude"],
-        "longitude": row["located_longitude"],
-        "country": row["located_country"],
-        "admin1": row["located_admin1"],
-        "precision": row["located_precision"],
-    }
+    geo = _record_geo(row) if row["place_name"] is not None else None
+    return {**geo, "precision": row["located_precision"]} if geo else None
 
 
 def event_dict(row: Row, article: Row, reviews: Reviews, sentences: Sentences) -> Record:
