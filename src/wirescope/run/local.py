@@ -86,10 +86,6 @@ def ingest(
 ) -> IngestReport:
     pipeline = pipeline or build_pipeline(settings)
     report = IngestReport()
-    if store.one_connection:  # the in-memory store: one connection, one thread at a time
-        for chunk in _batches(documents, settings.batch_size):
-            store_batch(store, pipeline, prepare_batch(chunk, pipeline, settings), settings, report, on_done)
-        return report
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirescope-writer") as writer:
         storing: Future | None = None
         for chunk in _batches(documents, settings.batch_size):
@@ -97,6 +93,8 @@ def ingest(
             if storing:
                 storing.result()  # the last batch is stored (or its error is raised) before the next
             storing = writer.submit(store_batch, store, pipeline, prepared, settings, report, on_done)
+            if store.one_connection:  # the in-memory store: its one connection, one user at a time
+                storing.result()
         if storing:
             storing.result()
     return report
