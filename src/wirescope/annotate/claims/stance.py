@@ -1,9 +1,9 @@
 """Stance of a text toward a claim: agree, disagree, discuss or unrelated, with a probability.
 
 Two small classifiers over the features of features.py, one per kind of text: `body` (a text of
-several sentences: one hidden ReLU layer, fitted on FNC-1 headline-body pairs) and `headline`
-(a one-sentence text: multinomial logistic regression, fitted on Emergent claim-headline pairs and
-on unrelated pairs drawn from them). Their weights ship beside this module in `stance_model.npz`
+more than 40 words: one hidden ReLU layer, fitted on FNC-1 headline-body pairs) and `headline`
+(a shorter text: multinomial logistic regression, fitted on Emergent claim-headline pairs and on
+unrelated pairs drawn from them). Their weights ship beside this module in `stance_model.npz`
 (numpy arrays only: no pickle, no data set text), written by `wirescope train stance` (train.py);
 MODEL_CARD.md says on what, when, and how well they do on dev. Prediction is numpy alone, so
 scikit-learn is needed only to train.
