@@ -301,8 +301,10 @@ PG_INDEX_ONLY = {
     "key event groups": REPORT_COUNTS["key event groups"],
     "tally of a place": PLACE_PARTS["tally"],
     "key event groups of a place": PLACE_PARTS["key event groups"],
-    "speakers of a place and their quotes": PLACE_PARTS["speakers and their quotes"],
 }
+# Not here: the speakers' quotes. At the demo corpus's size PostgreSQL's costs for the
+# speaker-first covering index and the one-column `ix_quotes_speaker_id` are so close that it
+# took either from one run to the next; a check that passes only sometimes says nothing.
 
 
 @pytest.mark.parametrize("name", PG_INDEX_ONLY)
@@ -310,8 +312,8 @@ def test_postgres_answers_the_report_s_main_counts_by_index_only_scans(postgres_
     """With sequential, plain index and bitmap scans priced out (`enable_seqscan`, `enable_indexscan`,
     `enable_bitmapscan` off, after VACUUM ANALYZE sets the visibility map: a few hundred demo rows
     are otherwise read faster from the table, and the check would say nothing), the report's
-    main counts read events and quotes by index-only scans of the report and scope indexes
-    (migrations 17 and 18): the indexes cover those statements on PostgreSQL too."""
+    main counts read events by index-only scans of the report and scope indexes (migrations 17
+    and 18): the indexes cover those statements on PostgreSQL too."""
     names = {i.name for i in (*schema.REPORT_INDEXES, *schema.SCOPE_INDEXES)}
     with postgres_report_store.engine.connect() as conn, conn.begin():
         for setting in ("enable_seqscan", "enable_indexscan", "enable_bitmapscan"):
