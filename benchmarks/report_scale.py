@@ -19,7 +19,7 @@ from benchmarks.scale import bulk_load, demo_articles
 import wirescope
 from wirescope.query import desk
 from wirescope.query.browse import Filter
-from wirescope.query.report import render_pdf, render_report
+from wirescope.query.report import FORMATS, render_pdf, render_report
 
 
 def build(db: str, count: int) -> None:
@@ -37,9 +37,8 @@ def timed(label: str, call) -> None:
     print(f"{label}: {time.perf_counter() - started:.2f} s ({len(out):,} bytes)", flush=True)
 
 
-def parts(store) -> None:
+def parts(store, f: Filter) -> None:
     """Each of the report's SQL pieces timed alone (what the report's time is made of)."""
-    f = Filter()
     excluded = desk.exclusions(store, f)
     timed_parts = {
         "dead doers": lambda: desk.exclusions(store, f),
@@ -64,18 +63,28 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--db", default="/tmp/report-scale.db")
     parser.add_argument("--keep", action="store_true", help="keep the store for the next run")
     parser.add_argument("--parts", action="store_true", help="also time each part of the report alone")
+    parser.add_argument("--place", default="Panjshir", help="the place of the one-place report")
+    parser.add_argument(
+        "--format", choices=(*FORMATS, "place"), action="append", help="time only these (repeatable; default all)"
+    )
     args = parser.parse_args(argv)
     build(args.db, args.articles)
+    wanted = args.format or [*FORMATS, "place"]
+    one_place = Filter(place=args.place)
     with wirescope.open_store(args.db, create=False) as store:
         counts = store.counts()
         print(f"store: {counts['articles']:,} articles, {counts['events']:,} events, {counts['stories']:,} stories")
         render_report(store, Filter(), "html")  # warm: the actor dictionary's death dates, SQLite's cache
-        timed("report html", lambda: render_report(store, Filter(), "html"))
-        timed("report md", lambda: render_report(store, Filter(), "md"))
-        timed("report pdf", lambda: render_pdf(store, Filter()))
-        timed("report html, one place", lambda: render_report(store, Filter(place="Panjshir"), "html"))
+        runs = {
+            "html": ("report html", lambda: render_report(store, Filter(), "html")),
+            "md": ("report md", lambda: render_report(store, Filter(), "md")),
+            "pdf": ("report pdf", lambda: render_pdf(store, Filter())),
+            "place": (f"report html, place {args.place!r}", lambda: render_report(store, one_place, "html")),
+        }
+        for name in wanted:
+            timed(*runs[name])
         if args.parts:
-            parts(store)
+            parts(store, one_place if wanted == ["place"] else Filter())
     if not args.keep:
         Path(args.db).unlink()
 

@@ -4,6 +4,8 @@ where, who says so, what was left out and why; charts that draw what the store c
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -106,7 +108,7 @@ def test_every_event_is_counted_once_as_happened_or_left_out_for_a_reason(store)
 
 def test_the_per_day_chart_draws_one_bar_per_day_and_type_that_happened(store):
     rows = store.digest("happened_per_day_by_type", Filter())
-    chart = stacked_days(rows, lambda day, kind: f"/list/events?since={day}&type={kind}", "per day")
+    chart = stacked_days(rows, lambda lo, hi, kind: f"/list/events?since={lo}&until={hi}&type={kind}", "per day")
     assert len(chart.bars) == len(rows) == str(chart.svg).count('<rect class="bar"')
     assert {b["series"] for b in chart.bars} <= set(TIE_BY_EVENT_TYPE)
     assert sum(r["events"] for r in rows) <= store.digest("count_left_out", Filter(), {}, frozenset())["happened"]
@@ -170,3 +172,37 @@ def test_postgresql_and_sqlite_count_the_same_desk(store, any_store):
         ours = store.digest(name, *args)
         assert sorted(map(str, ours)) == sorted(map(str, any_store.digest(name, *args))), name
     assert [e["id"] for e in key_events(store, Filter(), 20)] == [e["id"] for e in key_events(any_store, Filter(), 20)]
+
+
+def _every_day(first: str, days: int, types: tuple[str, ...]) -> list[dict]:
+    start = date.fromisoformat(first)
+    return [
+        {"day": (start + timedelta(days=n)).isoformat(), "type": t, "events": 1 + n % 3}
+        for n in range(days)
+        for t in types
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "days", "unit", "bins"),
+    [
+        ("2021-03-01", 120, "day", 120),  # 120 bars of 4.7 px: still days
+        ("2021-03-01", 546, "week", 78),  # 2021-03-01 is a Monday: 78 whole weeks
+        ("2021-01-01", 1200, "month", 40),  # 171 weeks would be bars of 3.3 px
+    ],
+)
+def test_the_per_day_chart_bins_days_into_weeks_or_months_when_bars_would_be_too_thin(first, days, unit, bins):
+    rows = _every_day(first, days, ("ASSAULT", "AID"))
+    links: list[tuple[str, str, str]] = []
+    chart = stacked_days(rows, lambda lo, hi, kind: links.append((lo, hi, kind)) or "#", "per day")
+    assert {b["unit"] for b in chart.bars} == {unit}
+    assert len({b["label"] for b in chart.bars}) == bins
+    assert len(chart.bars) == 2 * bins == str(chart.svg).count('<rect class="bar"')
+    assert sum(b["value"] for b in chart.bars) == sum(r["events"] for r in rows)
+    covered = sorted({(lo, hi) for lo, hi, _ in links})
+    assert covered[0][0] == first and covered[-1][1] == rows[-1]["day"]
+    # the bins' day ranges follow one another with no day left out or counted twice
+    assert all(date.fromisoformat(b[0]) - date.fromisoformat(a[1]) == timedelta(days=1) for a, b in pairwise(covered))
+    if unit == "week":
+        assert all(date.fromisoformat(b["label"]).weekday() == 0 for b in chart.bars)
+        assert "(one bar per week)" in str(chart.svg)

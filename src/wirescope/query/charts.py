@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -87,39 +88,83 @@ def _link(href: str | None, label: str, inner: str) -> str:
     return f'<a href="{escape(href)}" aria-label="{escape(label)}">{inner}</a>'
 
 
-def stacked_days(rows: Sequence[Row], href: Callable[[str, str], str | None], title: str) -> Chart:
-    """Events per day stacked by type, from rows {"day", "type", "events"} in day order.
+# A bar narrower than this is no longer read as a bar (and at a million events a day's bar per
+# type is thousands of SVG elements, most of the report's PDF layout): days are then binned.
+MIN_BAR_SLOT = 4.0
 
-    `href(day, type)` is where a bar leads (the events of that day and type)."""
-    days = sorted({r["day"] for r in rows})
-    if not days:
-        return Chart(_svg(WIDTH, 60, title, [f'<text x="8" y="30" style="{FONT}">No events to chart.</text>']))
-    totals = dict.fromkeys(days, 0)
+
+def _week_of(day: str) -> str:
+    """The Monday of a full date's ISO week; a month or a year is its own bin."""
+    if len(day) != 10:
+        return day
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        return day
+    return (when - timedelta(days=when.weekday())).isoformat()
+
+
+def _bins(days: list[str]) -> tuple[str, dict[str, str]]:
+    """Days, weeks or months, the finest that leaves each bar at least MIN_BAR_SLOT wide: the
+    bin's name ("day", "week", "month") and each day's bin (its first day, or the month)."""
+    most = int((WIDTH - LEFT - RIGHT) / MIN_BAR_SLOT)
+    for name, of in (("day", lambda d: d), ("week", _week_of)):
+        binned = {d: of(d) for d in days}
+        if len(set(binned.values())) <= most:
+            return name, binned
+    return "month", {d: d[:7] for d in days}
+
+
+def _binned(rows: Sequence[Row], bin_of: dict[str, str]) -> list[Row]:
+    """The rows summed per (bin, type), each with the first and last day it covers, in bin order."""
+    out: dict[tuple[str, str], Row] = {}
     for r in rows:
-        totals[r["day"]] += r["events"]
+        key = (bin_of[r["day"]], r["type"])
+        got = out.setdefault(key, {"bin": key[0], "type": r["type"], "events": 0, "first": r["day"], "last": r["day"]})
+        got["events"] += r["events"]
+        got["first"], got["last"] = min(got["first"], r["day"]), max(got["last"], r["day"])
+    return sorted(out.values(), key=lambda r: (r["bin"], r["type"]))
+
+
+def stacked_days(rows: Sequence[Row], href: Callable[[str, str, str], str | None], title: str) -> Chart:
+    """Events per day stacked by type, from rows {"day", "type", "events"} in day order; when the
+    days are too many for bars a reader can see, per week (labelled by its Monday) or per month.
+
+    `href(first, last, type)` is where a bar leads (the events of those days and that type)."""
+    if not rows:
+        return Chart(_svg(WIDTH, 60, title, [f'<text x="8" y="30" style="{FONT}">No events to chart.</text>']))
+    unit, bin_of = _bins(sorted({r["day"] for r in rows}))
+    binned = _binned(rows, bin_of)
+    bins = sorted({r["bin"] for r in binned})
+    place = {b: i for i, b in enumerate(bins)}
+    totals = dict.fromkeys(bins, 0)
+    for r in binned:
+        totals[r["bin"]] += r["events"]
     ticks = _ticks(max(totals.values()))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    slot = plot_w / len(days)
+    slot = plot_w / len(bins)
     bar_w = max(1.0, min(28.0, slot * 0.8))
     scale = plot_h / ticks[-1]
     body = _axes(ticks, scale, plot_w)
     bars: list[Row] = []
-    heights = dict.fromkeys(days, 0)
-    for r in rows:
-        x = LEFT + days.index(r["day"]) * slot + (slot - bar_w) / 2
+    heights = dict.fromkeys(bins, 0)
+    for r in binned:
+        x = LEFT + place[r["bin"]] * slot + (slot - bar_w) / 2
         h = r["events"] * scale
-        y = TOP + plot_h - (heights[r["day"]] + r["events"]) * scale
-        heights[r["day"]] += r["events"]
-        label = f"{r['day']}: {r['events']} {r['type']}"
+        y = TOP + plot_h - (heights[r["bin"]] + r["events"]) * scale
+        heights[r["bin"]] += r["events"]
+        label = f"{r['bin'] if unit != 'week' else 'week of ' + r['bin']}: {r['events']} {r['type']}"
         rect = (
-            f'<rect class="bar" data-day="{escape(r["day"])}" data-type="{escape(r["type"])}" '
+            f'<rect class="bar" data-day="{escape(r["bin"])}" data-type="{escape(r["type"])}" '
             f'data-value="{r["events"]}" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
             f'fill="{colour_of(r["type"])}" stroke="#fff" stroke-width="0.5"><title>{escape(label)}</title></rect>'
         )
-        body.append(_link(href(r["day"], r["type"]), label, rect))
-        bars.append({"label": r["day"], "series": r["type"], "value": r["events"]})
-    body += _day_labels(days, slot)
+        body.append(_link(href(r["first"], r["last"], r["type"]), label, rect))
+        bars.append({"label": r["bin"], "series": r["type"], "value": r["events"], "unit": unit})
+    body += _day_labels(bins, slot)
     legend = [(t, colour_of(t)) for t in sorted({r["type"] for r in rows})]
+    if unit != "day":
+        title = f"{title} (one bar per {unit})"
     return Chart(_svg(WIDTH, HEIGHT, title, body), bars, legend)
 
 

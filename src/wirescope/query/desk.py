@@ -169,7 +169,7 @@ def front_page(store: Store, f: Filter, link: Callable[..., str]) -> dict[str, A
         "sizes": store.digest("scope_sizes", f),
         "per_day": stacked_days(
             per_day,
-            lambda day, kind: link("/list/events", since=day, until=day, type=kind, **happened),
+            lambda first, last, kind: link("/list/events", since=first, until=last, type=kind, **happened),
             "Events that happened, per day, by type",
         ),
         "map": stories_map(

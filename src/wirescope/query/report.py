@@ -152,7 +152,7 @@ def _sources(store: Store, f: Filters, articles: dict[str, Article], events: lis
 
 def _charts(per_day: list[Record], places: list[Record]) -> dict:
     return {
-        "per_day": stacked_days(per_day, lambda day, kind: None, "Events that happened, per day, by type"),
+        "per_day": stacked_days(per_day, lambda first, last, kind: None, "Events that happened, per day, by type"),
         "by_place": horizontal_bars(
             places[:CHART_PLACES], "name", "stories", lambda p: None, "Independent stories reporting events, by place"
         ),

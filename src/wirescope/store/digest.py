@@ -416,15 +416,25 @@ def top_speakers(conn: Connection, f: Filter, limit: int = 10) -> list[Row]:
 
 
 def speaker_quote_ids(conn: Connection, f: Filter, speaker_ids: list[str], per_speaker: int) -> list[Row]:
-    """A few quotes of each of these speakers in the scope: [{"id", "article_id", "speaker_id"}]."""
+    """A few quotes of each of these speakers in the scope, their first by (article id, quote id):
+    [{"id", "article_id", "speaker_id"}].
+
+    One statement for all of them, numbered per speaker in the order of the speaker-first index
+    (schema.py `ix_quotes_report`), so nothing is sorted and the scope (a place's articles, say)
+    is gathered once, not once a speaker (docs/benchmarks.md: the report for one place)."""
+    if not speaker_ids:
+        return []
     q = schema.quotes
     scope = conditions(conn, "quotes", replace(f.scope(), actor=None))
-    rows: list[Row] = []
-    for speaker in speaker_ids:
-        query = select(q.c.id, q.c.article_id, q.c.speaker_id).where(*scope, q.c.speaker_id == speaker)
-        # no ORDER BY: sorting a prolific speaker's every quote to show three is what costs
-        rows += [dict(r) for r in conn.execute(query.limit(per_speaker)).mappings()]
-    return rows
+    n = func.row_number().over(partition_by=q.c.speaker_id, order_by=(q.c.article_id, q.c.id)).label("n")
+    numbered = select(q.c.id, q.c.article_id, q.c.speaker_id, n).where(*scope, q.c.speaker_id.in_(speaker_ids))
+    inner = numbered.subquery()
+    query = (
+        select(inner.c.id, inner.c.article_id, inner.c.speaker_id)
+        .where(inner.c.n <= per_speaker)
+        .order_by(inner.c.speaker_id, inner.c.n)
+    )
+    return [dict(r) for r in conn.execute(query).mappings()]
 
 
 def newest_articles(conn: Connection, f: Filter, limit: int = 10) -> list[Row]:

@@ -202,6 +202,13 @@ def _add_report_columns(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+def _add_scope_indexes(conn: Connection) -> None:
+    """The place-first and speaker-first indexes a report for one place reads (schema.py SCOPE_INDEXES).
+    About 15 s at 1M events on SQLite (docs/benchmarks.md)."""
+    for index in schema.SCOPE_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 APPEND_ONLY = "corrections are append-only: record a new correction instead"
 
 
@@ -252,6 +259,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (15, "claim_keys, claim_vectors, claim_resolution_queue: resolve a batch's claims incrementally", _add_claim_keys),
     (16, "event_reports: one per event record, not per mention (every article re-queued)", _resolve_event_records),
     (17, "events: in_period, named, group_key, record_id, and the indexes the report counts by", _add_report_columns),
+    (18, "events and place_mentions by place, quotes by speaker: a report for one place", _add_scope_indexes),
 ]
 
 

@@ -396,6 +396,34 @@ REPORT_INDEXES = (
     Index("ix_articles_report", articles.c.published, articles.c.publisher, articles.c.story_id, articles.c.id),
 )
 
+# A report for one place (migration 18): its events are one range of the first (ix_events_report
+# with the place first: the tally and the key-event groups of a place read no event rows); its
+# quotes and articles are scoped by the articles that mention the place, read from the second
+# alone; the speakers' quotes by speaker, with the article (to check it is in scope) and the
+# quote id, and by article with the speaker (the most quoted in the scope's articles), so that
+# counting and picking a speaker's quotes read no quote rows.
+SCOPE_INDEXES = (
+    Index(
+        "ix_events_report_by_place",
+        events.c.place_id,
+        events.c.modality,
+        events.c.in_period,
+        events.c.type,
+        events.c.day,
+        events.c.group_key,
+        events.c.named,
+        events.c.historical,
+        events.c.article_id,
+        events.c.actor_id,
+        events.c.fatalities,
+        events.c.record_id,
+        events.c.id,
+    ),
+    Index("ix_place_mentions_report", place_mentions.c.place_id, place_mentions.c.article_id),
+    Index("ix_quotes_report", quotes.c.speaker_id, quotes.c.article_id, quotes.c.id),
+    Index("ix_quotes_scope", quotes.c.article_id, quotes.c.speaker_id),
+)
+
 # Record listings, in (day, id) order: made by migration 9 (not with LISTING_INDEXES, which migration 8 makes).
 EVENT_RECORD_INDEXES = (
     Index("ix_event_records_day_id", event_records.c.day, event_records.c.id),

@@ -195,11 +195,15 @@ def _quote_conditions(conn: Connection, f: Filter) -> list[ColumnElement]:
         conds.append(q.c.kind == f.type.lower())
     if f.actor:
         conds.append(_in(q.c.speaker_id, actor_ids(conn, f)))
-    if f.place or f.article_ids or f.publisher:
-        only = Filter(place=f.place, match=f.match, article_ids=f.article_ids, publisher=f.publisher)
-        scope = _scoped_articles(conn, only, False)
-        if scope is not None:
-            conds.append(q.c.article_id.in_(scope))
+    # The article's own scope, each a set of article ids read from an index (a place's from the
+    # place-first index on place_mentions), not through `articles` rows.
+    if f.place:
+        pm = schema.place_mentions
+        conds.append(q.c.article_id.in_(select(pm.c.article_id).where(_in(pm.c.place_id, place_ids(conn, f)))))
+    if f.article_ids:
+        conds.append(q.c.article_id.in_(list(f.article_ids)))
+    if f.publisher:
+        conds.append(q.c.article_id.in_(_published_by(f.publisher)))
     return conds
 
 
