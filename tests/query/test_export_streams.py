@@ -16,6 +16,7 @@ from click.testing import CliRunner
 import wirescope
 from tests.conftest import BACKENDS, empty_store_url
 from wirescope.cli import cli
+from wirescope.query import export as export_module
 from wirescope.query.browse import Filter, filtered, ids_of
 from wirescope.query.event_records import write_acled_csv
 from wirescope.query.export import (
@@ -124,6 +125,34 @@ def test_csv_has_every_column_in_the_order_it_first_appears(store, kind, f):
         writer.writeheader()
         writer.writerows({c: r.get(c) for c in columns} for r in rows)
     assert _exported(store, "csv", f, kind) == expected.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["events", "quotes", "event_records", "times", "places", "actors", "claims"])
+@pytest.mark.parametrize("f", FILTERS[:3], ids=str)
+def test_parquet_written_a_row_group_at_a_time_is_the_table_of_every_record(store, kind, f, monkeypatch):
+    """Read back, the Parquet file is the one table of every record flattened (every column in
+    the order it first appears, None where a record has none, the types pyarrow infers from all
+    the rows), though it was written in row groups of 7 spooled rows."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    monkeypatch.setattr(export_module, "SPOOL_ROWS", 7)
+    rows = [flatten(r) for r in export_module._records(store, kind, f)]
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    expected = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+    out = io.BytesIO()
+    export(store, "parquet", out, f, kind)
+    written = pq.ParquetFile(io.BytesIO(out.getvalue()))
+    assert written.metadata.num_row_groups == max(1, -(-len(rows) // 7))
+    table = written.read()
+    assert table.schema.equals(expected.schema) and table.equals(expected)
+    assert len(rows) > 7 or f != Filter()
+
+
+def test_an_empty_parquet_is_the_empty_table(store):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = io.BytesIO()
+    export(store, "parquet", out, Filter(actor="nobody at all"), "events")
+    assert pq.read_table(io.BytesIO(out.getvalue())).num_rows == 0
 
 
 def _built_collection(store, f: Filter) -> dict:

@@ -163,14 +163,6 @@ def _records(store: Store, kind: str, f: Filters) -> Iterator[Record]:
     return iter(filtered(store, kind, f))
 
 
-def flat_records(store: Store, kind: str, f: Filters) -> list[Record]:
-    """Every record flattened, each with every column (None where it has none): for parquet,
-    whose writer takes the table whole."""
-    rows = [flatten(r) for r in _records(store, kind, f)]
-    columns = list(dict.fromkeys(k for r in rows for k in r))
-    return [{c: r.get(c) for c in columns} for r in rows]
-
-
 def _claim_records(store: Store, f: Filters) -> list[Record]:
     from wirescope.query.claims import ClaimFilter, claims
 
@@ -195,30 +187,51 @@ def _spooled(rows: Iterator[Shaped], spool: IO[bytes]) -> Iterator[list[Shaped]]
         yield [(shapes_read[i], row) for i, row in values_read]
 
 
+class _Flattened:
+    """The records of a kind flattened as they pass (`rows`), and what passing them taught: every
+    column in the order it first appears, and one row of each distinct shape of values (its
+    columns and the types of its values) for the Parquet columns' types."""
+
+    def __init__(self, records: Iterator[Record]) -> None:
+        self.columns: dict[str, None] = {}
+        self.samples: dict[tuple[tuple[str, ...], tuple[type, ...]], tuple[Any, ...]] = {}
+        self._records = records
+
+    def rows(self) -> Iterator[Shaped]:
+        for record in self._records:
+            flat = flatten(record)
+            keys, values = tuple(flat), tuple(flat.values())
+            self.columns.update(dict.fromkeys(keys))
+            yield keys, values
+
+    def typed_rows(self) -> Iterator[Shaped]:
+        for keys, values in self.rows():
+            self.samples.setdefault((keys, tuple(map(type, values))), values)
+            yield keys, values
+
+
+def _spool_all(rows: Iterator[Shaped], spool: IO[bytes]) -> Iterator[list[Shaped]] | None:
+    """The spooled blocks of the rows, every row already in the spool; None when there are none."""
+    blocks = _spooled(rows, spool)
+    first = next(blocks, None)  # every row is in the spool once its first block is read back
+    return None if first is None else itertools.chain([first], blocks)
+
+
 def write_csv(store: Store, kind: str, f: Filters, out: IO[str]) -> None:
     """The flattened records as CSV, streamed. The columns are every record's, in the order they
     first appear, so they are known only at the end: the rows are flattened once, kept in a
     temporary file (a block at a time in memory) while the columns are gathered, then written
     from it (a record without a column leaves its cell empty)."""
-    columns: dict[str, None] = {}
-
-    def flat_rows() -> Iterator[Shaped]:
-        for record in _records(store, kind, f):
-            flat = flatten(record)
-            keys = tuple(flat)
-            columns.update(dict.fromkeys(keys))
-            yield keys, tuple(flat.values())
-
+    flattened = _Flattened(_records(store, kind, f))
     with tempfile.TemporaryFile() as spool:
-        blocks = _spooled(flat_rows(), spool)
-        first = next(blocks, None)  # every row is in the spool once its first block is read back
-        if first is None:
+        blocks = _spool_all(flattened.rows(), spool)
+        if blocks is None:
             return
-        order = {c: i for i, c in enumerate(columns)}
+        order = {c: i for i, c in enumerate(flattened.columns)}
         places: dict[tuple[str, ...], list[int]] = {}
         writer = csv.writer(out)
-        writer.writerow(list(columns))
-        for block in itertools.chain([first], blocks):
+        writer.writerow(list(order))
+        for block in blocks:
             writer.writerows(_aligned(keys, row, places, order) for keys, row in block)
 
 
@@ -233,14 +246,46 @@ def _aligned(keys: tuple[str, ...], row: tuple[Any, ...], places: dict, order: d
     return cells
 
 
-def write_parquet(rows: list[Record], out: IO[bytes]) -> None:
-    """The rows as one Parquet table (its column types read from every row: not streamed)."""
+def _arrow():
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ModuleNotFoundError as exc:
         raise MissingExtra("parquet export", "export") from exc
-    pq.write_table(pa.Table.from_pylist(rows), out)
+    return pa, pq
+
+
+def _arrow_schema(pa: Any, flattened: _Flattened) -> Any:
+    """Each column's type as pyarrow infers it from the whole table (`Table.from_pylist` of every
+    row), read from one value of each Python type the column holds: int and float make double,
+    None alone makes null, a column of one type that type."""
+    samples: dict[str, list[Any]] = {c: [] for c in flattened.columns}
+    for (keys, _), values in flattened.samples.items():
+        for key, value in zip(keys, values, strict=True):
+            samples[key].append(value)
+    return pa.schema([(c, pa.array(v).type) for c, v in samples.items()])  # the Nones of absent cells change none
+
+
+def write_parquet(store: Store, kind: str, f: Filters, out: IO[bytes]) -> None:
+    """The flattened records as Parquet, a row group per spooled block: the table of every record
+    (every column, None where a record has none, the types pyarrow infers from all the rows),
+    written without holding it. As for the CSV, the rows are spooled while the columns and their
+    types are gathered, then read back a block at a time."""
+    pa, pq = _arrow()
+    flattened = _Flattened(_records(store, kind, f))
+    with tempfile.TemporaryFile() as spool:
+        blocks = _spool_all(flattened.typed_rows(), spool)
+        if blocks is None:
+            pq.write_table(pa.Table.from_pylist([]), out)  # the table of no records
+            return
+        schema = _arrow_schema(pa, flattened)
+        order = {c: i for i, c in enumerate(flattened.columns)}
+        places: dict[tuple[str, ...], list[int]] = {}
+        with pq.ParquetWriter(out, schema) as writer:
+            for block in blocks:
+                cells = zip(*(_aligned(keys, row, places, order) for keys, row in block), strict=True)
+                arrays = [pa.array(column, type=t) for column, t in zip(cells, schema.types, strict=True)]
+                writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
 
 
 # --- GeoJSON (RFC 7946) ---------------------------------------------------------------------------
@@ -402,7 +447,7 @@ def export(
     elif fmt == "csv":
         write_csv(store, kind, f, out)
     elif fmt == "parquet":
-        write_parquet(flat_records(store, kind, f), out)
+        write_parquet(store, kind, f, out)
     elif fmt == "geojson":
         write_geojson(store, f, out)
     elif fmt == "gexf":
