@@ -105,6 +105,16 @@ def test_streamed_web_annotations_are_the_articles_annotations(store, f):
     assert built and list(streamed_annotations(store, f)) == built
 
 
+@pytest.mark.parametrize("f", FILTERS, ids=str)
+def test_each_jsonl_line_is_the_json_of_the_articles_annotation(store, f):
+    """The lines written from a template are json.dumps of the Web Annotations, byte for byte."""
+    scope = Filter(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match)
+    built = [a for article in store.articles(ids_of(store, "articles", scope)) for a in web_annotations(article)]
+    expected = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in built)
+    assert _exported(store, "jsonl", f) == expected
+    assert any(a["motivation"] == "assessing" for a in built) or f != Filter()  # claims, as dicts
+
+
 def _exported(store, fmt: str, f: Filter, kind: str = "events", only_happened: bool = True) -> str:
     out = io.StringIO()
     export(store, fmt, out, f, kind, only_happened)
