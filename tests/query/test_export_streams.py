@@ -165,6 +165,38 @@ def test_an_empty_parquet_is_the_empty_table(store):
     assert pq.read_table(io.BytesIO(out.getvalue())).num_rows == 0
 
 
+@pytest.mark.parametrize("f", FILTERS[:4], ids=str)
+def test_ftm_entities_from_rows_are_those_of_the_articles(store, f):
+    """The FtM export streamed from rows holds, article by article, the Article, its actors
+    (the first time any article names them), a Mention per mention naming an actor (numbered
+    among all its mentions), its Events and its claims' Notes, with what the Article model says."""
+    pytest.importorskip("followthemoney")
+    from wirescope.query.ftm import SCHEMA_BY_ACTOR_TYPE, ftm_id
+
+    scope = Filter(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match)
+    written = [json.loads(line) for line in _exported(store, "ftm", f).splitlines()]
+    expected, facts, seen = [], {}, set()
+    for article in store.articles(ids_of(store, "articles", scope)):
+        expected.append(ftm_id(article.id))
+        facts[ftm_id(article.id)] = {"title": [article.title], "bodyText": [article.text]}
+        for actor in article.actors:
+            if actor.type in SCHEMA_BY_ACTOR_TYPE and actor.id not in seen:
+                seen.add(actor.id)
+                expected.append(ftm_id(actor.id))
+                if actor.type == "PERSON" and actor.roles:
+                    facts[ftm_id(actor.id)] = {"position": sorted({r.role for r in actor.roles})}
+        for i, m in enumerate(article.mentions):
+            if m.actor_id:
+                expected.append(ftm_id(article.id, f"m{i}"))
+                facts[expected[-1]] = {"name": [article.text_of(m.span)]}
+        expected += [ftm_id(e.id) for e in article.events] + [ftm_id(c.id) for c in article.claims]
+    assert [e["id"] for e in written] == expected and (expected or f != Filter())
+    by_id = {e["id"]: e["properties"] for e in written}
+    for ident, properties in facts.items():
+        for name, values in properties.items():
+            assert sorted(set(by_id[ident][name])) == sorted(set(values)), (ident, name)
+
+
 def _built_collection(store, f: Filter) -> dict:
     """The GeoJSON of the record builders: every place record, then each located event's Point."""
     places = [place_feature(p) for p in filtered(store, "places", f)]

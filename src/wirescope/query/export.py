@@ -24,7 +24,7 @@ from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from wirescope.errors import MissingExtra
-from wirescope.query.browse import Filters, filtered, ids_of
+from wirescope.query.browse import Filters, filtered
 from wirescope.query.claim_exports import annotations_of as claims_of
 from wirescope.query.claim_exports import claim_annotations
 from wirescope.query.evidence import article_annotations
@@ -163,10 +163,6 @@ def annotation_line(
 def _article_scope(f: Filters) -> Filters:
     """What the per-article exports keep of a filter: the articles' days, actor and place."""
     return Filters(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match)
-
-
-def _article_ids(store: Store, f: Filters) -> list[str]:
-    return ids_of(store, "articles", _article_scope(f))
 
 
 def write_jsonl(store: Store, f: Filters, out: IO[str]) -> None:
@@ -454,19 +450,24 @@ def gexf(store: Store, f: Filters) -> bytes:
 
 
 def ftm_entities(store: Store, f: Filters) -> Iterator[Any]:
-    """Aleph's entities: actors, articles, each actor mention, and each event (with its modality)."""
-    from wirescope.query.ftm import article_entities
+    """Aleph's entities of each article in the filter's scope (query/ftm.py), from the rows the
+    store streams a chunk of articles at a time; an actor named in many articles comes once."""
+    from wirescope.query.ftm import SCHEMA_BY_ACTOR_TYPE, article_entities
 
-    for article in store.articles(_article_ids(store, f)):
-        yield from article_entities(article)
+    shared = set(SCHEMA_BY_ACTOR_TYPE.values())  # actors: the only entities two articles share
+    actors: set[str] = set()
+    for chunk in store.export_articles(_article_scope(f)):
+        for article in chunk.articles:
+            for entity in article_entities(chunk, article):
+                if entity.schema.name in shared:
+                    if entity.id in actors:
+                        continue
+                    actors.add(entity.id)
+                yield entity
 
 
 def write_ftm(store: Store, f: Filters, out: IO[str]) -> None:
-    seen: set[str] = set()
     for entity in ftm_entities(store, f):
-        if entity.id in seen:  # an actor named in many articles is written once
-            continue
-        seen.add(entity.id)
         out.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
 
 

@@ -32,7 +32,7 @@ Connect = Callable[[], Connection]  # Engine.connect: each chunk is read on a co
 CHUNK = 2000  # rows per round of queries: a few MiB of text at most
 ARTICLE_CHUNK = 100  # articles per round for the Web Annotation export (each with all its annotations)
 # The article columns a record reads (never `raw`: the source bytes are not exported).
-ARTICLE_COLUMNS = ("id", "text", "sentences", "published", "publisher", "language", "uri", "url")
+ARTICLE_COLUMNS = ("id", "title", "text", "sentences", "published", "publisher", "language", "uri", "url")
 GEO_COLUMNS = ("latitude", "longitude", "country", "admin1", "precision")
 # Where each owned kind is located: its place column.
 PLACE_COLUMN = {"events": "place_id", "event_records": "place_id"}
@@ -53,7 +53,7 @@ class ArticleChunk:
 
     articles: list[Row]  # ARTICLE_COLUMNS
     parts: dict[str, dict[str, list[Row]]]  # table name -> article id -> rows, in the record's order
-    actors: dict[str, Row]  # the actors their mentions name: id, name, type
+    actors: dict[str, Row]  # the actors their mentions name or give a role: id, name, type, aliases
     places: dict[str, Row]  # the places they mention, whole rows
     claims: dict[str, list[Claim]]  # article id -> its claims, in text order
     reviews: dict[tuple[str, str], list[Review]]
@@ -201,6 +201,7 @@ _ORDER = {
     "quotes": ("start",),
     "events": ("evidence_start",),
     "mentions": ("seq",),
+    "roles": ("start",),
     "times": ("start",),
     "place_mentions": ("start",),
     "claims": ("start",),
@@ -258,12 +259,12 @@ def _article_chunk(conn: Connection, ids: list[str]) -> ArticleChunk:
     heads = article_rows(conn, ids)
     parts = {name: _table_rows(conn, name, ids) for name in _ORDER}
     claims = {i: [rows.claim_from(r) for r in rs] for i, rs in parts.pop("claims").items()}
-    actor_ids = {m["actor_id"] for ms in parts["mentions"].values() for m in ms if m["actor_id"]}
+    actor_ids = {m["actor_id"] for t in ("mentions", "roles") for ms in parts[t].values() for m in ms if m["actor_id"]}
     place_ids = {m["place_id"] for ms in parts["place_mentions"].values() for m in ms}
     return ArticleChunk(
         [heads[i] for i in ids],
         parts,
-        _by_id(conn, schema.actors, ("id", "name", "type"), actor_ids),
+        _by_id(conn, schema.actors, ("id", "name", "type", "aliases"), actor_ids),
         _by_id(conn, schema.places, [c.name for c in schema.places.c], place_ids),
         claims,
         applied_reviews(conn, ids),
