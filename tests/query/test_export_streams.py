@@ -87,10 +87,21 @@ def test_the_corrections_show_in_the_records(store):
     assert any(r["reviewed"] for r in filtered(store, "event_records"))
 
 
-@pytest.mark.parametrize("kind", ["events", "quotes", "event_records"])
+@pytest.mark.parametrize("kind", ["events", "quotes", "event_records", "times"])
 @pytest.mark.parametrize("f", FILTERS, ids=str)
 def test_streamed_records_are_the_record_builders_records(store, kind, f):
     assert list(streamed_records(store, kind, f)) == filtered(store, kind, f)
+
+
+@pytest.mark.parametrize("kind", ["events", "quotes", "event_records", "times"])
+def test_small_chunks_stream_the_same_records(store, kind):
+    """Chunks of 7 rows cut through articles (times are in article order, the others by day):
+    each chunk still carries the articles and reviews of its rows."""
+    from wirescope.query.export_rows import owned_records
+    from wirescope.store.exporting import stream_owned
+
+    small = [r for rs in owned_records(stream_owned(store.engine.connect, kind, chunk=7), kind) for r in rs]
+    assert len(small) > 7 and small == [r for rs in owned_records(store.export_rows(kind), kind) for r in rs]
 
 
 def test_only_what_happened_is_read_when_only_that_is_written(store):

@@ -195,7 +195,7 @@ def flatten(record: Record, prefix: str = "") -> Record:
     return flat
 
 
-STREAMED_KINDS = ("events", "quotes", "event_records")  # built from streamed rows (query/export_rows.py)
+STREAMED_KINDS = ("events", "quotes", "event_records", "times")  # built from streamed rows (query/export_rows.py)
 
 
 def streamed_records(store: Store, kind: str, f: Filters, happened_only: bool = False) -> Iterator[Record]:

@@ -95,11 +95,11 @@ def stream_owned(
     located_only: bool = False,
     chunk: int = CHUNK,
 ) -> Iterator[Chunk]:
-    """Every row of `kind` (events, quotes, event_records) passing `f`, in its listing order,
+    """Every row of `kind` (events, quotes, event_records, times) passing `f`, in its listing order,
     `chunk` rows at a time; with `happened_only`, only rows asserted and not historical; with
     `located_only`, only rows at a place their article mentions that has coordinates."""
-    if kind not in selection.OWNED or kind == "times":
-        raise ValueError(f"{kind!r} is not streamed in listing order; the kinds are events, quotes, event_records")
+    if kind not in selection.OWNED:
+        raise ValueError(f"{kind!r} is not streamed in listing order; the kinds are {', '.join(selection.OWNED)}")
     table = selection.TABLES[kind]
     with connect() as conn:
         where = selection.conditions(conn, kind, f)  # actor and place names resolved once, not per chunk
@@ -118,6 +118,7 @@ def stream_owned(
             ids = list(dict.fromkeys(r["article_id"] for r in found))
             # Rows in day order come back to the articles of the chunk before (an event dated in
             # the text, its article's others by publication day): those are not read again.
+            # (Times are in article order: at most one article spans two chunks.)
             fresh = article_rows(conn, [i for i in ids if i not in known])
             reviews = applied_reviews(conn, ids)
         if not found:

@@ -79,7 +79,7 @@ class Reading:
     def export_rows(
         self, kind: str, f: Filter = Filter(), happened_only: bool = False, located_only: bool = False
     ) -> Iterator[exporting.Chunk]:
-        """Every row of `kind` (events, quotes, event_records) passing `f`, in its listing order, a
+        """Every row of `kind` (events, quotes, event_records, times) passing `f`, in its listing order, a
         keyset chunk at a time, with the articles and reviews its records need (store/exporting.py):
         what the exports stream, without rebuilding Articles. `happened_only`: asserted and not
         historical; `located_only`: at a place with coordinates that their article mentions."""
