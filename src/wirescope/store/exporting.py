@@ -7,7 +7,8 @@ key (store/selection.py SORT_KEYS) with the listing's WHERE, joins the place a r
 chunk over with the articles it points into (their clean text and sentence offsets, read once per
 chunk: the evidence and the PLOVER sentence are cut from it) and the applied reviews of those
 articles. `stream_articles` does the same a chunk of articles at a time, with every annotation
-table of the chunk, for the Web Annotation export that lists an article's annotations together.
+table of the chunk, for the Web Annotation and FollowTheMoney exports, which list an article's
+annotations together.
 Memory holds one chunk, whatever the store holds. Each chunk is read on a connection given back
 before the chunk is handed over, so that whoever consumes it can read the store meanwhile (an
 in-memory store has a single connection).
@@ -30,7 +31,7 @@ from wirescope.store.filters import Filter
 Row = dict[str, Any]
 Connect = Callable[[], Connection]  # Engine.connect: each chunk is read on a connection of its own
 CHUNK = 2000  # rows per round of queries: a few MiB of text at most
-ARTICLE_CHUNK = 100  # articles per round for the Web Annotation export (each with all its annotations)
+ARTICLE_CHUNK = 100  # articles per round for the Web Annotation and FtM exports (each with all its annotations)
 # The article columns a record reads (never `raw`: the source bytes are not exported).
 ARTICLE_COLUMNS = ("id", "title", "text", "sentences", "published", "publisher", "language", "uri", "url")
 GEO_COLUMNS = ("latitude", "longitude", "country", "admin1", "precision")
@@ -195,7 +196,7 @@ def stream_places(connect: Connect, f: Filter = Filter(), chunk: int = CHUNK) ->
         after = [tuple_(p.c.name, p.c.id) > tuple_(page[-1].name, page[-1].id)]
 
 
-# --- a chunk of articles with all their annotations (the Web Annotation export) --------------
+# --- a chunk of articles with all their annotations (Web Annotations, FtM) -----------------
 
 # Each table in the order its records are listed: the order Store.load rebuilds them in.
 _ORDER = {

@@ -92,7 +92,7 @@ class Reading:
 
     def export_articles(self, f: Filter = Filter()) -> Iterator[exporting.ArticleChunk]:
         """The articles passing `f` in the store's order, a chunk at a time, each with all its
-        annotation rows (store/exporting.py): what the Web Annotation export streams."""
+        annotation rows (store/exporting.py): what the Web Annotation and FtM exports stream."""
         return exporting.stream_articles(self.engine.connect, f)
 
     @staticmethod
