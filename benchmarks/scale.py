@@ -119,11 +119,32 @@ def measure(url: str, count: int, repeat: int, articles: list) -> None:
         measure_exports(store)
 
 
-EXPORTS = (("jsonl", "events"), ("csv", "events"), ("geojson", "events"), ("acled-csv", "events"), ("ftm", "events"))
+EXPORTS = (
+    ("jsonl", "events"),
+    ("csv", "events"),
+    ("csv", "quotes"),
+    ("csv", "times"),
+    ("csv", "actors"),
+    ("csv", "places"),
+    ("csv", "articles"),
+    ("parquet", "events"),
+    ("geojson", "events"),
+    ("acled-csv", "events"),
+    ("ftm", "events"),
+    ("gexf", "events"),
+)
 
 
 def records_in(path: Path, fmt: str) -> int:
-    """How many records an export file holds: lines of JSONL, CSV rows, GeoJSON features."""
+    """How many records an export file holds: lines of JSONL, CSV rows, GeoJSON features, Parquet
+    rows, GEXF nodes and edges."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return pq.read_metadata(path).num_rows
+    if fmt == "gexf":
+        text = path.read_text(encoding="utf-8")
+        return text.count("<node ") + text.count("<edge ")
     with path.open(encoding="utf-8", newline="") as f:
         if fmt in ("jsonl", "ftm"):
             return sum(1 for _ in f)
@@ -134,7 +155,7 @@ def records_in(path: Path, fmt: str) -> int:
 
 def _export_to_file(store, fmt: str, kind: str, path: Path, traced: bool) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds, peak traced bytes) of one export written to `path`."""
-    with path.open("w", encoding="utf-8", newline="") as out:
+    with path.open("wb") if fmt == "parquet" else path.open("w", encoding="utf-8", newline="") as out:
         if traced:
             tracemalloc.start()
         started, cpu = time.perf_counter(), time.process_time()
@@ -154,11 +175,12 @@ def measure_exports(store) -> None:
     for fmt, kind in EXPORTS:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"export.{fmt}"
+            name = f"{fmt} {kind}" if fmt in ("csv", "parquet") else fmt
             seconds, cpu, _ = _export_to_file(store, fmt, kind, path, traced=False)
             count = records_in(path, fmt)
             _, _, peak = _export_to_file(store, fmt, kind, path, traced=True)
         print(
-            f"export {fmt:10s}: {count} records in {seconds:.1f} s = {count / seconds:,.0f} records/s "
+            f"export {name:14s}: {count} records in {seconds:.1f} s = {count / seconds:,.0f} records/s "
             f"(CPU {cpu:.1f} s = {count / max(cpu, 1e-9):,.0f} records/s), peak Python memory {peak / 2**20:.1f} MiB",
             flush=True,
         )

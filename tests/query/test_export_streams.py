@@ -16,6 +16,7 @@ from click.testing import CliRunner
 import wirescope
 from tests.conftest import BACKENDS, empty_store_url
 from wirescope.cli import cli
+from wirescope.query import export as export_module
 from wirescope.query.browse import Filter, filtered, ids_of
 from wirescope.query.event_records import write_acled_csv
 from wirescope.query.export import (
@@ -86,10 +87,21 @@ def test_the_corrections_show_in_the_records(store):
     assert any(r["reviewed"] for r in filtered(store, "event_records"))
 
 
-@pytest.mark.parametrize("kind", ["events", "quotes", "event_records"])
+@pytest.mark.parametrize("kind", ["events", "quotes", "event_records", "times"])
 @pytest.mark.parametrize("f", FILTERS, ids=str)
 def test_streamed_records_are_the_record_builders_records(store, kind, f):
     assert list(streamed_records(store, kind, f)) == filtered(store, kind, f)
+
+
+@pytest.mark.parametrize("kind", ["events", "quotes", "event_records", "times"])
+def test_small_chunks_stream_the_same_records(store, kind):
+    """Chunks of 7 rows cut through articles (times are in article order, the others by day):
+    each chunk still carries the articles and reviews of its rows."""
+    from wirescope.query.export_rows import owned_records
+    from wirescope.store.exporting import stream_owned
+
+    small = [r for rs in owned_records(stream_owned(store.engine.connect, kind, chunk=7), kind) for r in rs]
+    assert len(small) > 7 and small == [r for rs in owned_records(store.export_rows(kind), kind) for r in rs]
 
 
 def test_only_what_happened_is_read_when_only_that_is_written(store):
@@ -102,6 +114,16 @@ def test_streamed_web_annotations_are_the_articles_annotations(store, f):
     scope = Filter(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match)
     built = [a for article in store.articles(ids_of(store, "articles", scope)) for a in web_annotations(article)]
     assert built and list(streamed_annotations(store, f)) == built
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=str)
+def test_each_jsonl_line_is_the_json_of_the_articles_annotation(store, f):
+    """The lines written from a template are json.dumps of the Web Annotations, byte for byte."""
+    scope = Filter(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match)
+    built = [a for article in store.articles(ids_of(store, "articles", scope)) for a in web_annotations(article)]
+    expected = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in built)
+    assert _exported(store, "jsonl", f) == expected
+    assert any(a["motivation"] == "assessing" for a in built) or f != Filter()  # claims, as dicts
 
 
 def _exported(store, fmt: str, f: Filter, kind: str = "events", only_happened: bool = True) -> str:
@@ -124,6 +146,66 @@ def test_csv_has_every_column_in_the_order_it_first_appears(store, kind, f):
         writer.writeheader()
         writer.writerows({c: r.get(c) for c in columns} for r in rows)
     assert _exported(store, "csv", f, kind) == expected.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["events", "quotes", "event_records", "times", "places", "actors", "claims"])
+@pytest.mark.parametrize("f", FILTERS[:3], ids=str)
+def test_parquet_written_a_row_group_at_a_time_is_the_table_of_every_record(store, kind, f, monkeypatch):
+    """Read back, the Parquet file is the one table of every record flattened (every column in
+    the order it first appears, None where a record has none, the types pyarrow infers from all
+    the rows), though it was written in row groups of 7 spooled rows."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    monkeypatch.setattr(export_module, "SPOOL_ROWS", 7)
+    rows = [flatten(r) for r in export_module._records(store, kind, f)]
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    expected = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+    out = io.BytesIO()
+    export(store, "parquet", out, f, kind)
+    written = pq.ParquetFile(io.BytesIO(out.getvalue()))
+    assert written.metadata.num_row_groups == max(1, -(-len(rows) // 7))
+    table = written.read()
+    assert table.schema.equals(expected.schema) and table.equals(expected)
+    assert len(rows) > 7 or f != Filter()
+
+
+def test_an_empty_parquet_is_the_empty_table(store):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = io.BytesIO()
+    export(store, "parquet", out, Filter(actor="nobody at all"), "events")
+    assert pq.read_table(io.BytesIO(out.getvalue())).num_rows == 0
+
+
+@pytest.mark.parametrize("f", FILTERS[:4], ids=str)
+def test_ftm_entities_from_rows_are_those_of_the_articles(store, f):
+    """The FtM export streamed from rows holds, article by article, the Article, its actors
+    (the first time any article names them), a Mention per mention naming an actor (numbered
+    among all its mentions), its Events and its claims' Notes, with what the Article model says."""
+    pytest.importorskip("followthemoney")
+    from wirescope.query.ftm import SCHEMA_BY_ACTOR_TYPE, ftm_id
+
+    scope = Filter(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match)
+    written = [json.loads(line) for line in _exported(store, "ftm", f).splitlines()]
+    expected, facts, seen = [], {}, set()
+    for article in store.articles(ids_of(store, "articles", scope)):
+        expected.append(ftm_id(article.id))
+        facts[ftm_id(article.id)] = {"title": [article.title], "bodyText": [article.text]}
+        for actor in article.actors:
+            if actor.type in SCHEMA_BY_ACTOR_TYPE and actor.id not in seen:
+                seen.add(actor.id)
+                expected.append(ftm_id(actor.id))
+                if actor.type == "PERSON" and actor.roles:
+                    facts[ftm_id(actor.id)] = {"position": sorted({r.role for r in actor.roles})}
+        for i, m in enumerate(article.mentions):
+            if m.actor_id:
+                expected.append(ftm_id(article.id, f"m{i}"))
+                facts[expected[-1]] = {"name": [article.text_of(m.span)]}
+        expected += [ftm_id(e.id) for e in article.events] + [ftm_id(c.id) for c in article.claims]
+    assert [e["id"] for e in written] == expected and (expected or f != Filter())
+    by_id = {e["id"]: e["properties"] for e in written}
+    for ident, properties in facts.items():
+        for name, values in properties.items():
+            assert sorted(set(by_id[ident][name])) == sorted(set(values)), (ident, name)
 
 
 def _built_collection(store, f: Filter) -> dict:

@@ -16,13 +16,9 @@ from wirescope.query.records import Record
 from wirescope.record import Article, Claim, Participant, Span
 
 
-def claim_summary(article: Article, claim: Claim) -> str:
-    """ "Zabihullah Mujahid denies fighting @ Panjshir: “there had been no exchange of gunfire yet”"."""
-    return summary_in(article.text, claim)
-
-
 def summary_in(text: str, claim: Claim) -> str:
-    """claim_summary, the claim's span cut from the clean text it points into."""
+    """ "Zabihullah Mujahid denies fighting @ Panjshir: “there had been no exchange of gunfire yet”",
+    the claim's span cut from the clean text it points into."""
     who = claim.claimant.name if claim.claimant else "an unattributed source"
     what = claim.predicate or "a statement"
     where = f" @ {claim.place.name}" if claim.place else ""
@@ -91,18 +87,19 @@ def annotations_of(
         }
 
 
-def claim_notes(article: Article, known: set[str]) -> Iterator[Any]:
-    """Each claim as an FtM Note on its claimant (when the claimant is an exported entity)."""
+def claim_notes(article_id: str, text: str, claims: Iterable[Claim], known: set[str]) -> Iterator[Any]:
+    """Each claim of the article as an FtM Note on its claimant (when the claimant is an exported
+    entity); `text` is the article's clean text."""
     from wirescope.query.ftm import _model, ftm_id
 
-    for claim in article.claims:
+    for claim in claims:
         entity = _model().make_entity("Note")
         entity.id = ftm_id(claim.id)
-        entity.add("name", f"claim: {article.text_of(claim.span)}"[:200])
-        entity.add("description", article.text_of(claim.span))
-        entity.add("summary", claim_summary(article, claim))
+        entity.add("name", f"claim: {claim.span.of(text)}"[:200])
+        entity.add("description", claim.span.of(text))
+        entity.add("summary", summary_in(text, claim))
         entity.add("keywords", [claim.stance, claim.kind] + ([claim.predicate] if claim.predicate else []))
         if claim.claimant and claim.claimant.actor_id and ftm_id(claim.claimant.actor_id) in known:
             entity.add("entity", ftm_id(claim.claimant.actor_id))
-        entity.add("proof", ftm_id(article.id))
+        entity.add("proof", ftm_id(article_id))
         yield entity

@@ -24,17 +24,18 @@ from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from wirescope.errors import MissingExtra
-from wirescope.query.browse import Filters, filtered, ids_of
+from wirescope.query.browse import Filters, filtered
 from wirescope.query.claim_exports import annotations_of as claims_of
 from wirescope.query.claim_exports import claim_annotations
 from wirescope.query.evidence import article_annotations
-from wirescope.query.export_rows import Sentences, annotations_of, owned_records
+from wirescope.query.export_rows import Row, Sentences, annotations_of, owned_records
 from wirescope.query.network import network
 from wirescope.query.records import KINDS, Record
 from wirescope.query.sources import with_report_counts
 from wirescope.query.timeline import located
 from wirescope.record import Article
 from wirescope.store import Store
+from wirescope.store.exporting import ArticleChunk
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson", "gexf", "ftm", "acled-csv")
 BINARY_FORMATS = ("parquet",)
@@ -102,16 +103,61 @@ def web_annotations(article: Article) -> Iterator[Record]:
 def streamed_annotations(store: Store, f: Filters) -> Iterator[Record]:
     """web_annotations of every article in the filter's scope, built from the rows the store
     streams a chunk of articles at a time (store/exporting.py), no Article rebuilt."""
-    sentences = Sentences()
+    for chunk, article, digest, source in _streamed_articles(store, f):
+        aid, text = article["id"], article["text"]
+        for kind, label, start, end, record in annotations_of(chunk, article, Sentences()):
+            yield web_annotation(aid, source, digest, text, kind, label, start, end, record)
+        yield from claims_of(aid, text, chunk.claims.get(aid, ()), source, digest, selectors)
+
+
+def _streamed_articles(store: Store, f: Filters) -> Iterator[tuple[ArticleChunk, Row, str, str]]:
+    """Each article row in the filter's scope with its chunk, its text's SHA-256 and its source."""
     for chunk in store.export_articles(_article_scope(f)):
         for article in chunk.articles:
-            aid, text = article["id"], article["text"]
-            digest = text_sha256(text)
-            source = article["url"] or f"urn:wirescope:article:{aid}"
-            for kind, label, start, end, record in annotations_of(chunk, article, sentences):
-                yield web_annotation(aid, source, digest, text, kind, label, start, end, record)
-            yield from claims_of(aid, text, chunk.claims.get(aid, ()), source, digest, selectors)
-        sentences = Sentences()
+            yield (
+                chunk,
+                article,
+                text_sha256(article["text"]),
+                article["url"] or f"urn:wirescope:article:{article['id']}",
+            )
+
+
+# json.dumps(..., ensure_ascii=False) without building its encoder per call, nor tracking the
+# containers it enters (the records hold no cycles): the same text.
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_string = json.encoder.encode_basestring  # a str as that encoder writes it
+_LINE_HEAD = '{"@context": ' + _encode(ANNOTATION_CONTEXT) + ', "id": '
+_LINE_BODY = (
+    ', "type": "Annotation", "motivation": "classifying", "generator": '
+    + _encode({"type": "Software", "name": "wirescope"})
+    + ', "body": {"type": "TextualBody", "purpose": "classifying", "format": "text/plain", "value": '
+)
+
+
+def _target_head(article_id: str, source: str, digest: str) -> str:
+    """The target's fields before its selectors, the same for each annotation of an article."""
+    return (
+        f'}}, "target": {{"source": {_string(source)}, "wirescope:article_id": {_string(article_id)}, '
+        f'"wirescope:text_sha256": {_string(digest)}, "selector": '
+    )
+
+
+def annotation_line(
+    article_id: str, target: str, text: str, kind: str, label: str, start: int, end: int, record: Record
+) -> str:
+    """The JSON text of web_annotation(...) (json.dumps with ensure_ascii=False), its constant
+    parts encoded once: a Web Annotation is mostly skeleton around its record, and encoding it
+    dict by dict was a fifth of the export's time. `target` is _target_head of its article."""
+    ident = _string(f"urn:wirescope:annotation:{article_id}:{record['id']}")
+    exact = _string(text[start:end])
+    prefix = _string(text[max(0, start - QUOTE_CONTEXT) : start])
+    suffix = _string(text[end : end + QUOTE_CONTEXT])
+    return (
+        f"{_LINE_HEAD}{ident}{_LINE_BODY}{_string(f'{kind}: {label}')}{target}"
+        f'[{{"type": "TextPositionSelector", "start": {start}, "end": {end}}}, '
+        f'{{"type": "TextQuoteSelector", "exact": {exact}, "prefix": {prefix}, "suffix": {suffix}}}]}}, '
+        f'"wirescope:kind": {_string(kind)}, "wirescope:record": {_encode(record)}}}'
+    )
 
 
 def _article_scope(f: Filters) -> Filters:
@@ -119,13 +165,17 @@ def _article_scope(f: Filters) -> Filters:
     return Filters(since=f.since, until=f.until, actor=f.actor, place=f.place, match=f.match)
 
 
-def _article_ids(store: Store, f: Filters) -> list[str]:
-    return ids_of(store, "articles", _article_scope(f))
-
-
 def write_jsonl(store: Store, f: Filters, out: IO[str]) -> None:
-    for annotation in streamed_annotations(store, f):
-        out.write(json.dumps(annotation, ensure_ascii=False) + "\n")
+    """streamed_annotations, a JSON text a line, each annotation written as annotation_line."""
+    for chunk, article, digest, source in _streamed_articles(store, f):
+        aid, text = article["id"], article["text"]
+        target = _target_head(aid, source, digest)
+        lines = [
+            annotation_line(aid, target, text, kind, label, start, end, record)
+            for kind, label, start, end, record in annotations_of(chunk, article, Sentences())
+        ]
+        lines += [_encode(c) for c in claims_of(aid, text, chunk.claims.get(aid, ()), source, digest, selectors)]
+        out.write("".join(line + "\n" for line in lines))
 
 
 # --- CSV and Parquet: flat records ---------------------------------------------------------------
@@ -145,7 +195,7 @@ def flatten(record: Record, prefix: str = "") -> Record:
     return flat
 
 
-STREAMED_KINDS = ("events", "quotes", "event_records")  # built from streamed rows (query/export_rows.py)
+STREAMED_KINDS = ("events", "quotes", "event_records", "times")  # built from streamed rows (query/export_rows.py)
 
 
 def streamed_records(store: Store, kind: str, f: Filters, happened_only: bool = False) -> Iterator[Record]:
@@ -161,14 +211,6 @@ def _records(store: Store, kind: str, f: Filters) -> Iterator[Record]:
     if kind in STREAMED_KINDS:
         return streamed_records(store, kind, f)
     return iter(filtered(store, kind, f))
-
-
-def flat_records(store: Store, kind: str, f: Filters) -> list[Record]:
-    """Every record flattened, each with every column (None where it has none): for parquet,
-    whose writer takes the table whole."""
-    rows = [flatten(r) for r in _records(store, kind, f)]
-    columns = list(dict.fromkeys(k for r in rows for k in r))
-    return [{c: r.get(c) for c in columns} for r in rows]
 
 
 def _claim_records(store: Store, f: Filters) -> list[Record]:
@@ -195,30 +237,51 @@ def _spooled(rows: Iterator[Shaped], spool: IO[bytes]) -> Iterator[list[Shaped]]
         yield [(shapes_read[i], row) for i, row in values_read]
 
 
+class _Flattened:
+    """The records of a kind flattened as they pass (`rows`), and what passing them taught: every
+    column in the order it first appears, and one row of each distinct shape of values (its
+    columns and the types of its values) for the Parquet columns' types."""
+
+    def __init__(self, records: Iterator[Record]) -> None:
+        self.columns: dict[str, None] = {}
+        self.samples: dict[tuple[tuple[str, ...], tuple[type, ...]], tuple[Any, ...]] = {}
+        self._records = records
+
+    def rows(self) -> Iterator[Shaped]:
+        for record in self._records:
+            flat = flatten(record)
+            keys, values = tuple(flat), tuple(flat.values())
+            self.columns.update(dict.fromkeys(keys))
+            yield keys, values
+
+    def typed_rows(self) -> Iterator[Shaped]:
+        for keys, values in self.rows():
+            self.samples.setdefault((keys, tuple(map(type, values))), values)
+            yield keys, values
+
+
+def _spool_all(rows: Iterator[Shaped], spool: IO[bytes]) -> Iterator[list[Shaped]] | None:
+    """The spooled blocks of the rows, every row already in the spool; None when there are none."""
+    blocks = _spooled(rows, spool)
+    first = next(blocks, None)  # every row is in the spool once its first block is read back
+    return None if first is None else itertools.chain([first], blocks)
+
+
 def write_csv(store: Store, kind: str, f: Filters, out: IO[str]) -> None:
     """The flattened records as CSV, streamed. The columns are every record's, in the order they
     first appear, so they are known only at the end: the rows are flattened once, kept in a
     temporary file (a block at a time in memory) while the columns are gathered, then written
     from it (a record without a column leaves its cell empty)."""
-    columns: dict[str, None] = {}
-
-    def flat_rows() -> Iterator[Shaped]:
-        for record in _records(store, kind, f):
-            flat = flatten(record)
-            keys = tuple(flat)
-            columns.update(dict.fromkeys(keys))
-            yield keys, tuple(flat.values())
-
+    flattened = _Flattened(_records(store, kind, f))
     with tempfile.TemporaryFile() as spool:
-        blocks = _spooled(flat_rows(), spool)
-        first = next(blocks, None)  # every row is in the spool once its first block is read back
-        if first is None:
+        blocks = _spool_all(flattened.rows(), spool)
+        if blocks is None:
             return
-        order = {c: i for i, c in enumerate(columns)}
+        order = {c: i for i, c in enumerate(flattened.columns)}
         places: dict[tuple[str, ...], list[int]] = {}
         writer = csv.writer(out)
-        writer.writerow(list(columns))
-        for block in itertools.chain([first], blocks):
+        writer.writerow(list(order))
+        for block in blocks:
             writer.writerows(_aligned(keys, row, places, order) for keys, row in block)
 
 
@@ -233,14 +296,46 @@ def _aligned(keys: tuple[str, ...], row: tuple[Any, ...], places: dict, order: d
     return cells
 
 
-def write_parquet(rows: list[Record], out: IO[bytes]) -> None:
-    """The rows as one Parquet table (its column types read from every row: not streamed)."""
+def _arrow():
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ModuleNotFoundError as exc:
         raise MissingExtra("parquet export", "export") from exc
-    pq.write_table(pa.Table.from_pylist(rows), out)
+    return pa, pq
+
+
+def _arrow_schema(pa: Any, flattened: _Flattened) -> Any:
+    """Each column's type as pyarrow infers it from the whole table (`Table.from_pylist` of every
+    row), read from one value of each Python type the column holds: int and float make double,
+    None alone makes null, a column of one type that type."""
+    samples: dict[str, list[Any]] = {c: [] for c in flattened.columns}
+    for (keys, _), values in flattened.samples.items():
+        for key, value in zip(keys, values, strict=True):
+            samples[key].append(value)
+    return pa.schema([(c, pa.array(v).type) for c, v in samples.items()])  # the Nones of absent cells change none
+
+
+def write_parquet(store: Store, kind: str, f: Filters, out: IO[bytes]) -> None:
+    """The flattened records as Parquet, a row group per spooled block: the table of every record
+    (every column, None where a record has none, the types pyarrow infers from all the rows),
+    written without holding it. As for the CSV, the rows are spooled while the columns and their
+    types are gathered, then read back a block at a time."""
+    pa, pq = _arrow()
+    flattened = _Flattened(_records(store, kind, f))
+    with tempfile.TemporaryFile() as spool:
+        blocks = _spool_all(flattened.typed_rows(), spool)
+        if blocks is None:
+            pq.write_table(pa.Table.from_pylist([]), out)  # the table of no records
+            return
+        schema = _arrow_schema(pa, flattened)
+        order = {c: i for i, c in enumerate(flattened.columns)}
+        places: dict[tuple[str, ...], list[int]] = {}
+        with pq.ParquetWriter(out, schema) as writer:
+            for block in blocks:
+                cells = zip(*(_aligned(keys, row, places, order) for keys, row in block), strict=True)
+                arrays = [pa.array(column, type=t) for column, t in zip(cells, schema.types, strict=True)]
+                writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
 
 
 # --- GeoJSON (RFC 7946) ---------------------------------------------------------------------------
@@ -355,19 +450,24 @@ def gexf(store: Store, f: Filters) -> bytes:
 
 
 def ftm_entities(store: Store, f: Filters) -> Iterator[Any]:
-    """Aleph's entities: actors, articles, each actor mention, and each event (with its modality)."""
-    from wirescope.query.ftm import article_entities
+    """Aleph's entities of each article in the filter's scope (query/ftm.py), from the rows the
+    store streams a chunk of articles at a time; an actor named in many articles comes once."""
+    from wirescope.query.ftm import SCHEMA_BY_ACTOR_TYPE, article_entities
 
-    for article in store.articles(_article_ids(store, f)):
-        yield from article_entities(article)
+    shared = set(SCHEMA_BY_ACTOR_TYPE.values())  # actors: the only entities two articles share
+    actors: set[str] = set()
+    for chunk in store.export_articles(_article_scope(f)):
+        for article in chunk.articles:
+            for entity in article_entities(chunk, article):
+                if entity.schema.name in shared:
+                    if entity.id in actors:
+                        continue
+                    actors.add(entity.id)
+                yield entity
 
 
 def write_ftm(store: Store, f: Filters, out: IO[str]) -> None:
-    seen: set[str] = set()
     for entity in ftm_entities(store, f):
-        if entity.id in seen:  # an actor named in many articles is written once
-            continue
-        seen.add(entity.id)
         out.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
 
 
@@ -402,7 +502,7 @@ def export(
     elif fmt == "csv":
         write_csv(store, kind, f, out)
     elif fmt == "parquet":
-        write_parquet(flat_records(store, kind, f), out)
+        write_parquet(store, kind, f, out)
     elif fmt == "geojson":
         write_geojson(store, f, out)
     elif fmt == "gexf":

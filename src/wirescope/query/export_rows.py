@@ -205,7 +205,7 @@ def time_dict(row: Row, article: Row, reviews: Reviews) -> Record:
 
 
 def owned_records(chunks: Iterator[Chunk], kind: str) -> Iterator[list[Record]]:
-    """Each chunk's records of `kind` (events, quotes, event_records), in the chunk's order."""
+    """Each chunk's records of `kind` (events, quotes, event_records, times), in the chunk's order."""
     sentences = Sentences()
     for chunk in chunks:
         articles, reviews = chunk.articles, chunk.reviews
@@ -213,6 +213,8 @@ def owned_records(chunks: Iterator[Chunk], kind: str) -> Iterator[list[Record]]:
             yield [event_dict(r, articles[r["article_id"]], reviews, sentences) for r in chunk.rows]
         elif kind == "event_records":
             yield [event_record_row_dict(r, articles[r["article_id"]], reviews) for r in chunk.rows]
+        elif kind == "times":
+            yield [time_dict(r, articles[r["article_id"]], reviews) for r in chunk.rows]
         else:
             yield [quote_dict(r, articles[r["article_id"]], reviews) for r in chunk.rows]
         sentences = Sentences()  # the next chunk's articles: memory holds one chunk's
@@ -290,4 +292,12 @@ def annotations_of(chunk: ArticleChunk, article: Row, sentences: Sentences) -> l
     return sorted((x for x in found if x[3] > x[2]), key=lambda x: (x[2], -x[3], x[0]))
 
 
-__all__ = ["Sentences", "annotations_of", "event_dict", "event_record_row_dict", "owned_records", "quote_dict"]
+__all__ = [
+    "Sentences",
+    "annotations_of",
+    "event_dict",
+    "event_record_row_dict",
+    "owned_records",
+    "quote_dict",
+    "time_dict",
+]

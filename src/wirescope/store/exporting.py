@@ -7,7 +7,8 @@ key (store/selection.py SORT_KEYS) with the listing's WHERE, joins the place a r
 chunk over with the articles it points into (their clean text and sentence offsets, read once per
 chunk: the evidence and the PLOVER sentence are cut from it) and the applied reviews of those
 articles. `stream_articles` does the same a chunk of articles at a time, with every annotation
-table of the chunk, for the Web Annotation export that lists an article's annotations together.
+table of the chunk, for the Web Annotation and FollowTheMoney exports, which list an article's
+annotations together.
 Memory holds one chunk, whatever the store holds. Each chunk is read on a connection given back
 before the chunk is handed over, so that whoever consumes it can read the store meanwhile (an
 in-memory store has a single connection).
@@ -30,9 +31,9 @@ from wirescope.store.filters import Filter
 Row = dict[str, Any]
 Connect = Callable[[], Connection]  # Engine.connect: each chunk is read on a connection of its own
 CHUNK = 2000  # rows per round of queries: a few MiB of text at most
-ARTICLE_CHUNK = 100  # articles per round for the Web Annotation export (each with all its annotations)
+ARTICLE_CHUNK = 100  # articles per round for the Web Annotation and FtM exports (each with all its annotations)
 # The article columns a record reads (never `raw`: the source bytes are not exported).
-ARTICLE_COLUMNS = ("id", "text", "sentences", "published", "publisher", "language", "uri", "url")
+ARTICLE_COLUMNS = ("id", "title", "text", "sentences", "published", "publisher", "language", "uri", "url")
 GEO_COLUMNS = ("latitude", "longitude", "country", "admin1", "precision")
 # Where each owned kind is located: its place column.
 PLACE_COLUMN = {"events": "place_id", "event_records": "place_id"}
@@ -53,7 +54,7 @@ class ArticleChunk:
 
     articles: list[Row]  # ARTICLE_COLUMNS
     parts: dict[str, dict[str, list[Row]]]  # table name -> article id -> rows, in the record's order
-    actors: dict[str, Row]  # the actors their mentions name: id, name, type
+    actors: dict[str, Row]  # the actors their mentions name or give a role: id, name, type, aliases
     places: dict[str, Row]  # the places they mention, whole rows
     claims: dict[str, list[Claim]]  # article id -> its claims, in text order
     reviews: dict[tuple[str, str], list[Review]]
@@ -95,11 +96,11 @@ def stream_owned(
     located_only: bool = False,
     chunk: int = CHUNK,
 ) -> Iterator[Chunk]:
-    """Every row of `kind` (events, quotes, event_records) passing `f`, in its listing order,
+    """Every row of `kind` (events, quotes, event_records, times) passing `f`, in its listing order,
     `chunk` rows at a time; with `happened_only`, only rows asserted and not historical; with
     `located_only`, only rows at a place their article mentions that has coordinates."""
-    if kind not in selection.OWNED or kind == "times":
-        raise ValueError(f"{kind!r} is not streamed in listing order; the kinds are events, quotes, event_records")
+    if kind not in selection.OWNED:
+        raise ValueError(f"{kind!r} is not streamed in listing order; the kinds are {', '.join(selection.OWNED)}")
     table = selection.TABLES[kind]
     with connect() as conn:
         where = selection.conditions(conn, kind, f)  # actor and place names resolved once, not per chunk
@@ -118,6 +119,7 @@ def stream_owned(
             ids = list(dict.fromkeys(r["article_id"] for r in found))
             # Rows in day order come back to the articles of the chunk before (an event dated in
             # the text, its article's others by publication day): those are not read again.
+            # (Times are in article order: at most one article spans two chunks.)
             fresh = article_rows(conn, [i for i in ids if i not in known])
             reviews = applied_reviews(conn, ids)
         if not found:
@@ -194,13 +196,14 @@ def stream_places(connect: Connect, f: Filter = Filter(), chunk: int = CHUNK) ->
         after = [tuple_(p.c.name, p.c.id) > tuple_(page[-1].name, page[-1].id)]
 
 
-# --- a chunk of articles with all their annotations (the Web Annotation export) --------------
+# --- a chunk of articles with all their annotations (Web Annotations, FtM) -----------------
 
 # Each table in the order its records are listed: the order Store.load rebuilds them in.
 _ORDER = {
     "quotes": ("start",),
     "events": ("evidence_start",),
     "mentions": ("seq",),
+    "roles": ("start",),
     "times": ("start",),
     "place_mentions": ("start",),
     "claims": ("start",),
@@ -258,12 +261,12 @@ def _article_chunk(conn: Connection, ids: list[str]) -> ArticleChunk:
     heads = article_rows(conn, ids)
     parts = {name: _table_rows(conn, name, ids) for name in _ORDER}
     claims = {i: [rows.claim_from(r) for r in rs] for i, rs in parts.pop("claims").items()}
-    actor_ids = {m["actor_id"] for ms in parts["mentions"].values() for m in ms if m["actor_id"]}
+    actor_ids = {m["actor_id"] for t in ("mentions", "roles") for ms in parts[t].values() for m in ms if m["actor_id"]}
     place_ids = {m["place_id"] for ms in parts["place_mentions"].values() for m in ms}
     return ArticleChunk(
         [heads[i] for i in ids],
         parts,
-        _by_id(conn, schema.actors, ("id", "name", "type"), actor_ids),
+        _by_id(conn, schema.actors, ("id", "name", "type", "aliases"), actor_ids),
         _by_id(conn, schema.places, [c.name for c in schema.places.c], place_ids),
         claims,
         applied_reviews(conn, ids),

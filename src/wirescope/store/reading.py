@@ -79,7 +79,7 @@ class Reading:
     def export_rows(
         self, kind: str, f: Filter = Filter(), happened_only: bool = False, located_only: bool = False
     ) -> Iterator[exporting.Chunk]:
-        """Every row of `kind` (events, quotes, event_records) passing `f`, in its listing order, a
+        """Every row of `kind` (events, quotes, event_records, times) passing `f`, in its listing order, a
         keyset chunk at a time, with the articles and reviews its records need (store/exporting.py):
         what the exports stream, without rebuilding Articles. `happened_only`: asserted and not
         historical; `located_only`: at a place with coordinates that their article mentions."""
@@ -92,7 +92,7 @@ class Reading:
 
     def export_articles(self, f: Filter = Filter()) -> Iterator[exporting.ArticleChunk]:
         """The articles passing `f` in the store's order, a chunk at a time, each with all its
-        annotation rows (store/exporting.py): what the Web Annotation export streams."""
+        annotation rows (store/exporting.py): what the Web Annotation and FtM exports stream."""
         return exporting.stream_articles(self.engine.connect, f)
 
     @staticmethod
