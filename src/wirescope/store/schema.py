@@ -374,23 +374,10 @@ LISTING_INDEXES = (
 # What happened (modality, in_period) is one range of the first, grouped by type, day and
 # group_key in index order with no sort, with what the exclusions and the story counts need; the
 # tally reads it whole, in the same order. The second gives the map its places in place order.
+_REPORT_KEY = ("modality", "in_period", "type", "day", "group_key", "named", "historical", "article_id", "actor_id")
+_REPORT_TAIL = ("fatalities", "record_id", "id")
 REPORT_INDEXES = (
-    Index(
-        "ix_events_report",
-        events.c.modality,
-        events.c.in_period,
-        events.c.type,
-        events.c.day,
-        events.c.group_key,
-        events.c.named,
-        events.c.historical,
-        events.c.article_id,
-        events.c.actor_id,
-        events.c.place_id,
-        events.c.fatalities,
-        events.c.record_id,
-        events.c.id,
-    ),
+    Index("ix_events_report", *(events.c[c] for c in (*_REPORT_KEY, "place_id", *_REPORT_TAIL))),
     Index("ix_events_report_place", events.c.place_id, events.c.in_period, events.c.modality, events.c.article_id),
     # The scope's sizes (articles, stories, publishers, first and last day) without reading texts.
     Index("ix_articles_report", articles.c.published, articles.c.publisher, articles.c.story_id, articles.c.id),
@@ -403,22 +390,7 @@ REPORT_INDEXES = (
 # quote id, and by article with the speaker (the most quoted in the scope's articles), so that
 # counting and picking a speaker's quotes read no quote rows.
 SCOPE_INDEXES = (
-    Index(
-        "ix_events_report_by_place",
-        events.c.place_id,
-        events.c.modality,
-        events.c.in_period,
-        events.c.type,
-        events.c.day,
-        events.c.group_key,
-        events.c.named,
-        events.c.historical,
-        events.c.article_id,
-        events.c.actor_id,
-        events.c.fatalities,
-        events.c.record_id,
-        events.c.id,
-    ),
+    Index("ix_events_report_by_place", *(events.c[c] for c in ("place_id", *_REPORT_KEY, *_REPORT_TAIL))),
     Index("ix_place_mentions_report", place_mentions.c.place_id, place_mentions.c.article_id),
     Index("ix_quotes_report", quotes.c.speaker_id, quotes.c.article_id, quotes.c.id),
     Index("ix_quotes_scope", quotes.c.article_id, quotes.c.speaker_id),
