@@ -99,6 +99,23 @@ def test_the_markdown_report_escapes_html_and_links_evidence(store):
     assert all(f'<a id="{anchor}"></a>' in md for anchor in linked)  # and every link lands
 
 
+def test_the_markdown_report_lists_each_key_event_on_its_own_line(store):
+    # Regression: the template's last tag on an event's line ate its newline, so all key events
+    # ran together on one line, which no Markdown reader shows as a list.
+    html = render_report(store, Filters())
+    md = render_report(store, Filters(), fmt="md")
+    key_events = html.count('<li class="key-event"')
+    items = re.findall(r"^(\d+)\. \*\*[A-Z]+\*\* ", md, flags=re.M)
+    assert key_events > 1 and [int(n) for n in items] == list(range(1, key_events + 1))
+
+
+def test_a_key_event_naming_neither_side_says_so_instead_of_drawing_dashes(store):
+    for fmt in ("html", "md"):
+        report = render_report(store, Filters(), fmt=fmt)
+        assert "— → —" not in report
+        assert "parties not named" in report  # the demo's "Fighting in the Panjshir Valley"
+
+
 def test_evidence_is_shown_in_its_sentence():
     article = hand_article()
     quote_sentence = evidence_of(article, "ev-q", QUOTE.span.start, QUOTE.span.end)
