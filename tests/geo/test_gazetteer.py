@@ -6,7 +6,7 @@ import pytest
 
 import wirescope
 from wirescope.geo import gazetteer
-from wirescope.geo.gazetteer import _country_point, _folded_towns, fold
+from wirescope.geo.gazetteer import _country_point, _folded_towns, _town_views, fold
 
 
 # Regression: CountryInfo has no centre for some territories (the US Virgin Islands, the State of
@@ -31,6 +31,16 @@ def test_the_fuzzy_search_reads_every_town_of_the_country_that_the_public_filter
     public = gaz._lib.cities.filter(country=alpha2)
     assert sorted(fold(c.name) for c in public) == sorted(names)
     assert {gaz._lib.cities.get(i).geonames_id for i in ids} == {c.geonames_id for c in public}
+
+
+@pytest.mark.parametrize("code", ["AF-PAN", "GB-ENG"])
+def test_a_region_centre_is_computed_from_the_towns_the_public_filter_gives(code):
+    gaz = gazetteer()
+    views = _town_views(gaz, "subdivision", code)
+    public = gaz._lib.cities.filter(subdivision=code)
+    assert views and sorted((v.geonames_id, v.lat, v.lng) for v in views) == sorted(
+        (c.geonames_id, c.lat, c.lng) for c in public
+    )
 
 
 def test_a_town_spelled_as_news_spells_it_is_found_in_its_country():
