@@ -232,6 +232,16 @@ def test_a_weekday_inside_a_name_is_not_a_date():
         ("10 p.m. Wednesday", "2021-08-25T22:00", "TIME", None),
         ("noon Tuesday", "2021-08-24T12:00", "TIME", None),
         ("the third quarter ended Sept. 30", "2021-Q3", "DATE", None),  # read by its head
+        ("the summer", "2021-SU", "DATE", None),  # past tense: the latest summer to have begun
+        ("this past spring", "2021-SP", "DATE", None),
+        ("early next year", "2022", "DATE", "START"),
+        ("the end of this week", "2021-W34", "DATE", "END"),
+        ("several years ago", "PAST_REF", "DATE", None),  # a direction without a count
+        ("an additional year", "P1Y", "DURATION", None),
+        ("eight trading days", "P8D", "DURATION", None),
+        ("the next couple of years", "P2Y", "DURATION", None),
+        ("the second half of 2020", "2020-H2", "DATE", None),
+        ("the first two quarters of 2022", "2022-H1", "DATE", None),
     ],
 )
 def test_timex3_values_types_and_mods(text, value, type_, mod):
@@ -269,3 +279,36 @@ def test_ranges_of_two_points_are_two_expressions(text, values, published):
 def test_payable_dec_7_is_ahead_of_an_october_paper():
     _, found = _times("The company declared a dividend, payable Dec. 7 to holders.", "2021-10-27")
     assert found["Dec. 7"].value == "2021-12-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "value"),
+    [
+        ("the winter", date(2022, 1, 20), "past", "2021-WI"),  # the one that began in December
+        ("the winter", date(2022, 1, 20), None, "2021-WI"),
+        ("the summer", date(2021, 10, 5), "future", "2022-SU"),  # this year's is over
+        ("the summer", date(2021, 7, 5), "future", "2021-SU"),  # this year's is not
+        ("the autumn", date(2021, 7, 5), "past", "2020-FA"),
+    ],
+)
+def test_a_season_without_a_year_lies_where_the_tense_points(text, published, tense, value):
+    assert normalise(text, Anchor(published), tense).value == value
+
+
+def test_a_clock_time_on_a_named_day_is_one_expression_with_that_days_date():
+    _, found = _times("The shopkeeper was kidnapped at 10 p.m. Wednesday, police said.", "2021-08-27")
+    assert found["10 p.m. Wednesday"].value == "2021-08-25T22:00"
+    _, found = _times("The ultimatum runs out at 5 p.m. EST Nov. 9, the envoy said.", "2021-11-02")
+    assert found["5 p.m. EST Nov. 9"].value == "2021-11-09T17:00"
+
+
+def test_a_day_in_a_past_perfect_clause_lies_behind_even_after_until_or_scheduled():
+    _, found = _times("Until Thursday, the police had not named him a suspect.", "2021-08-27")
+    assert found["Thursday"].value == "2021-08-26"
+    _, found = _times("The truce had been scheduled to expire at midnight Friday.", "2021-08-30")
+    assert found["midnight Friday"].value == "2021-08-27T24:00"
+
+
+def test_postponed_until_a_weekday_still_points_ahead():
+    _, found = _times("Officials postponed any action until Tuesday morning.", "2021-08-26")
+    assert found["Tuesday morning"].value == "2021-08-31TMO"

@@ -147,9 +147,24 @@ def _year_quarter(m: re.Match, ctx: Context) -> Timex | None:
     return Timex(f"{year}-Q{ORDINALS[m['ord']]}", anchored=not year_word.isdigit())
 
 
+def _half_year(m: re.Match, ctx: Context) -> Timex | None:
+    """ "the second half of 1989", "the first two quarters of 1990", "the first half of this year"."""
+    half = "H1" if m["which"] == "first" else "H2"
+    if m["year"]:
+        return Timex(f"{m['year']}-{half}")
+    if ctx.anchor is None or not ctx.anchor.year_known:
+        return None
+    return Timex(f"{ctx.anchor.day.year}-{half}", anchored=True)
+
+
 _ORDINAL = _alternation(ORDINALS)
 
 RULE_SOURCES: list[tuple[str, Callable[[re.Match, Context], Timex | None]]] = [
+    (
+        r"(?:the\s+)?(?P<which>first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+"
+        r"(?:(?:the\s+)?(?:year\s+)?(?P<year>\d{4})|(?:this|the)\s+year)",
+        _half_year,
+    ),
     (
         rf"(?:the\s+)?(?P<year>\d{{4}}|this year's|last year's|next year's)\s+(?:fiscal[- ])?"
         rf"(?:(?P<ord>{_ORDINAL})[- ])?quarter",

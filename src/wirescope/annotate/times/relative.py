@@ -8,9 +8,9 @@ anchor day itself counts on either side ("Friday" in a Friday paper is that day)
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
-from wirescope.annotate.times.values import Context, Timex, day_value, shift_months, week_value
+from wirescope.annotate.times.values import Context, Tense, Timex, day_value, shift_months, week_value
 from wirescope.annotate.times.vocabulary import DAY_PARTS, SEASONS, WEEKDAYS
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
@@ -71,7 +71,43 @@ def relative_period(m: re.Match, ctx: Context) -> Timex | None:
     if period == "quarter":
         year, month = shift_months(d.year, d.month, 3 * step)
         return Timex(f"{year}-Q{(month - 1) // 3 + 1}", anchored=True)
-    return Timex(f"{d.year + step}-{SEASONS[period]}", anchored=True)  # a season
+    # "last spring" is the calendar's: last year's, as TimeBank reads it, even said in the autumn.
+    return Timex(f"{d.year + step}-{SEASONS[period]}", anchored=True)
+
+
+# The month each season starts in (northern hemisphere, as TIMEX3's SP/SU/FA/WI are read); a
+# winter is named by the year it starts in.
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_year(day: date, season: str, direction: Tense) -> int:
+    """The year of a season named without one on `day`: in a past-tense clause the latest to have
+    begun, in a future clause the first not yet over, else the day's year (a winter is the one that
+    started in December when the day is in January or February)."""
+    start_month = _SEASON_START[SEASONS[season]]
+    # Each candidate's first and last day, from two years back to next year.
+    spans = [(y, date(y, start_month, 1), _season_end(y, start_month)) for y in range(day.year - 2, day.year + 2)]
+    if direction == "past":
+        return max(y for y, start, _ in spans if start <= day)
+    if direction == "future":
+        return min(y for y, _, end in spans if end >= day)
+    return day.year - 1 if start_month == 12 and day.month <= 2 else day.year
+
+
+def _season_end(year: int, start_month: int) -> date:
+    """The last day of the three months starting in `start_month` of `year`."""
+    end_year, end_month = shift_months(year, start_month, 3)
+    return date(end_year, end_month, 1) - timedelta(days=1)
+
+
+def season(m: re.Match, ctx: Context) -> Timex | None:
+    """ "the summer", "this past spring", "last winter": the season on the side the words or the
+    clause's tense point to."""
+    if ctx.anchor is None or not ctx.anchor.year_known:
+        return None
+    direction: Tense = "past" if m["past"] else ctx.tense if ctx.tense in ("past", "future") else None
+    year = season_year(ctx.anchor.day, m["season"], direction)
+    return Timex(f"{year}-{SEASONS[m['season']]}", anchored=True)
 
 
 def the_weekend(m: re.Match, ctx: Context) -> Timex | None:

@@ -56,6 +56,10 @@ PATTERNS = [
         rf"\b{_MONTH}\s+\d{{4}}\b",
         r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:\d{3}0|'\d0)'?s\b)",
         rf"\b(?:(?i:last|this|next)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
+        # A clock time on a named day is one expression: "10 p.m. Wednesday", "noon Thursday",
+        # "5 p.m. EST Nov. 9" (the day's value with the time).
+        rf"\b(?:\d{{1,2}}(?::\d{{2}})?\s*[ap]\.m\.?|(?i:noon|midnight))(?:\s+[A-Z]{{3}})?,?\s+"
+        rf"(?:{_WEEKDAY}\b|{_MONTH}\s+\d{{1,2}}\b|(?i:today|yesterday|tomorrow)\b)",
         r"(?i:\b(?:today|tonight|yesterday|tomorrow|last night)\b)",
         r"(?i:\b(?:this|last|next|earlier this|later this)\s+(?:week|weekend|month|year)\b)",
         rf"(?i:\b{_COUNT}\s+(?:day|week|month|year|decade)s?\s+ago\b)",
@@ -131,7 +135,7 @@ def looks_temporal(text: str) -> bool:
 # Words right before an expression that point it forward whatever the verb's tense: "payable Dec.
 # 7", "effective Feb. 1", "extended to Nov. 16", "through January", "scheduled to close Monday".
 _FUTURE_CUE = re.compile(
-    r"(?i)\b(?:payable|effective|until|till|deadline|expires?|expiring|due|scheduled|starting|"
+    r"(?i)\b(?P<cue>payable|effective|until|till|deadline|expires?|expiring|due|scheduled|starting|"
     r"beginning|as soon as|extended to|of record)\s*(?:on\s+)?$"
 )
 # Words that bound a period up to a day either side of publication ("this year through Oct. 19",
@@ -141,11 +145,28 @@ _NEAR_CUE = re.compile(r"(?i)\b(?:through|thru|by)\s*$")
 
 def tense_at(article: Article, span: Span) -> Tense:
     """The tense of the clause an expression sits in: future, past, or None (present)."""
-    before = article.text[max(0, span.start - 40) : span.start]
-    if _FUTURE_CUE.search(before):
+    sentence = article.sentence_of(span)
+    before = article.text[max(0, span.start - 40, sentence.start if sentence else 0) : span.start]
+    cue = _FUTURE_CUE.search(before)
+    if cue and cue["cue"].lower() in ("until", "till") and _past_perfect(_governing_verb(article, span)):
+        return "past"  # "Until Thursday, they had not called him a suspect" (but "postponed until Tuesday")
+    if cue:
         return "future"
     if _NEAR_CUE.search(before):
         return "near"
+    token = _governing_verb(article, span)
+    if token is None:
+        return None
+    tense = _tense_of_verb(token)
+    if tense != "future" and token.dep_ == "xcomp" and token.head.lower_ in FUTURE_MARKERS:
+        if not _past_perfect(token.head):
+            return "future"  # "is scheduled to close Monday", "planned to meet Tuesday"
+        return "past"  # "had been scheduled to expire Friday": a plan overtaken by the story
+    return tense
+
+
+def _governing_verb(article: Article, span: Span):
+    """The verb the expression hangs from (or the token where the climb stops), from the parse."""
     if article.doc is None:
         return None
     piece = article.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -156,10 +177,12 @@ def tense_at(article: Article, span: Span) -> Tense:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-    tense = _tense_of_verb(token)
-    if tense != "future" and token.dep_ == "xcomp" and token.head.lower_ in FUTURE_MARKERS:
-        return "future"  # "is scheduled to close Monday", "plans to meet Tuesday"
-    return tense
+    return token
+
+
+def _past_perfect(verb) -> bool:
+    """ "had called", "had been scheduled": a past before the story's, so its days lie behind."""
+    return verb is not None and any(c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _tense_of_verb(verb) -> Tense:

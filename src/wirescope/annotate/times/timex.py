@@ -24,7 +24,15 @@ from datetime import date, timedelta
 
 from wirescope.annotate.times.expressions import clean_expression
 from wirescope.annotate.times.periods import RULE_SOURCES as PERIOD_RULES
-from wirescope.annotate.times.relative import STEP, relative_day, relative_period, the_weekend, this_part, weekday
+from wirescope.annotate.times.relative import (
+    STEP,
+    relative_day,
+    relative_period,
+    season,
+    the_weekend,
+    this_part,
+    weekday,
+)
 from wirescope.annotate.times.values import (
     Anchor,
     Context,
@@ -190,7 +198,9 @@ _PRECISION_OF_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 def _ago(m: re.Match, ctx: _Context) -> Timex | None:
     count, unit = number_of(m["n"]), m["unit"]
-    if ctx.anchor is None or not ctx.anchor.year_known or count is None:
+    if count is None:  # "several years ago", "a few weeks from now": a direction, no count
+        return Timex("PAST_REF" if m["dir"] == "ago" else "FUTURE_REF")
+    if ctx.anchor is None or not ctx.anchor.year_known:
         return None
     sign = -1 if m["dir"] == "ago" else 1
     d = ctx.anchor.day
@@ -276,13 +286,19 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
         relative_day,
     ),
     (rf"(?:(?:early|late|earlier|later|mid)[- ]?\s*)?(?:this\s+)?(?P<part>{_alternation(DAY_PARTS)})", this_part),
-    (rf"(?P<mod>{_RELATIVE_MODS})\s+(?P<period>{_PERIODS})", relative_period),
+    (rf"{_FUZZY}(?P<mod>{_RELATIVE_MODS})\s+(?P<period>{_PERIODS})", relative_period),
+    (
+        rf"(?:the\s+)?(?:(?P<fuzzy>early|mid|late)[- ]?\s*)?(?P<past>this\s+past\s+|past\s+)?"
+        rf"(?P<season>{_alternation(SEASONS)})",
+        season,
+    ),
     (r"(?:over\s+)?the\s+weekend", the_weekend),
     (rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?{_WEEKDAY}{_PART}", weekday),
     (rf"{_NUMBER}\s+{_UNIT}\s+(?P<dir>ago|from now|hence)", _ago),
     (
         rf"(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|latest|other|entire|whole)\s+)?"
-        rf"(?:(?:a\s+couple\s+of|a\s+couple)\s+(?P<couple>)|{_NUMBER}(?P<half>\s+1/2|\s+and\s+a\s+half)?[- ])?"
+        rf"(?:(?:a\s+)?couple(?:\s+of)?\s+(?P<couple>)|{_NUMBER}(?P<half>\s+1/2|\s+and\s+a\s+half)?[- ])?"
+        rf"(?:(?:additional|extra|more|further|trading|business|working|calendar)\s+)?"
         rf"{_UNIT}(?:[- ](?:long|old))?(?P<half2>\s+and\s+a\s+half)?",
         _duration,
     ),
