@@ -312,3 +312,9 @@ def test_a_day_in_a_past_perfect_clause_lies_behind_even_after_until_or_schedule
 def test_postponed_until_a_weekday_still_points_ahead():
     _, found = _times("Officials postponed any action until Tuesday morning.", "2021-08-26")
     assert found["Tuesday morning"].value == "2021-08-31TMO"
+
+
+def test_a_period_and_its_last_day_are_two_expressions():
+    article, found = _times("Profit for the third quarter ended Sept. 30 fell 5%, the company said.", "2021-11-02")
+    assert (found["the third quarter"].value, found["Sept. 30"].value) == ("2021-Q3", "2021-09-30")
+    assert len(article.times) == 2

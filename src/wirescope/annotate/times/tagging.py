@@ -256,7 +256,8 @@ def find_times(article: Article) -> list[_Found]:
     return _reanchor_quoted(article, found)
 
 
-# "2009-2010", "1998-99", "Aug. 26 to Oct. 20": two expressions in TimeML, one span to recognisers.
+# "2009-2010", "1998-99", "Aug. 26 to Oct. 20": two expressions in TimeML, one span to recognisers;
+# so is a period with its last day (below).
 _RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\bthru\b)\s*")
 
 
@@ -268,8 +269,18 @@ def split_ranges(text: str, spans: list[Span]) -> list[Span]:
     return result
 
 
+# "the quarter ended Sept. 30", "the six months ending March 31": a period and its last day, two
+# expressions in TimeML, one span to recognisers.
+_PERIOD_ENDING = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+")
+
+
 def _range_parts(text: str, span: Span) -> list[Span] | None:
     piece = text[span.start : span.end]
+    ending = _PERIOD_ENDING.search(piece)
+    if ending:
+        left, right = piece[: ending.start()], piece[ending.end() :]
+        if normalise(left, None) is not None and _is_point(right, right):
+            return [Span(span.start, span.start + ending.start()), Span(span.start + ending.end(), span.end)]
     years = re.fullmatch(r"((?:1[5-9]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)", piece)
     if years:
         return [Span(span.start, span.start + years.end(1)), Span(span.start + years.start(2), span.end)]
