@@ -318,3 +318,8 @@ def test_a_period_and_its_last_day_are_two_expressions():
     article, found = _times("Profit for the third quarter ended Sept. 30 fell 5%, the company said.", "2021-11-02")
     assert (found["the third quarter"].value, found["Sept. 30"].value) == ("2021-Q3", "2021-09-30")
     assert len(article.times) == 2
+
+
+def test_the_near_future_is_a_future_reference_without_its_preposition():
+    _, found = _times("Talks may resume in the near future, and prices stay high for the short term.", "2021-11-02")
+    assert (found["the near future"].value, found["the short term"].value) == ("FUTURE_REF", "FUTURE_REF")

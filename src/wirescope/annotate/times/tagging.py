@@ -68,6 +68,7 @@ PATTERNS = [
         # "now", "the future": TimeML marks them (PRESENT_REF, FUTURE_REF); events ignore them.
         r"(?i:\b(?:now|currently|recently|previously|formerly|nowadays)\b)",
         r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",
+        r"(?i:\b(?:in|for|over|into|at)\s+(?P<t>the\s+(?:near|short|long)\s+(?:future|term)|a\s+later\s+date))\b",
     )
 ]
 # A quotation: curly quotes, or straight ones on one line.

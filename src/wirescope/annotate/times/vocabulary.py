@@ -143,6 +143,11 @@ REFERENCES: dict[str, str] = {
     "soon": "FUTURE_REF",
     "in the future": "FUTURE_REF",
     "someday": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
 }
 
 # Frequencies: TIMEX3 type SET.
