@@ -323,3 +323,13 @@ def test_a_period_and_its_last_day_are_two_expressions():
 def test_the_near_future_is_a_future_reference_without_its_preposition():
     _, found = _times("Talks may resume in the near future, and prices stay high for the short term.", "2021-11-02")
     assert (found["the near future"].value, found["the short term"].value) == ("FUTURE_REF", "FUTURE_REF")
+
+
+def test_a_weekday_or_month_that_recurs_is_a_set_not_a_date():
+    _, found = _times("The market opens each Thursday and on Tuesday nights; every July it closes.", "2021-11-02")
+    assert [found[k].value for k in ("each Thursday", "Tuesday nights", "every July")] == [
+        "XXXX-WXX-4",
+        "XXXX-WXX-2TNI",
+        "XXXX-07",
+    ]
+    assert {found[k].type for k in ("each Thursday", "Tuesday nights", "every July")} == {"SET"}

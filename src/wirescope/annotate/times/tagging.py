@@ -56,6 +56,9 @@ PATTERNS = [
         rf"\b{_MONTH}\s+\d{{4}}\b",
         r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:\d{3}0|'\d0)'?s\b)",
         rf"\b(?:(?i:last|this|next)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
+        # Sets: "each Thursday", "every July", "Tuesdays", "Tuesday nights".
+        rf"\b(?i:every|each)\s+(?:{_WEEKDAY}|{_MONTH})(?:\s+(?:morning|afternoon|evening|night))?\b",
+        rf"\b{_WEEKDAY}(?:s|\s+(?:morning|afternoon|evening|night)s)\b",
         # A clock time on a named day is one expression: "10 p.m. Wednesday", "noon Thursday",
         # "5 p.m. EST Nov. 9" (the day's value with the time).
         rf"\b(?:\d{{1,2}}(?::\d{{2}})?\s*[ap]\.m\.?|(?i:noon|midnight))(?:\s+[A-Z]{{3}})?,?\s+"
