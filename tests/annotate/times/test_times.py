@@ -333,3 +333,12 @@ def test_a_weekday_or_month_that_recurs_is_a_set_not_a_date():
         "XXXX-07",
     ]
     assert {found[k].type for k in ("each Thursday", "Tuesday nights", "every July")} == {"SET"}
+
+
+def test_is_to_points_ahead_and_a_bare_participle_points_back():
+    _, found = _times("The shares are to resume trading Tuesday, the exchange said.", "2021-08-27")
+    assert found["Tuesday"].value == "2021-08-31"
+    _, found = _times("Lawyers want the court to lift the injunction issued Thursday.", "2021-08-30")
+    assert found["Thursday"].value == "2021-08-26"
+    _, found = _times("The boy stays until the case is heard in May.", "2021-03-29")
+    assert found["May"].value == "2021-05"  # a passive with its auxiliary is no bare participle

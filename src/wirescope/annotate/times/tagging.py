@@ -162,6 +162,10 @@ def tense_at(article: Article, span: Span) -> Tense:
     if token is None:
         return None
     tense = _tense_of_verb(token)
+    if tense is None and token.dep_ == "xcomp" and token.tag_ == "VB" and token.head.lemma_ == "be":
+        return "future"  # "is to resume trading Tuesday"
+    if tense is None and token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "relcl") and not _auxiliaries(token):
+        return "past"  # "the injunction issued Thursday": a bare participle telling what was done
     if tense != "future" and token.dep_ == "xcomp" and token.head.lower_ in FUTURE_MARKERS:
         if not _past_perfect(token.head):
             return "future"  # "is scheduled to close Monday", "planned to meet Tuesday"
@@ -184,9 +188,13 @@ def _governing_verb(article: Article, span: Span):
     return token
 
 
+def _auxiliaries(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
 def _past_perfect(verb) -> bool:
     """ "had called", "had been scheduled": a past before the story's, so its days lie behind."""
-    return verb is not None and any(c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return verb is not None and any(c.lower_ == "had" for c in _auxiliaries(verb))
 
 
 def _tense_of_verb(verb) -> Tense:
