@@ -342,3 +342,9 @@ def test_is_to_points_ahead_and_a_bare_participle_points_back():
     assert found["Thursday"].value == "2021-08-26"
     _, found = _times("The boy stays until the case is heard in May.", "2021-03-29")
     assert found["May"].value == "2021-05"  # a passive with its auxiliary is no bare participle
+
+
+def test_that_year_is_the_year_of_the_last_date_the_article_gave():
+    text = "The plant opened in March 1988. Later that year it closed; that month, sales fell."
+    _, found = _times(text, "2021-11-02")
+    assert (found["that year"].value, found["that month"].value) == ("1988", "1988-03")

@@ -255,17 +255,37 @@ def find_times(article: Article) -> list[_Found]:
     """Every expression with its value, in text order; "the quarter" and "a year earlier" count
     from the last year or quarter the article named before them (the narrative's reference time)."""
     anchor = publication_anchor(article)
-    found = []
+    found: list[_Found] = []
     reference: str | None = None
     for span in split_ranges(article.text, candidate_spans(article)):
         text = article.text_of(span)
         timex = normalise(text, anchor, tense_at(article, span), reference)
+        if timex is None or not timex.value:
+            timex = _anaphoric(text, found) or timex
         if timex is None and not looks_temporal(text):
             continue  # the recogniser's "Olympic", or an age like "77": not a time at all
         found.append(_Found(span, timex or Timex(None)))
         if timex and timex.value and _REFERENCE_VALUE.fullmatch(timex.value) and not _COUNTING_BACK.search(text):
             reference = timex.value
     return _reanchor_quoted(article, found)
+
+
+# "that year", "later that day", "the same month": the period of the last date the article gave.
+_ANAPHORA = re.compile(r"(?i)(?:(?:earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<unit>year|month|day)")
+_UNIT_LENGTH = {"year": 4, "month": 7, "day": 10}
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+
+
+def _anaphoric(text: str, found: list[_Found]) -> Timex | None:
+    m = _ANAPHORA.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    length = _UNIT_LENGTH[m["unit"].lower()]
+    for earlier in reversed(found):
+        value = earlier.timex.value or ""
+        if earlier.timex.type in ("DATE", "TIME") and len(value) >= length and _CALENDAR.fullmatch(value[:length]):
+            return Timex(value[:length], anchored=earlier.timex.anchored)
+    return None
 
 
 # "2009-2010", "1998-99", "Aug. 26 to Oct. 20": two expressions in TimeML, one span to recognisers;
