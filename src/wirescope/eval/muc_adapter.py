@@ -17,7 +17,8 @@ The mapping, and what it gets wrong:
 - Date: the record's date when it is a day (YYYY-MM-DD): stated around a mention, in the lead or
   dateline, else the publication day (the dateline day here), as the record says in `filled_from`.
 - Location: the name of the record's place (the dateline's place only as the last resort).
-- Perpetrator: the event's actor; an organisation (ORG) goes to PERP: ORGANIZATION, anything else
+- Perpetrator: the event's actor; an organisation (an ORG or GROUP actor, a name ending in MOVEMENT,
+  FRONT, ARMY... or an acronym the text spells out in brackets) goes to PERP: ORGANIZATION, anything else
   (persons, groups, descriptions like "TERRORISTS") to PERP: INDIVIDUAL.
 - Target: the event's target; people (a PERSON, NORP or GROUP actor, a head noun in HUMAN_NOUNS,
   or an event that reports dead or injured) go to HUM TGT, anything else to PHYS TGT.
