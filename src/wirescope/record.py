@@ -63,8 +63,17 @@ PLOVER_TYPES: tuple[str, ...] = (
 TimePrecision = Literal["day", "week", "month", "year", "decade", "unknown"]
 # Where an event record's argument was found, nearest first: the mention's own clause, its sentence,
 # its paragraph, the lead (first paragraph), the dateline, the headline, the publication metadata.
-FilledFrom = Literal["clause", "sentence", "paragraph", "lead", "dateline", "headline", "publication"]
-FILLED_FROM: tuple[str, ...] = ("clause", "sentence", "paragraph", "lead", "dateline", "headline", "publication")
+FilledFrom = Literal["clause", "attribution", "sentence", "paragraph", "lead", "dateline", "headline", "publication"]
+FILLED_FROM: tuple[str, ...] = (
+    "clause",
+    "attribution",
+    "sentence",
+    "paragraph",
+    "lead",
+    "dateline",
+    "headline",
+    "publication",
+)
 ARGUMENT_ROLES: tuple[str, ...] = (
     "actor",
     "target",

@@ -17,7 +17,8 @@ The mapping, and what it gets wrong:
 - Date: the record's date when it is a day (YYYY-MM-DD): stated around a mention, in the lead or
   dateline, else the publication day (the dateline day here), as the record says in `filled_from`.
 - Location: the name of the record's place (the dateline's place only as the last resort).
-- Perpetrator: the event's actor; an organisation (ORG) goes to PERP: ORGANIZATION, anything else
+- Perpetrator: the event's actor; an organisation (an ORG or GROUP actor, a name ending in MOVEMENT,
+  FRONT, ARMY... or an acronym the text spells out in brackets) goes to PERP: ORGANIZATION, anything else
   (persons, groups, descriptions like "TERRORISTS") to PERP: INDIVIDUAL.
 - Target: the event's target; people (a PERSON, NORP or GROUP actor, a head noun in HUMAN_NOUNS,
   or an event that reports dead or injured) go to HUM TGT, anything else to PHYS TGT.
@@ -154,13 +155,36 @@ def incident_type(article: Article, event: Event) -> str | None:
     return None
 
 
+# Actor types MUC-4 files as PERP: ORGANIZATION.
+ORG_TYPES_FOR: tuple[str, ...] = ("ORG", "GROUP")
+# Last words naming an organisation, not its members ("SHINING PATH MEMBERS" are individuals).
+ORGANIZATION_HEADS = frozenset(
+    {"MOVEMENT", "FRONT", "ARMY", "PARTY", "COMMAND", "BRIGADE", "BRIGADES", "ORGANIZATION", "CARTEL", "PATH"}
+)
+
+
 def perpetrators(article: Article, actor: Participant | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(individuals, organisations) named by the event's actor."""
     if actor is None:
         return (), ()
     name = participant_text(article, actor)
+    return ((), (name,)) if is_organization(article, actor) else ((name,), ())
+
+
+def is_organization(article: Article, actor: Participant) -> bool:
+    """An organisation: an actor the actor dictionary or the resolver types ORG, else words the NER
+    labels ORG (an unresolved "FARABUNDO MARTI NATIONAL LIBERATION FRONT" in capitals has no actor)."""
     record = article.actor(actor.actor_id)
-    return ((), (name,)) if record is not None and record.type == "ORG" else ((name,), ())
+    if record is not None and record.type in ORG_TYPES_FOR:
+        return True
+    name = participant_text(article, actor).upper().strip("[]() ")
+    words = name.split()
+    if words and words[-1] in ORGANIZATION_HEADS:  # "TUPAC AMARU REVOLUTIONARY MOVEMENT", "SHINING PATH"
+        return True
+    if len(words) == 1 and (f"[{name}]" in article.text.upper() or f"({name})" in article.text.upper()):
+        return True  # an acronym the report spells out in brackets: "... LIBERATION FRONT [FMLN]"
+    span = actor.span
+    return span is not None and any(m.label == "ORG" and m.span.overlaps(span) for m in article.mentions)
 
 
 def participant_text(article: Article, participant: Participant) -> str:

@@ -195,3 +195,57 @@ def test_a_country_told_as_where_still_places_the_event():
 def test_a_weapon_or_a_blast_is_never_the_actor(text, actor):
     (record,) = records_of(process(text), "ASSAULT")
     assert (record.actor.value if record.actor else None) == actor
+
+
+# --- attribution: the perpetrator named in a sentence of its own -----------------------------------
+
+
+def attributed_actor(text: str) -> EventRecord:
+    article = process(text)
+    (attack,) = [r for r in article.event_records if r.type == "ASSAULT"][:1]
+    return attack
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "A car bomb exploded outside the central market in Kandar on Tuesday, killing eleven people. "
+            "The Northern Liberation Front claimed responsibility for the bombing in a statement.",
+            "Northern Liberation Front",
+        ),
+        (
+            "Gunmen opened fire on a bus near the border town of Merat, killing four passengers. "
+            "Provincial police blamed the Red Valley Army for the shooting.",
+            "Red Valley Army",
+        ),
+        (
+            "Two soldiers were killed when a mine exploded under their truck on Sunday. "
+            "Military officials attributed the attack to the Sabra Brigades.",
+            "Sabra Brigades",
+        ),
+        (
+            "Two soldiers were killed when a mine exploded under their truck on Sunday. "
+            "Officials said the Sabra Brigades were behind the ambush.",
+            "Sabra Brigades",
+        ),
+    ],
+)
+def test_a_claim_or_blame_names_the_perpetrator(text, group):
+    attack = attributed_actor(text)
+    assert attack.actor is not None and attack.actor.filled_from == "attribution"
+    assert group in attack.actor.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb exploded outside the central market in Kandar on Tuesday, killing eleven people. "
+        "The Northern Liberation Front denied that it had claimed responsibility for the bombing.",
+        "A car bomb exploded outside the central market in Kandar on Tuesday, killing eleven people. "
+        "Police in Kandar said no group had claimed responsibility for the attack.",
+    ],
+)
+def test_a_denied_or_unclaimed_attack_has_no_perpetrator_from_it(text):
+    attack = attributed_actor(text)
+    assert attack.actor is None or attack.actor.filled_from != "attribution"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from wirescope.annotate.events.attribution import attribute
 from wirescope.annotate.events.context import Found, ReportContext, time_precision
 from wirescope.annotate.events.counts import counts_in
 from wirescope.annotate.pipeline import annotator
@@ -59,14 +60,14 @@ class Draft:
     "event_records",
     requires=("events", "paragraphs", "sentences", "times", "places"),
     adds=("event_records",),
-    version="1",
+    version="2",
 )
 def build_event_records(article: Article) -> Article:
     """Annotator: one EventRecord per real-world event, its mentions grouped, its arguments from the report."""
     ctx = ReportContext(article)
     drafts = [draft_of(ctx, m) for m in article.events]
     groups = group_mentions(ctx, drafts)
-    records = tuple(record_of(ctx, i, g) for i, g in enumerate(groups))
+    records = attribute(article, tuple(record_of(ctx, i, g) for i, g in enumerate(groups)))
     return replace(article, event_records=records)
 
 
