@@ -54,7 +54,11 @@ def attribute(article: Article, records: tuple[EventRecord, ...]) -> tuple[Event
     if not any(violent(r) for r in records):
         return records
     events = {e.id: e for e in article.events}
-    starts = {r.id: min(events[m].evidence.start for m in r.mentions if m in events) for r in records if r.mentions}
+    starts = {
+        r.id: min(events[m].evidence.start for m in r.mentions)
+        for r in records
+        if r.mentions and set(r.mentions) <= events.keys()
+    }
     out = list(records)
     mentions = sorted((m for m in article.mentions if m.label in GROUP_LABELS), key=lambda m: m.span.start)
     for sentence in article.sentences:
