@@ -348,3 +348,47 @@ def test_that_year_is_the_year_of_the_last_date_the_article_gave():
     text = "The plant opened in March 1988. Later that year it closed; that month, sales fell."
     _, found = _times(text, "2021-11-02")
     assert (found["that year"].value, found["that month"].value) == ("1988", "1988-03")
+
+
+def test_a_deadline_is_the_nearest_such_day_whatever_the_verbs_tense():
+    _, found = _times("The ministry has set Nov. 10 as the deadline for bids.", "2021-11-02")
+    assert found["Nov. 10"].value == "2021-11-10"  # "has set" is past; the deadline is not
+    _, found = _times("The envoy gave no reason for the Jan. 14 deadline.", "2022-01-05")
+    assert found["Jan. 14"].value == "2022-01-14"
+
+
+def test_since_and_the_aftermath_of_point_back():
+    _, found = _times("Police have searched for him since the Oct. 23 shooting.", "2021-05-06")
+    assert found["Oct. 23"].value == "2020-10-23"
+    _, found = _times("Embassies closed in the aftermath of the Aug. 7 bombings.", "2021-08-17")
+    assert found["the Aug. 7"].value == "2021-08-07"
+
+
+def test_last_with_a_month_and_day_is_that_day_before_publication():
+    _, found = _times("The clinic's doctor was shot last Oct. 23 at his home.", "2021-04-19")
+    assert found["last Oct. 23"].value == "2020-10-23"
+
+
+def test_a_participle_takes_the_tense_of_the_verb_it_hangs_from():
+    text = "The stock has swung sharply, rising to a high in June from a low in March."
+    _, found = _times(text, "2021-10-30")
+    assert (found["June"].value, found["March"].value) == ("2021-06", "2021-03")
+
+
+def test_a_day_owning_a_fact_lies_behind_and_a_past_perfect_deadline_too():
+    _, found = _times("The notes convert at a premium over Thursday's closing price.", "2021-11-01")
+    assert found["Thursday"].value == "2021-10-28"
+    _, found = _times("The offer was extended. It had been due to expire Friday evening.", "2021-11-01")
+    assert found["Friday evening"].value == "2021-10-29TEV"
+
+
+def test_listed_years_are_one_expression_each():
+    article, _ = _times("Attacks were recorded between 2014 and 2017, and in 2018, 2019 and 2020.", "2021-11-02")
+    assert [t.value for t in sorted(article.times, key=lambda t: t.span)] == ["2014", "2017", "2018", "2019", "2020"]
+
+
+def test_the_week_of_a_day_and_a_week_or_so_ago():
+    _, found = _times("Talks are planned for the week of March 6, officials said.", "2023-02-24")
+    assert found["the week of March 6"].value == "2023-W10"
+    _, found = _times("The convoy left a week or so ago.", "2021-08-25")
+    assert (found["a week or so ago"].value, found["a week or so ago"].mod) == ("2021-W33", "APPROX")

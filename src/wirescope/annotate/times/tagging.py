@@ -65,7 +65,7 @@ PATTERNS = [
         rf"(?:{_WEEKDAY}\b|{_MONTH}\s+\d{{1,2}}\b|(?i:today|yesterday|tomorrow)\b)",
         r"(?i:\b(?:today|tonight|yesterday|tomorrow|last night)\b)",
         r"(?i:\b(?:this|last|next|earlier this|later this)\s+(?:week|weekend|month|year)\b)",
-        rf"(?i:\b{_COUNT}\s+(?:day|week|month|year|decade)s?\s+ago\b)",
+        rf"(?i:\b{_COUNT}\s+(?:day|week|month|year|decade)s?(?:\s+or\s+(?:so|more|two|three))?\s+ago\b)",
         rf"(?i:\b(?:the\s+)?(?:past|last|next|previous|coming)\s+{_COUNT}\s+(?:hour|day|week|month|year|decade)s\b)",
         r"(?i:\b(?:in|since|until|by|during|before|after)\s)(?P<t>(?:1[89]|20)\d\d)\b",
         # "now", "the future": TimeML marks them (PRESENT_REF, FUTURE_REF); events ignore them.
@@ -145,6 +145,14 @@ _FUTURE_CUE = re.compile(
 # Words that bound a period up to a day either side of publication ("this year through Oct. 19",
 # "by February"): the nearest reading, whatever the verb's tense.
 _NEAR_CUE = re.compile(r"(?i)\b(?:through|thru|by)\s*$")
+# Words right after an expression that make it a deadline ("the Jan. 14 deadline", "set Nov. 10
+# as the deadline"): the nearest reading, whatever the verb's tense ("has set" is past).
+_NEAR_AFTER = re.compile(r"(?i)\s*(?:as\s+the\s+|as\s+a\s+)?deadline")
+# Words right before an expression that put it behind the story whatever the verb's tense:
+# "since the Oct. 23 slaying", "in the aftermath of the Aug. 7 bombings".
+_PAST_CUE = re.compile(
+    r"(?i)\b(?:since|aftermath\s+of)(?:\s+(?:shortly|just|soon))?(?:\s+(?:after|before))?(?:\s+the)?\s*$"
+)
 
 
 def tense_at(article: Article, span: Span) -> Tense:
@@ -152,12 +160,14 @@ def tense_at(article: Article, span: Span) -> Tense:
     sentence = article.sentence_of(span)
     before = article.text[max(0, span.start - 40, sentence.start if sentence else 0) : span.start]
     cue = _FUTURE_CUE.search(before)
-    if cue and cue["cue"].lower() in ("until", "till") and _past_perfect(_governing_verb(article, span)):
-        return "past"  # "Until Thursday, they had not called him a suspect" (but "postponed until Tuesday")
+    if cue and _in_past_perfect(_governing_verb(article, span)):
+        return "past"  # "Until Thursday, they had not called him a suspect", "had been due to expire Friday"
     if cue:
         return "future"
-    if _NEAR_CUE.search(before):
+    if _NEAR_CUE.search(before) or _NEAR_AFTER.match(article.text, span.end):
         return "near"
+    if _PAST_CUE.search(before):
+        return "past"
     token = _governing_verb(article, span)
     if token is None:
         return None
@@ -166,10 +176,14 @@ def tense_at(article: Article, span: Span) -> Tense:
         return "future"  # "is to resume trading Tuesday"
     if tense is None and token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "relcl") and not _auxiliaries(token):
         return "past"  # "the injunction issued Thursday": a bare participle telling what was done
+    if tense is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "conj") and not _auxiliaries(token):
+        tense = _tense_of_verb(token.head)  # "has fluctuated, rising ... in March": the main verb's
     if tense != "future" and token.dep_ == "xcomp" and token.head.lower_ in FUTURE_MARKERS:
         if not _past_perfect(token.head):
             return "future"  # "is scheduled to close Monday", "planned to meet Tuesday"
         return "past"  # "had been scheduled to expire Friday": a plan overtaken by the story
+    if tense is None and article.text.startswith(("'s", "’s"), span.end):
+        return "past"  # "over Thursday's closing price": a day owning a fact already known
     return tense
 
 
@@ -195,6 +209,18 @@ def _auxiliaries(verb) -> list:
 def _past_perfect(verb) -> bool:
     """ "had called", "had been scheduled": a past before the story's, so its days lie behind."""
     return verb is not None and any(c.lower_ == "had" for c in _auxiliaries(verb))
+
+
+def _in_past_perfect(verb) -> bool:
+    """The verb, or the verb or adjective it completes, is in the past perfect: "had not called",
+    "had been due to expire" (the climb stops at the clause's head)."""
+    for _ in range(3):
+        if verb is None or _past_perfect(verb):
+            return verb is not None
+        if verb.dep_ not in ("xcomp", "acomp", "ccomp") or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _tense_of_verb(verb) -> Tense:
@@ -306,6 +332,17 @@ def split_ranges(text: str, spans: list[Span]) -> list[Span]:
 _PERIOD_ENDING = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+")
 
 
+# "between 1994 and 1997", "1994, 1995 and 1997": each year its own expression in TimeML.
+_YEAR = r"(?:1[5-9]|20)\d\d"
+_YEAR_LIST = re.compile(rf"(?:between\s+)?{_YEAR}(?:\s*(?:,|\band\b|\bor\b|,\s*and\b)\s*{_YEAR})+(?:,?\s*and)?", re.I)
+
+
+def _year_list(span: Span, piece: str) -> list[Span] | None:
+    if not _YEAR_LIST.fullmatch(piece):
+        return None
+    return [Span(span.start + m.start(), span.start + m.end()) for m in re.finditer(_YEAR, piece)]
+
+
 def _range_parts(text: str, span: Span) -> list[Span] | None:
     piece = text[span.start : span.end]
     ending = _PERIOD_ENDING.search(piece)
@@ -313,6 +350,9 @@ def _range_parts(text: str, span: Span) -> list[Span] | None:
         left, right = piece[: ending.start()], piece[ending.end() :]
         if normalise(left, None) is not None and _is_point(right, right):
             return [Span(span.start, span.start + ending.start()), Span(span.start + ending.end(), span.end)]
+    listed = _year_list(span, piece)
+    if listed:
+        return listed
     years = re.fullmatch(r"((?:1[5-9]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)", piece)
     if years:
         return [Span(span.start, span.start + years.end(1)), Span(span.start + years.start(2), span.end)]

@@ -124,11 +124,21 @@ def _month_day(m: re.Match, ctx: _Context) -> Timex | None:
         return None
     if ctx.anchor is None or not ctx.anchor.year_known:
         return Timex(f"XXXX-{month:02d}-{day:02d}")
-    year = nearest_year(ctx.anchor.day, month, day, ctx.tense)
+    modifier = m.groupdict().get("mod")
+    tense: Tense = {"last": "past", "next": "future"}.get(modifier or "", ctx.tense)  # type: ignore[assignment]
+    year = nearest_year(ctx.anchor.day, month, day, tense)
     try:
         return Timex(date(year, month, day).isoformat(), anchored=True)
     except ValueError:
         return None
+
+
+def _week_of(m: re.Match, ctx: _Context) -> Timex | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    day = _full_date(m, ctx) if m["year"] else _month_day(m, ctx)
+    if day is None or day.value is None or not day.value[:1].isdigit():
+        return None
+    return Timex(week_value(date.fromisoformat(day.value)), anchored=day.anchored)
 
 
 def _month_year(m: re.Match, ctx: _Context) -> Timex:
@@ -202,8 +212,12 @@ def _ago(m: re.Match, ctx: _Context) -> Timex | None:
         return Timex("PAST_REF" if m["dir"] == "ago" else "FUTURE_REF")
     if ctx.anchor is None or not ctx.anchor.year_known:
         return None
+    timex = _counted_from_anchor(m, ctx.anchor.day, count, unit)
+    return replace(timex, mod="APPROX") if timex and m["approx"] else timex  # "a week or so ago"
+
+
+def _counted_from_anchor(m: re.Match, d: date, count: int, unit: str) -> Timex | None:
     sign = -1 if m["dir"] == "ago" else 1
-    d = ctx.anchor.day
     letter = UNITS[unit][0]
     if letter == "D":
         return Timex((d + timedelta(days=sign * count)).isoformat(), anchored=True)
@@ -265,7 +279,8 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
     (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})", _slash_date),
     (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}", _full_date),
     (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", _full_date),
-    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}", _month_day),
+    (rf"(?:the\s+)?week\s+of\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", _week_of),
+    (rf"(?:(?P<mod>the|last|next|this)\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}", _month_day),
     (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}", _month_day),
     (rf"{_FUZZY}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
     (
@@ -294,7 +309,7 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
     ),
     (r"(?:over\s+)?the\s+weekend", the_weekend),
     (rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?{_WEEKDAY}{_PART}", weekday),
-    (rf"{_NUMBER}\s+{_UNIT}\s+(?P<dir>ago|from now|hence)", _ago),
+    (rf"{_NUMBER}\s+{_UNIT}(?P<approx>\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|from now|hence)", _ago),
     (
         rf"(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|latest|other|entire|whole)\s+)?"
         rf"(?:(?:a\s+)?couple(?:\s+of)?\s+(?P<couple>)|{_NUMBER}(?P<half>\s+1/2|\s+and\s+a\s+half)?[- ])?"
