@@ -392,3 +392,12 @@ def test_the_week_of_a_day_and_a_week_or_so_ago():
     assert found["the week of March 6"].value == "2023-W10"
     _, found = _times("The convoy left a week or so ago.", "2021-08-25")
     assert (found["a week or so ago"].value, found["a week or so ago"].mod) == ("2021-W33", "APPROX")
+
+
+def test_ages_model_numbers_previously_and_annual_are_not_times():
+    text = (
+        "The 6-year-old boy and his 52 years old uncle, who previously ran an annual fair, "
+        "bought 80486 chips on Monday, as they do now."
+    )
+    _, found = _times(text, "2021-08-25")
+    assert set(found) == {"Monday", "now"}

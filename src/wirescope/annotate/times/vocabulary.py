@@ -298,7 +298,6 @@ TEMPORAL_WORDS = frozenset(
         "period",
         "era",
         "age",
-        "annual",
         "anniversary",
         "date",
     }
