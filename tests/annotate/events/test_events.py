@@ -275,3 +275,21 @@ def test_firing_employees_is_not_firing_on_them():
 def test_a_group_target_takes_the_member_the_text_names():
     event, _ = only_event("The envoy met with several delegations in Doha, including the Taliban.", "CONSULT")
     assert event.target is not None and event.target.name == "Taliban"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Witnesses described the kidnapping of the district governor near Herat.", "district governor"),
+        ("The council condemned the disappearance and murder of two local journalists.", "two local journalists"),
+    ],
+)
+def test_a_violent_nouns_of_names_whom_it_was_done_to(text, target):
+    article = wirescope.process(text, published="2021-08-25")
+    targets = [e.target.name for e in article.events if e.type == "ASSAULT" and e.target is not None]
+    assert any(_norm(t).endswith(_norm(target)) or _norm(target).endswith(_norm(t)) for t in targets), targets
+
+
+def test_an_attack_of_a_group_does_not_make_the_group_its_target():
+    article = wirescope.process("The attack of the rebels came at dawn.", published="2021-08-25")
+    assert all(e.target is None or "rebels" not in e.target.name for e in article.events)

@@ -401,3 +401,8 @@ def test_ages_model_numbers_previously_and_annual_are_not_times():
     )
     _, found = _times(text, "2021-08-25")
     assert set(found) == {"Monday", "now"}
+
+
+def test_a_military_clock_time_is_not_a_year():
+    article, _ = _times("Armed men seized them between 0630 and 0700 in 1990.", "1990-01-12")
+    assert [t.value for t in article.times if t.value] == ["1990"]

@@ -916,6 +916,32 @@ DISASTER_WORDS = frozenset(
 
 # Prepositions whose object is the event's target ("attack on", "talks with", "sanctions against").
 TARGET_PREPOSITIONS = frozenset({"on", "upon", "against", "with", "at", "to", "toward", "towards", "into"})
+# Event nouns whose "of" names the one it was done to: "the murder of General X", "the kidnapping
+# of the mayor" (but "an attack of the rebels" says who attacked, so "attack" is not here).
+PATIENT_OF_NOUNS = frozenset(
+    {
+        "killing",
+        "massacre",
+        "assassination",
+        "execution",
+        "murder",
+        "slaying",
+        "shooting",
+        "abduction",
+        "kidnapping",
+        "disappearance",
+        "rape",
+        "torture",
+        "lynching",
+        "beheading",
+        "hostage-taking",
+        "bombing",
+        "shelling",
+        "bombardment",
+        "destruction",
+        "burning",
+    }
+)
 # Prepositions whose object can be where it happened.
 PLACE_PREPOSITIONS = english.place_prepositions("event")
 # A common noun after a place name that belongs to the name: "the Panjshir valley".

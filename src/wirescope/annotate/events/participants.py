@@ -172,12 +172,35 @@ def target_token(word, exclude=None):
         found = next((c for c in word.children if c.dep_ == dep and c != exclude), None)
         if found is not None and not (dep == "dobj" and word.pos_ in ("NOUN", "PROPN")):
             return found
+    patient = _patient_of(word)
+    if patient is not None:
+        return patient
     for child in word.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in lex.TARGET_PREPOSITIONS:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ not in NOT_PARTICIPANTS:
                 return obj
     return None
+
+
+def _patient_of(word):
+    """ "the kidnapping of the mayor", "the disappearance and kidnapping of Hector Oqueli" (the "of"
+    hangs from the first noun of the pair): whom a patient noun's "of" names."""
+    if not _is_patient_noun(word):
+        return None
+    for noun in (word, word.head) if word.dep_ == "conj" else (word,):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ not in NOT_PARTICIPANTS:
+                    return obj
+    return None
+
+
+def _is_patient_noun(word) -> bool:
+    return word.pos_ in ("NOUN", "PROPN") and (
+        word.lower_ in lex.PATIENT_OF_NOUNS or word.lemma_.lower() in lex.PATIENT_OF_NOUNS
+    )
 
 
 def participant(ctx: EventContext, token, depth: int = 0) -> Participant | None:

@@ -72,7 +72,7 @@ def _alternation(words) -> str:
 _MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?"
 _WEEKDAY = rf"(?P<weekday>{_alternation(WEEKDAYS)})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>\d{4})"
+_YEAR = r"(?P<year>[1-9]\d{3})"  # "0630" is a clock time in military style, not a year
 _FUZZY = r"(?:(?:the\s+)?(?P<fuzzy>early|mid|late|end of|beginning of|start of|middle of)[- ]?\s*(?:the\s+)?)?"
 # TIMEX3 mod values for the fuzzy words ("the late 1990s" is 199 with mod END).
 _MOD_OF = {
