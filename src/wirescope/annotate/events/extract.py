@@ -52,7 +52,7 @@ PEOPLE_LABELS = frozenset({"PERSON", "NORP"})
     "events",
     requires=("doc", "sentences", "mentions", "actors", "times", "places", "quotes"),
     adds=("events",),
-    version="1",
+    version="2",  # 2: a violent noun's "of" is its target
 )
 def extract_events(article: Article) -> Article:
     """Annotator: every event the parse shows, typed, with participants, time and modality."""
