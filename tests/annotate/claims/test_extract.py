@@ -112,3 +112,12 @@ def test_a_denial_of_a_claim_just_made_takes_its_proposition():
     ]
     assert {c.place.name for c in control} == {"Panjshir Valley"}
     assert isinstance(control[1].span, Span) and "rejected" in article.text_of(control[1].span)
+
+
+def test_a_statement_before_its_verb_of_declaring_is_no_claim_to_a_position():
+    # MUC-4 DEV-MUC3-0355, reworded: "president" inside the reported words is no position claimed
+    article = wirescope.process(
+        "THE MEASURES ADOPTED BY THE GOVERNMENT OF PRESIDENT VIRGILIO BARCO WILL PERMIT THE POLICE "
+        "TO CONFRONT THE WAVE OF VIOLENCE THAT HAS GRIPPED COLOMBIA, HE DECLARED."
+    )
+    assert [c for c in article.claims if c.predicate == "holds"] == []

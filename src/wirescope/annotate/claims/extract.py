@@ -300,13 +300,14 @@ def _position_claimant(ctx: EventContext, verb) -> Participant | None:
 
 
 def _position_phrase(verb):
-    """The position claimed: the object itself ("the presidency"), or what one declared oneself."""
-    for child in verb.children:
+    """The position claimed: the object itself ("the presidency"), or what one declared oneself.
+    It follows the verb: words before "he declared" are what was declared, not a post claimed."""
+    for child in verb.rights:
         if child.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and _names_position(child):
             return child
         if child.dep_ == "dobj" and child.lower_ in ("himself", "herself", "itself", "themselves"):
             complement = next(
-                (c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and _names_position(c)), None
+                (c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "ccomp") and _names_position(c)), None
             )
             if complement is not None:
                 return complement
