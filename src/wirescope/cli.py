@@ -634,6 +634,46 @@ def train_stance(
     click.echo(f"trained on {pairs} pairs; wrote {summary.path}")
 
 
+@train_group.command("casing")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the table (default: the packaged annotate/entities/casing.json.gz).",
+)
+def train_casing(paths: tuple[Path, ...], out: Path | None) -> None:
+    """Rebuild the table of words news writes with capitals, from mixed-case news: folders of .txt
+    files, or CoNLL-2003 files (a token a line); the parse reads reports written in capitals in
+    those words' usual case.
+
+    Example: wirescope train casing ../shared/eval/quotes-polnear/data/train/text
+    ../shared/eval/ner-conll2003/train/eng.train
+    """
+    from wirescope.annotate.actors.dictionary import person_names
+    from wirescope.annotate.entities.casing import CASING_TABLE, casing_forms, count_forms, write_table
+    from wirescope.eval.ner import read_conll
+
+    texts: list[str] = []
+    sources: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(path.rglob("*.txt"))
+            texts += [f.read_text(encoding="utf-8", errors="replace") for f in files]
+            sources.append(f"{path.as_posix()}: {len(files)} .txt files")
+        else:
+            documents = read_conll(path)
+            texts += [d.text for d in documents]
+            sources.append(f"{path.as_posix()}: {len(documents)} CoNLL documents")
+    if not texts:
+        raise click.UsageError(f"no text found in {', '.join(map(str, paths))}")
+    forms = count_forms(texts)
+    names = person_names()
+    table = casing_forms(forms, names)
+    sources.append(f"the packaged actor dictionary: {len(names)} person names")
+    written = write_table(table, sources, out or CASING_TABLE)
+    click.echo(f"read {len(texts)} texts, {len(forms)} words; {len(table)} written with capitals; wrote {written}")
+
+
 @train_group.command("coref")
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(

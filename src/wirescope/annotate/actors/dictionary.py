@@ -161,6 +161,12 @@ def curated_registry() -> Registry:
     return load_dictionary(with_overlay=choice == "on")
 
 
+def person_names() -> list[str]:
+    """Every name and alias of the packaged dictionary's persons, as spelt there."""
+    kb_data = _read(resources.files("wirescope").joinpath(KB_FILE), True)
+    return [n for e in kb_data["actors"] if e.get("type") == "PERSON" for n in (e["name"], *e.get("aliases", ()))]
+
+
 @lru_cache(maxsize=1)
 def death_dates() -> dict[str, str]:
     """Persons the dictionary says are dead: name key -> death day (ISO), for every name (canonical

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from wirescope.annotate.entities.casing import text_for_parse
 from wirescope.annotate.entities.model import conflict_model
 from wirescope.annotate.tokens import doc_text
 from wirescope.record import Article, Mention, Span
@@ -61,7 +62,9 @@ class Parse:
     name = "parse"
     requires = ("text",)
     adds = ("doc", "sentences", "mentions")
-    version = "3"  # 2: conflict-news entity ruler and repairs (patterns.py); 3: the trained NER (trained/)
+    # 2: conflict-news entity ruler and repairs (patterns.py); 3: the trained NER (trained/);
+    # 4: reports in capitals parsed in their usual case (casing.py)
+    version = "4"
 
     def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16) -> None:
         self.model = model
@@ -72,10 +75,11 @@ class Parse:
         return conflict_model(self.model)
 
     def __call__(self, article: Article) -> Article:
-        return self._annotate(article, self.nlp(article.text))
+        return self._annotate(article, self.nlp(text_for_parse(article.text)))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        pairs = ((a.text, a) for a in articles)
+        # a report in capitals is parsed in its words' usual case (casing.py); same offsets
+        pairs = ((text_for_parse(a.text), a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield self._annotate(article, doc)
 
