@@ -286,3 +286,29 @@ def test_an_in_memory_store_is_read_while_its_export_streams(demo_db, tmp_path, 
             same.save(article)
         written = _exported(memory, fmt, Filter())
         assert written and written == _exported(same, fmt, Filter())
+
+
+@pytest.mark.parametrize("kind", ["actors", "places", "articles"])
+@pytest.mark.parametrize("f", FILTERS[:4], ids=str)
+def test_csv_built_in_small_batches_is_the_same_table(store, kind, f, monkeypatch):
+    """Batches of actors or places of at most 5 detail rows (most actors alone), pages of 3
+    articles, spool blocks cut at 500 characters: the same CSV."""
+    monkeypatch.setattr(export_module, "DETAIL_ROWS", 5)
+    monkeypatch.setattr(export_module, "ARTICLE_PAGE", 3)
+    monkeypatch.setattr(export_module, "SPOOL_CHARS", 500)
+    assert _exported(store, "csv", f, kind) == _csv_of_listing(store, kind, f)
+
+
+@pytest.mark.parametrize("kind", ["actors", "places"])
+def test_detail_counts_are_the_rows_the_records_are_built_from(store, kind):
+    """Counted in SQL, each actor's mentions, roles and relations (with the actors merged into
+    it), each place's mentions: the rows Store.actor_details / place_details read for it."""
+    ids = ids_of(store, kind)
+    counts = store.detail_counts(kind, ids)
+    details = store.actor_details if kind == "actors" else store.place_details
+    sample = ids[:: max(1, len(ids) // 25)]
+    for record_id in sample:
+        d = details([record_id])
+        assert counts[record_id] == len(d.mentions) + len(d.roles) + len(d.relations), record_id
+    assert sum(counts.values()) > len(ids) and len(sample) > 10
+    assert store.detail_counts(kind, []) == {}
