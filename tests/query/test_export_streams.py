@@ -132,12 +132,10 @@ def _exported(store, fmt: str, f: Filter, kind: str = "events", only_happened: b
     return out.getvalue()
 
 
-@pytest.mark.parametrize("kind", ["events", "quotes", "event_records", "times", "places"])
-@pytest.mark.parametrize("f", FILTERS[:3], ids=str)
-def test_csv_has_every_column_in_the_order_it_first_appears(store, kind, f):
-    """The CSV written a row at a time is the table of every record flattened: the columns of
-    the first record, then each new one where it first appears, a cell empty where a record
-    has none; no records, nothing (not even a header)."""
+def _csv_of_listing(store, kind: str, f: Filter) -> str:
+    """The CSV of every record the listing gives (query/browse.py), flattened: the columns of the
+    first record, then each new one where it first appears, a cell empty where a record has none;
+    no records, nothing (not even a header)."""
     rows = [flatten(r) for r in filtered(store, kind, f)]
     columns = list(dict.fromkeys(k for r in rows for k in r))
     expected = io.StringIO()
@@ -145,7 +143,25 @@ def test_csv_has_every_column_in_the_order_it_first_appears(store, kind, f):
         writer = csv.DictWriter(expected, fieldnames=columns)
         writer.writeheader()
         writer.writerows({c: r.get(c) for c in columns} for r in rows)
-    assert _exported(store, "csv", f, kind) == expected.getvalue()
+    return expected.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["events", "quotes", "event_records", "times", "places"])
+@pytest.mark.parametrize("f", FILTERS[:3], ids=str)
+def test_csv_has_every_column_in_the_order_it_first_appears(store, kind, f):
+    """The CSV written a row at a time is the table of every record flattened."""
+    assert _exported(store, "csv", f, kind) == _csv_of_listing(store, kind, f)
+
+
+@pytest.mark.parametrize("kind", ["actors", "places", "articles"])
+@pytest.mark.parametrize("f", FILTERS, ids=str)
+def test_csv_of_actors_places_and_articles_is_the_listings_table(store, kind, f):
+    """Actors (with every mention, role and relation, the merged actors), places (every mention)
+    and articles (text, paragraphs, what cleaning removed and repaired): the CSV is exactly the
+    listing's records flattened, whatever the filter."""
+    written = _exported(store, "csv", f, kind)
+    assert written == _csv_of_listing(store, kind, f)
+    assert written.count("\n") > 3 or f != Filter()
 
 
 @pytest.mark.parametrize("kind", ["events", "quotes", "event_records", "times", "places", "actors", "claims"])
@@ -270,3 +286,29 @@ def test_an_in_memory_store_is_read_while_its_export_streams(demo_db, tmp_path, 
             same.save(article)
         written = _exported(memory, fmt, Filter())
         assert written and written == _exported(same, fmt, Filter())
+
+
+@pytest.mark.parametrize("kind", ["actors", "places", "articles"])
+@pytest.mark.parametrize("f", FILTERS[:4], ids=str)
+def test_csv_built_in_small_batches_is_the_same_table(store, kind, f, monkeypatch):
+    """Batches of actors or places of at most 5 detail rows (most actors alone), pages of 3
+    articles, spool blocks cut at 500 characters: the same CSV."""
+    monkeypatch.setattr(export_module, "DETAIL_ROWS", 5)
+    monkeypatch.setattr(export_module, "ARTICLE_PAGE", 3)
+    monkeypatch.setattr(export_module, "SPOOL_CHARS", 500)
+    assert _exported(store, "csv", f, kind) == _csv_of_listing(store, kind, f)
+
+
+@pytest.mark.parametrize("kind", ["actors", "places"])
+def test_detail_counts_are_the_rows_the_records_are_built_from(store, kind):
+    """Counted in SQL, each actor's mentions, roles and relations (with the actors merged into
+    it), each place's mentions: the rows Store.actor_details / place_details read for it."""
+    ids = ids_of(store, kind)
+    counts = store.detail_counts(kind, ids)
+    details = store.actor_details if kind == "actors" else store.place_details
+    sample = ids[:: max(1, len(ids) // 25)]
+    for record_id in sample:
+        d = details([record_id])
+        assert counts[record_id] == len(d.mentions) + len(d.roles) + len(d.relations), record_id
+    assert sum(counts.values()) > len(ids) and len(sample) > 10
+    assert store.detail_counts(kind, []) == {}

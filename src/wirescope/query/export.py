@@ -24,7 +24,7 @@ from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from wirescope.errors import MissingExtra
-from wirescope.query.browse import Filters, filtered
+from wirescope.query.browse import MAX_LIMIT, Filters, iter_filtered, records_of
 from wirescope.query.claim_exports import annotations_of as claims_of
 from wirescope.query.claim_exports import claim_annotations
 from wirescope.query.evidence import article_annotations
@@ -205,12 +205,41 @@ def streamed_records(store: Store, kind: str, f: Filters, happened_only: bool = 
         yield from (with_report_counts(store, records) if kind == "events" else records)
 
 
+DETAIL_ROWS = 20_000  # mention, role and relation rows of the actors or places built at once
+ARTICLE_PAGE = 50  # articles (each with its text) built at once
+
+
 def _records(store: Store, kind: str, f: Filters) -> Iterator[Record]:
     if kind == "claims":
         return iter(_claim_records(store, f))
     if kind in STREAMED_KINDS:
         return streamed_records(store, kind, f)
-    return iter(filtered(store, kind, f))
+    if kind in ("actors", "places"):
+        return detailed_records(store, kind, f)
+    return iter_filtered(store, kind, f, ARTICLE_PAGE)
+
+
+def detailed_records(store: Store, kind: str, f: Filters) -> Iterator[Record]:
+    """The actors or places passing the filter, in the listing's order, built in batches of the
+    listing's pages cut so that a batch reads at most DETAIL_ROWS rows (each one's rows counted
+    in SQL first): the records, which carry every mention, are held a batch at a time, not a
+    page of 500 (an actor with more rows than that is built alone)."""
+    after: str | None = None
+    while True:
+        page = store.page(kind, f, MAX_LIMIT, after)
+        sizes = store.detail_counts(kind, page.ids)
+        batch: list[str] = []
+        rows = 0
+        for record_id in page.ids:
+            if batch and rows + sizes[record_id] > DETAIL_ROWS:
+                yield from records_of(store, kind, batch, [], f)
+                batch, rows = [], 0
+            batch.append(record_id)
+            rows += sizes[record_id]
+        yield from records_of(store, kind, batch, [], f)
+        if page.next is None:
+            return
+        after = page.next
 
 
 def _claim_records(store: Store, f: Filters) -> list[Record]:
@@ -220,13 +249,14 @@ def _claim_records(store: Store, f: Filters) -> list[Record]:
 
 
 SPOOL_ROWS = 2000  # flattened rows per block in the CSV's spool file
+SPOOL_CHARS = 2_000_000  # or fewer, once the block's text cells hold this many characters
 Shaped = tuple[tuple[str, ...], tuple[Any, ...]]  # a flattened row: its columns, its values
 
 
 def _spooled(rows: Iterator[Shaped], spool: IO[bytes]) -> Iterator[list[Shaped]]:
     """Write the rows to `spool` in marshalled blocks as they pass, then read the blocks back.
     A block holds each distinct tuple of columns once (records of a kind have a few shapes)."""
-    for block in iter(lambda: list(itertools.islice(rows, SPOOL_ROWS)), []):
+    for block in iter(lambda: _block(rows), []):
         shapes: dict[tuple[str, ...], int] = {}
         values = [(shapes.setdefault(keys, len(shapes)), row) for keys, row in block]
         data = marshal.dumps((list(shapes), values))
@@ -235,6 +265,19 @@ def _spooled(rows: Iterator[Shaped], spool: IO[bytes]) -> Iterator[list[Shaped]]
     while size := int.from_bytes(spool.read(8), "big"):
         shapes_read, values_read = marshal.loads(spool.read(size))
         yield [(shapes_read[i], row) for i, row in values_read]
+
+
+def _block(rows: Iterator[Shaped]) -> list[Shaped]:
+    """The next SPOOL_ROWS rows, fewer when their text reaches SPOOL_CHARS characters (articles'
+    texts, actors' mentions as JSON): a block is bounded in memory, not only in rows."""
+    block: list[Shaped] = []
+    chars = 0
+    for shaped in rows:
+        block.append(shaped)
+        chars += sum(len(v) for v in shaped[1] if isinstance(v, str))
+        if len(block) >= SPOOL_ROWS or chars >= SPOOL_CHARS:
+            break
+    return block
 
 
 class _Flattened:

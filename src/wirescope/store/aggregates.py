@@ -197,6 +197,36 @@ def actor_summaries(conn: Connection, ids: list[str]) -> dict[str, Row]:
     return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
 
 
+def detail_counts(conn: Connection, kind: str, ids: list[str]) -> dict[str, int]:
+    """How many rows building each of these actors' or places' records reads (Store.actor_details,
+    Store.place_details, whatever the filter): an actor's mentions, roles and relations, with
+    those of the actors merged into it; a place's mentions. Counted in SQL, nothing else read."""
+    counts = dict.fromkeys(ids, 0)
+    if not ids:
+        return counts
+    if kind == "places":
+        pm = schema.place_mentions
+        queries = [select(pm.c.place_id, func.count()).where(pm.c.place_id.in_(ids)).group_by(pm.c.place_id)]
+    else:
+        a = schema.actors
+        shown = case((a.c.id.in_(ids), a.c.id), else_=a.c.merged_into)
+        queries = [
+            select(shown, func.count())
+            .select_from(t.join(a, a.c.id == column))
+            .where(a.c.id.in_(ids) | a.c.merged_into.in_(ids))
+            .group_by(shown)
+            for t, column in (
+                (schema.mentions, schema.mentions.c.actor_id),
+                (schema.roles, schema.roles.c.actor_id),
+                (schema.relations, schema.relations.c.subject_id),
+            )
+        ]
+    for query in queries:
+        for shown_id, n in conn.execute(query):
+            counts[shown_id] += n
+    return counts
+
+
 def value_counts(conn: Connection, kind: str, f: Filter, column: str, limit: int = 50) -> Counted:
     """[{"value", "count"}] of one column over the rows a filter selects, commonest first (facets)."""
     table = TABLES[kind]

@@ -128,6 +128,12 @@ class Reading:
         with self.engine.connect() as conn:
             return aggregates.actor_summaries(conn, ids)
 
+    def detail_counts(self, kind: str, ids: list[str]) -> dict[str, int]:
+        """Rows each of these actors or places has for its record (mentions, roles, relations),
+        counted in SQL: how an export cuts its batches of `actor_details`/`place_details`."""
+        with self.engine.connect() as conn:
+            return aggregates.detail_counts(conn, kind, ids)
+
     def search(self, q: str, limit: int, offset: int) -> tuple[int, list[Row]]:
         """Articles matching every word of q, best first: (total, rows with a marked snippet)."""
         with self.engine.connect() as conn:
