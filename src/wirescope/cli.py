@@ -714,15 +714,24 @@ def train_coref(path: Path, out: Path | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to write the NER component (default: the packaged annotate/entities/trained/ner).",
 )
-def train_ner(path: Path, work: Path, out: Path | None) -> None:
+@click.option(
+    "--with-dev",
+    is_flag=True,
+    help="Train on the dev file (eng.testa) too; needs --epochs, and the last epoch is written.",
+)
+@click.option("--epochs", type=click.IntRange(min=1), help="Train exactly this many epochs (no epoch chosen on dev).")
+def train_ner(path: Path, work: Path, out: Path | None, with_dev: bool, epochs: int | None) -> None:
     """Fine-tune the sm model's NER on a CoNLL-2003 folder's eng.train (best epoch on its dev file).
 
     Example: nice -n 10 wirescope train ner ../shared/eval/ner-conll2003
+    (or, on eng.train and eng.testa, the epoch count chosen before: ... --with-dev --epochs 10)
     """
     from wirescope.annotate.entities.model import TRAINED_NER
     from wirescope.annotate.entities.train import train
 
-    run = train(path, work, out or TRAINED_NER, log=click.echo)
+    if with_dev and epochs is None:
+        raise click.UsageError("--with-dev needs --epochs: no epoch can be chosen on a file trained on")
+    run = train(path, work, out or TRAINED_NER, log=click.echo, with_dev=with_dev, epochs=epochs)
     click.echo(
         f"trained on {run.train_documents} documents in {run.minutes} min; kept epoch {run.best_epoch} "
         f"(dev F1 {run.dev_f1:.4f} on {run.dev_documents} documents); wrote {run.out}"

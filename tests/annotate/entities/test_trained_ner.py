@@ -137,3 +137,20 @@ def test_the_trained_ner_alone_on_news_sentences(text, name, label):
 )
 def test_the_parse_repairs_the_trained_ners_conflict_news_errors(text, name, label):
     assert {e.text: e.label_ for e in conflict_model(SPACY_MODEL)(text).ents}.get(name) == label
+
+
+def test_training_on_the_dev_file_too_runs_a_fixed_epoch_count_and_keeps_the_last(conll_file, tmp_path):
+    conll_file.with_name("eng.testa").write_text(conll_file.read_text(encoding="utf-8"), encoding="utf-8")
+    config = tmp_path / "train.cfg"
+    config.write_text(
+        '[data]\ntrain = "train/eng.train"\ndev = "train/eng.testa"\n\n'
+        "[training]\nseed = 1\nepochs = 6\npatience = 1\ndropout = 0.0\nbatch_size = 1\nlearn_rate = 0.001\n",
+        encoding="utf-8",
+    )
+    folder, out = conll_file.parent.parent, tmp_path / "ner"
+    with pytest.raises(ValueError, match="fixed epoch count"):
+        train(folder, tmp_path / "work", out, config, log=lambda _: None, with_dev=True)
+    run = train(folder, tmp_path / "work", out, config, log=lambda _: None, with_dev=True, epochs=3)
+    assert run.train_documents == 2  # eng.train's document and eng.testa's
+    assert [h["epoch"] for h in run.history] == [1, 2, 3] and run.best_epoch == 3
+    assert (out / "model").is_file()

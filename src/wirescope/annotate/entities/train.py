@@ -113,9 +113,22 @@ def dev_f1(nlp: Language, examples: list[Example]) -> float:
 
 
 def train(
-    folder: Path, work: Path, out: Path = TRAINED_NER, config: Path = CONFIG, log: Callable[[str], None] = print
+    folder: Path,
+    work: Path,
+    out: Path = TRAINED_NER,
+    config: Path = CONFIG,
+    log: Callable[[str], None] = print,
+    with_dev: bool = False,
+    epochs: int | None = None,
 ) -> Training:
-    """Fine-tune sm's NER on the CoNLL-2003 folder's training file; write the best epoch to `out`."""
+    """Fine-tune sm's NER on the CoNLL-2003 folder's training file; write the best epoch to `out`.
+
+    With `with_dev` the dev file is trained on too (after eng.train), and then no epoch can be
+    chosen on it: `epochs` must be given (the one an earlier run chose), every epoch is trained,
+    and the last is written. The dev F1 is still logged, as a fitted-on figure.
+    """
+    if with_dev and epochs is None:
+        raise ValueError("training on the dev file needs a fixed epoch count (no epoch can be chosen on it)")
     cfg = load_config(config)
     settings = cfg["training"]
     random.seed(settings["seed"])
@@ -124,6 +137,8 @@ def train(
     work.mkdir(parents=True, exist_ok=True)
     train_docs = prepared(nlp, folder / cfg["data"]["train"], work / "train.spacy")
     dev_docs = prepared(nlp, folder / cfg["data"]["dev"], work / "dev.spacy")
+    if with_dev:
+        train_docs = [*train_docs, *dev_docs]
     run = Training(out, len(train_docs), len(dev_docs))
     examples = [Example(nlp.make_doc(d.text), d) for d in train_docs]
     dev = [Example(nlp.make_doc(d.text), d) for d in dev_docs]
@@ -134,7 +149,7 @@ def train(
     started = time.perf_counter()
     run.dev_f1 = dev_f1(nlp, dev)
     log(f"{_now()} epoch 0 (sm's NER as installed) dev F1 {run.dev_f1:.4f}")
-    for epoch in range(1, settings["epochs"] + 1):
+    for epoch in range(1, (epochs or settings["epochs"]) + 1):
         random.shuffle(examples)
         losses: dict[str, float] = {}
         with nlp.select_pipes(enable=["ner"]):
@@ -143,7 +158,11 @@ def train(
         f1 = dev_f1(nlp, dev)
         run.history.append({"epoch": epoch, "loss": round(float(losses["ner"]), 1), "dev_f1": round(f1, 4)})
         log(f"{_now()} epoch {epoch} loss {losses['ner']:.1f} dev F1 {f1:.4f}")
-        if f1 > run.dev_f1:
+        if epochs is not None:
+            if epoch == epochs:
+                run.dev_f1, run.best_epoch = f1, epoch
+                ner.to_disk(out, exclude=["vocab"])
+        elif f1 > run.dev_f1:
             run.dev_f1, run.best_epoch = f1, epoch
             ner.to_disk(out, exclude=["vocab"])  # the labels are in `moves`; the strings are sm's
         elif epoch - run.best_epoch >= settings["patience"]:
