@@ -133,6 +133,9 @@ def test_the_trained_ner_alone_on_news_sentences(text, name, label):
         ("Planes left Hamid Karzai International Airport at dawn.", "Hamid Karzai International Airport", "FAC"),
         ("Fighters attacked a checkpoint in Pul-e-Khumri on Thursday.", "Pul-e-Khumri", "GPE"),
         ("Fighting was reported near Mazar-i-Sharif overnight.", "Mazar-i-Sharif", "GPE"),
+        ("Fighting was reported in Nad-e Ali on Monday.", "Nad-e Ali", "GPE"),  # "Ali" PERSON before
+        ("Police patrolled in Deh-e Sabz after the attack.", "Deh-e Sabz", "GPE"),  # "Deh-e" GPE before
+        ("Crowds gathered outside Kabul Serena Hotel.", "Kabul Serena Hotel", "FAC"),  # ORG: a hotel is a place
     ],
 )
 def test_the_parse_repairs_the_trained_ners_conflict_news_errors(text, name, label):

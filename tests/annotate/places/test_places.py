@@ -299,3 +299,16 @@ def test_us_in_text_written_in_capitals_is_the_pronoun():
     assert "United States" not in {p.name for p in capitals.places}
     mixed = wirescope.process("The US embassy in Kabul was closed.", clean=False)
     assert "United States" in {p.name for p in mixed.places}
+
+
+def test_a_place_the_gazetteer_lacks_lies_in_the_region_named_after_its_comma():
+    _, places = _places("Fighting was reported in Nad-e Ali district, Helmand province, on Tuesday.")
+    district = places["Nad-e Ali"]
+    assert (district.country, district.admin1, district.precision) == ("AF", "Helmand", 3)
+    assert district.geonames_id is None  # Helmand's entry is not the district's
+    assert (district.latitude, district.longitude) == (places["Helmand"].latitude, places["Helmand"].longitude)
+
+
+def test_a_known_place_keeps_its_own_entry_before_a_region():
+    _, places = _places("Fighting was reported in Gereshk, Helmand province, on Tuesday.")
+    assert places["Gereshk"].geonames_id == 1141540 and places["Gereshk"].precision == 1

@@ -63,8 +63,9 @@ class Parse:
     requires = ("text",)
     adds = ("doc", "sentences", "mentions")
     # 2: conflict-news entity ruler and repairs (patterns.py); 3: the trained NER (trained/);
-    # 4: reports in capitals parsed in their usual case (casing.py)
-    version = "4"
+    # 4: reports in capitals parsed in their usual case (casing.py); 5: "Nad-e Ali" one place, an ORG
+    # ending in a facility word a FAC (patterns.py)
+    version = "5"
 
     def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16) -> None:
         self.model = model

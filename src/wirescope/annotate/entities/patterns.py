@@ -198,9 +198,12 @@ def retype_person_name(ent: SpacySpan) -> SpacySpan:
     """ "Fahim Dashti" (ORG), "Nasrin" (GPE) -> PERSON. Single words only by their given-name form.
 
     And the other way: a PERSON ending in a facility word ("Hamid Karzai International Airport",
-    which the trained NER reads as a person) is a FAC.
+    which the trained NER reads as a person) is a FAC, and so is an ORG ending in a word for a built
+    place ("Kabul Serena Hotel"; not "Kabul University", which may be the body that speaks).
     """
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in vocab.FACILITY_WORDS:
+        return _relabel(ent, "FAC")
+    if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in vocab.BUILT_PLACE_WORDS:
         return _relabel(ent, "FAC")
     if ent.label_ == "PERSON" or ent.label_ not in NAME_LABELS or ent.text.lower() in protected_names():
         return ent
@@ -254,11 +257,19 @@ def add_hyphenated_places(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
             if not (link.is_title or (link.is_lower and len(link) <= 3)) or doc[end + 1].whitespace_:
                 break
             end += 2
+        if end > tok.i + 1 and _ezafe_link(doc, end):
+            end += 1  # "Nad-e Ali", "Qala-i Naw": the link's name goes on after the space
         if end > tok.i + 1 and doc[end].is_title:
             added.append(SpacySpan(doc, tok.i + 1, end + 1, label="GPE"))
     inside = {i for a in added for i in range(a.start, a.end)}
     kept = [e for e in ents if not inside & set(range(e.start, e.end))]
     return sorted([*kept, *added], key=lambda e: e.start)
+
+
+def _ezafe_link(doc: Doc, i: int) -> bool:
+    """A hyphenated run ending in a short lower-case link ("-e", "-i") followed by a capitalised word."""
+    tok = doc[i]
+    return tok.is_lower and len(tok) <= 2 and bool(tok.whitespace_) and i + 1 < len(doc) and doc[i + 1].is_title
 
 
 def add_place_nouns(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:

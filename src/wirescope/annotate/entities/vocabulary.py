@@ -236,6 +236,12 @@ FACILITY_WORDS: frozenset[str] = frozenset(
     }
 )
 
+# Facility words that name a built place, never an institution: an ORG ending in one is a FAC
+# ("Kabul Serena Hotel"), while "Kabul University" or "Mirwais Hospital" may be the body that speaks.
+BUILT_PLACE_WORDS: frozenset[str] = frozenset(
+    {"airport", "base", "stadium", "bridge", "street", "road", "square", "dam", "highway", "tunnel", "hotel"}
+)
+
 # Verbs (and the word "as") that introduce an epithet: "tapped as the 'Lion of Panjshir'",
 # "known as the Butcher of Kabul". What follows is a nickname, not an organisation.
 EPITHET_CUES: frozenset[str] = frozenset(

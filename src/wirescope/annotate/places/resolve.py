@@ -25,6 +25,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 from wirescope.annotate.pipeline import annotator
 from wirescope.annotate.places.toponyms import Toponym, read_phrase, toponyms_of
@@ -310,6 +311,36 @@ def offset_place(article: Article, span: Span, km: float, bearing: float, anchor
     )
 
 
+def containing_regions(article: Article, toponyms: list[Toponym], chosen: dict[str, Entry | None]) -> dict[Span, Entry]:
+    """ "Nad-e Ali district, Helmand province": a place the gazetteer lacks, followed after a comma
+    by a first-level region it has, lies in that region. Toponym span -> the region's entry."""
+    ordered = sorted(toponyms, key=lambda t: t.span.start)
+    found = {}
+    for t, after in pairwise(ordered):
+        region = chosen[toponym_key(after)]
+        between = article.text[t.span.end : after.span.start]
+        if chosen[toponym_key(t)] is None and between.strip() == "," and region is not None and region.kind == "admin1":
+            found[t.span] = region
+    return found
+
+
+def inside(toponym: Toponym, region: Entry) -> Place:
+    """A place known only by the region it lies in: the region's country, name and point, at the
+    region's precision (no GeoNames id: that entry is not this place)."""
+    return Place(
+        stable_id("place", region.country, region.admin1, fold(toponym.base)),
+        toponym.base,
+        (),
+        None,
+        region.latitude,
+        region.longitude,
+        region.country,
+        region.admin1,
+        toponym.feature,
+        PRECISION["admin1"],
+    )
+
+
 def find_places(article: Article) -> tuple[Place, ...]:
     toponyms = toponyms_of(article)
     if not toponyms:
@@ -318,8 +349,11 @@ def find_places(article: Article) -> tuple[Place, ...]:
     places: dict[str, Place] = {}
     mentions: dict[str, list[Span]] = {}
     by_toponym: dict[Span, Place] = {}
+    containers = containing_regions(article, toponyms, chosen)
     for t in toponyms:
-        place = places.setdefault(*_keyed(place_of(article, t, chosen[toponym_key(t)])))
+        entry = chosen[toponym_key(t)]
+        place = place_of(article, t, entry) if t.span not in containers else inside(t, containers[t.span])
+        place = places.setdefault(*_keyed(place))
         mentions.setdefault(place.id, []).append(t.span)
         by_toponym[t.span] = place
     for span, t in anaphors(article, toponyms):
