@@ -309,6 +309,13 @@ def test_a_place_the_gazetteer_lacks_lies_in_the_region_named_after_its_comma():
     assert (district.latitude, district.longitude) == (places["Helmand"].latitude, places["Helmand"].longitude)
 
 
+def test_a_place_placed_in_its_region_once_is_in_it_wherever_the_article_names_it():
+    _, places = _places(
+        "Fighting was reported in Nad-e Ali district, Helmand province. Elders in Nad-e Ali said the road was shut."
+    )
+    assert places["Nad-e Ali"].admin1 == "Helmand" and len(places["Nad-e Ali"].mentions) == 2
+
+
 def test_a_known_place_keeps_its_own_entry_before_a_region():
     _, places = _places("Fighting was reported in Gereshk, Helmand province, on Tuesday.")
     assert places["Gereshk"].geonames_id == 1141540 and places["Gereshk"].precision == 1

@@ -311,16 +311,17 @@ def offset_place(article: Article, span: Span, km: float, bearing: float, anchor
     )
 
 
-def containing_regions(article: Article, toponyms: list[Toponym], chosen: dict[str, Entry | None]) -> dict[Span, Entry]:
+def containing_regions(article: Article, toponyms: list[Toponym], chosen: dict[str, Entry | None]) -> dict[str, Entry]:
     """ "Nad-e Ali district, Helmand province": a place the gazetteer lacks, followed after a comma
-    by a first-level region it has, lies in that region. Toponym span -> the region's entry."""
+    by a first-level region it has, lies in that region, wherever else the article names it.
+    Folded name -> the region's entry."""
     ordered = sorted(toponyms, key=lambda t: t.span.start)
-    found = {}
+    found: dict[str, Entry] = {}
     for t, after in pairwise(ordered):
         region = chosen[toponym_key(after)]
         between = article.text[t.span.end : after.span.start]
         if chosen[toponym_key(t)] is None and between.strip() == "," and region is not None and region.kind == "admin1":
-            found[t.span] = region
+            found.setdefault(fold(t.base), region)
     return found
 
 
@@ -352,7 +353,8 @@ def find_places(article: Article) -> tuple[Place, ...]:
     containers = containing_regions(article, toponyms, chosen)
     for t in toponyms:
         entry = chosen[toponym_key(t)]
-        place = place_of(article, t, entry) if t.span not in containers else inside(t, containers[t.span])
+        region = containers.get(fold(t.base)) if entry is None else None
+        place = place_of(article, t, entry) if region is None else inside(t, region)
         place = places.setdefault(*_keyed(place))
         mentions.setdefault(place.id, []).append(t.span)
         by_toponym[t.span] = place
