@@ -27,7 +27,7 @@ from wirescope.eval.ecbplus_reports import Mentions, gold_mentions, parse_docume
 from wirescope.resolve.documents import document_groups
 from wirescope.resolve.events import MODEL_FILE, CorefModel
 
-DOCUMENT_DISTANCES = (0.75, 0.8, 0.85, 0.9)
+DOCUMENT_DISTANCES = (0.75, 0.775, 0.8, 0.825, 0.85, 0.875, 0.9)
 CLUSTER_THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 LINK_THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.3, 0.95, 0.05))
 C = 1.0
