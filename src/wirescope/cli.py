@@ -695,7 +695,7 @@ def train_coref(path: Path, out: Path | None) -> None:
     model = summary.model
     click.echo(
         f"trained on {summary.documents} documents, {summary.mentions} event mentions, {summary.pairs} pairs; "
-        f"document distance {model.document_distance}, cluster threshold {model.cluster_threshold} "
+        f"document distance {model.document_distance}, {model.cluster_linkage} linkage at {model.cluster_threshold} "
         f"(train CoNLL F1 {summary.train_conll:.3f}), link threshold {model.link_threshold}; wrote {summary.path}"
     )
 

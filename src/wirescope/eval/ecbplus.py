@@ -78,7 +78,7 @@ def model_clusters(
     out: Clusters = []
     for indices, matrix in zip(members, features, strict=True):
         probabilities = model.probabilities(matrix) if len(matrix) else np.zeros(0)
-        labels = cluster_probabilities(probabilities, len(indices), threshold)
+        labels = cluster_probabilities(probabilities, len(indices), threshold, model.cluster_linkage)
         by_label: dict[int, set[Hashable]] = defaultdict(set)
         for i, label in zip(indices, labels, strict=True):
             by_label[label].add(mentions.keys[i])

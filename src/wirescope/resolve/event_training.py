@@ -6,7 +6,7 @@ Only the 25 train topics are read (eval/ecbplus_data.py); dev stays out of every
    train sub-topics (pairwise F1 over document pairs; resolve/documents.py).
 2. The logistic regression: every pair of gold event mentions inside one predicted document
    group, labelled by whether they share a gold cluster (scikit-learn, L2, C = 1).
-3. The clustering threshold: of CLUSTER_THRESHOLDS, the one with the best CoNLL F1 on train.
+3. The clustering: of LINKAGES and CLUSTER_THRESHOLDS, the pair with the best CoNLL F1 on train.
 4. The store's link threshold: the pairwise probability with the best pair F1 on train.
 
 scikit-learn is needed here only; the weights are a short JSON list read with numpy.
@@ -15,7 +15,7 @@ scikit-learn is needed here only; the weights are a short JSON list read with nu
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +28,8 @@ from wirescope.resolve.documents import document_groups
 from wirescope.resolve.events import MODEL_FILE, CorefModel
 
 DOCUMENT_DISTANCES = (0.75, 0.775, 0.8, 0.825, 0.85, 0.875, 0.9)
-CLUSTER_THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+CLUSTER_THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+LINKAGES = ("average", "single")
 LINK_THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.3, 0.95, 0.05))
 C = 1.0
 
@@ -98,8 +99,14 @@ def train(root: Path, out: Path = MODEL_FILE, *, threads: int = 1) -> TrainSumma
     weights, bias = fit_pairs(x, y)
     fitted = CorefModel(weights, bias, 0.5, 0.5, distance)
     key = gold_clusters(documents)
-    conll = {t: score(key, model_clusters(mentions, members, features, fitted, t)).conll for t in CLUSTER_THRESHOLDS}
-    threshold = max(conll, key=conll.__getitem__)
+    conll = {
+        (method, t): score(
+            key, model_clusters(mentions, members, features, replace(fitted, cluster_linkage=method), t)
+        ).conll
+        for method in LINKAGES
+        for t in CLUSTER_THRESHOLDS
+    }
+    method, threshold = max(conll, key=conll.__getitem__)
     model = CorefModel(
         weights,
         bias,
@@ -107,9 +114,10 @@ def train(root: Path, out: Path = MODEL_FILE, *, threads: int = 1) -> TrainSumma
         best_link_threshold(fitted.probabilities(x), y),
         distance,
         f"ECB+ 1.0 train topics ({len(documents)} documents, {len(y)} mention pairs)",
+        method,
     )
     model.save(out)
-    return TrainSummary(len(documents), len(mentions.keys), len(y), model, conll[threshold], out)
+    return TrainSummary(len(documents), len(mentions.keys), len(y), model, conll[(method, threshold)], out)
 
 
 __all__ = ["TrainSummary", "train"]

@@ -15,9 +15,10 @@ against). The features (`pair_features`):
 
 A logistic regression over them (fitted on the ECB+ train topics by `wirescope train coref`,
 resolve/event_training.py) ships as data/event_coref.json; MODEL_CARD is docs/models.md's event
-coreference section. Clustering is average-linkage agglomeration cut at the threshold tuned on
-the same train topics (`clusters`). The store's incremental stage (store/event_links.py) links a
-new report to every blocked candidate whose probability passes the link threshold.
+coreference section. Clustering is agglomeration cut at a threshold, its linkage (average or
+single: a report joins an event when one of its reports is close enough) and the threshold both
+chosen on the same train topics (`clusters`). The store's incremental stage (store/event_links.py)
+links a new report to every blocked candidate whose probability passes the link threshold.
 
 What it gets wrong: reports that name an event only by a vague word ("the incident") have little
 to match on but their sentence and their arguments; two similar events in one place on one day
@@ -86,10 +87,11 @@ class CorefModel:
 
     weights: np.ndarray
     bias: float
-    cluster_threshold: float  # average-linkage cut, as a probability
+    cluster_threshold: float  # the linkage cut, as a probability
     link_threshold: float  # the store's pairwise link (stricter: a link there is never undone by linkage)
     document_distance: float = 0.5  # documents are grouped below this tf-idf cosine distance (resolve/documents.py)
     trained_on: str = ""
+    cluster_linkage: str = "average"  # scipy's linkage method for `clusters`, chosen on ECB+ train
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
@@ -108,6 +110,7 @@ class CorefModel:
             "cluster_threshold": self.cluster_threshold,
             "link_threshold": self.link_threshold,
             "document_distance": self.document_distance,
+            "cluster_linkage": self.cluster_linkage,
             "trained_on": self.trained_on,
         }
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
@@ -133,6 +136,7 @@ def load_model(path: Path = MODEL_FILE) -> CorefModel:
         float(data["link_threshold"]),
         float(data["document_distance"]),
         data.get("trained_on", ""),
+        data.get("cluster_linkage", "average"),
     )
 
 
@@ -197,7 +201,7 @@ def pairwise_features(reports: Sequence[EventReport]) -> np.ndarray:
 def cluster_probabilities(probabilities: np.ndarray, n: int, threshold: float, method: str = "average") -> list[int]:
     """Agglomerative clusters of n items from their condensed pairwise probabilities. Average
     linkage: two clusters join while the mean probability between them is at least `threshold`;
-    complete linkage: while every pair across them is."""
+    complete linkage: while every pair across them is; single linkage: while any pair is."""
     if n <= 1:
         return [0] * n
     from scipy.cluster.hierarchy import fcluster, linkage  # scipy comes with the models extra
@@ -210,12 +214,13 @@ def cluster_probabilities(probabilities: np.ndarray, n: int, threshold: float, m
 def clusters(
     reports: Sequence[EventReport], model: CorefModel | None = None, threshold: float | None = None
 ) -> list[list[EventReport]]:
-    """The reports grouped into events: average linkage over the model's pair probabilities."""
+    """The reports grouped into events: the model's linkage over its pair probabilities."""
     model = model or shipped_model()
     labels = cluster_probabilities(
         model.probabilities(pairwise_features(reports)) if len(reports) > 1 else np.zeros(0),
         len(reports),
         model.cluster_threshold if threshold is None else threshold,
+        model.cluster_linkage,
     )
     groups: dict[int, list[EventReport]] = {}
     for report, label in zip(reports, labels, strict=True):
