@@ -2,13 +2,14 @@
 
 The demo corpus is ingested once through the real pipeline (its events are resolved then), and
 each of its event reports, with its MiniLM vectors, is kept. The store is then grown with
-variants of those articles (store/synthetic.py: new ids, publication days spread over a year,
-actors and places given one of 50 look-alike ids) through the bulk write path, and the variants'
-reports are written straight into `event_reports` (the vectors of the report they copy, on the
-day of their place in a steady stream of DAILY articles a day), so that growing the store costs no
-embedding. At each size a
-fresh batch of BATCH variant articles is stored and `Store.resolve_events` timed on it: the
-blocked candidate look-ups, the pair scores, the links and the reclustering.
+variants of those articles (store/synthetic.py: new ids, actors and places given one of 50
+look-alike ids) through the bulk write path: each chunk of variants is saved and its reports (the
+reports of the article it copies, with their vectors, on the day of its place in a steady stream of
+DAILY articles a day) resolved with `Store.resolve_events`, as a run resolves each stored batch, so
+that the store holds the links and clusters of every report it holds and growing it costs no
+embedding. At each size a fresh batch of BATCH variant articles is stored and
+`Store.resolve_events` timed on it: the blocked candidate look-ups, the pair scores, the links and
+the reclustering.
 
     python benchmarks/coref_scale.py                    # 1k, 10k and 100k reports on SQLite
     python benchmarks/coref_scale.py --sizes 1000 10000 # a quicker run
@@ -32,7 +33,6 @@ from wirescope.resolve.events import EventReport
 from wirescope.run import ingest
 from wirescope.sources import read_paths
 from wirescope.store import schema
-from wirescope.store.event_links import report_row
 from wirescope.store.synthetic import variant
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,16 +77,18 @@ def stored_reports(store) -> int:
 
 
 def grow(store, articles: list, base: dict, start: int, wanted: int) -> int:
-    """Add variants (articles and their reports) until the store holds `wanted` reports."""
+    """Add variants (articles, their reports resolved) until the store holds `wanted` reports."""
+    per_article = sum(len(v) for v in base.values()) / len(articles)
     n = start
-    while stored_reports(store) < wanted:
-        chunk = variants(articles, n, LOAD_CHUNK)
-        n += LOAD_CHUNK
+    while (held := stored_reports(store)) < wanted:
+        # no more articles than the size still wants, so that 1k means about 1k
+        count = max(1, min(LOAD_CHUNK, round((wanted - held) / per_article)))
+        chunk = variants(articles, n, count)
+        n += count
         store.save_many([a for a, _, _ in chunk])
-        rows = [report_row(r, a.id) for a, of, k in chunk for r in copied_reports(base[of], a, k)]
-        with store.engine.begin() as conn:
-            if rows:
-                conn.execute(schema.event_reports.insert(), rows)
+        store.resolve_events(
+            [a.id for a, _, _ in chunk], [r for a, of, k in chunk for r in copied_reports(base[of], a, k)]
+        )
     return n
 
 
