@@ -83,8 +83,7 @@ def _passes(row: dict, f: ClaimFilter, contested_ids: set[str]) -> bool:
 
 def claims(store: Store, f: ClaimFilter = ClaimFilter()) -> list[Record]:
     """Every stored claim passing the filter, by date."""
-    props, _links = store.proposition_rows()
-    contested_ids = {p["id"] for p in props if p["contested"]}
+    contested_ids = {p["id"] for p in store.propositions(contested_only=True)}
     return [claim_record(r) for r in store.claim_rows() if _passes(r, f, contested_ids)]
 
 
@@ -95,11 +94,13 @@ def claims_about_event(store: Store, cluster_id: str) -> list[Record]:
 
 def contested(store: Store, f: ClaimFilter = ClaimFilter()) -> list[Record]:
     """Each contested proposition with its sides, most independent stories on a side first."""
-    props, links = store.proposition_rows()
-    props = [p for p in props if p["contested"]]
-    # Only the contested propositions' claims are read (by the proposition index): the rest of the
-    # store's claims cost nothing here, however many there are.
-    rows = {r["id"]: r for r in store.claim_rows(propositions=[p["id"] for p in props])}
+    props = store.propositions(contested_only=True)
+    # Only the contested propositions' claims are read (by the proposition index), and of their
+    # links only those the sides and the contradictions are made of: the rest of the store's claims
+    # and links cost nothing here (a proposition of m claims holds a link per pair).
+    ids = [p["id"] for p in props]
+    rows = {r["id"]: r for r in store.claim_rows(propositions=ids)}
+    links = store.proposition_links(ids, ("agrees", "contradicts"))
     members_of: dict[str, list[dict]] = {}
     for r in rows.values():
         members_of.setdefault(r["proposition_id"], []).append(r)

@@ -12,7 +12,10 @@ Within a proposition each pair is:
 - agrees: the same stance and compatible values;
 - related: same proposition, but one only questions it, or the control claims are days apart.
 The reason is kept with each link. Claims that contradict are never merged into one fact: each
-side keeps its own claims, claimants and stories (sides()).
+side keeps its own claims, claimants and stories (sides()). Every pair is judged, but only a
+spanning set of the links is kept (`kept_links`: enough agreements to join each side, the first
+contradiction between two sides, enough of the rest to join the sides), so a proposition retold by
+n outlets holds about n links, not n squared, and its sides are those of every pair.
 
 A pure function of the stored claims (not of the order articles arrived in): `group_claims` over
 every claim is the reference answer. The store keeps it up to date incrementally
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
@@ -247,13 +250,12 @@ def _first_of_repeats(claims: Sequence[StoredClaim]) -> tuple[list[StoredClaim],
 class Settled:
     """What is already decided among some of the claims given to `group_claims` (the store's
     incremental resolution): every claim not in `fresh` is in one of `groups` (or in none with
-    another), each pair of two such claims was judged before, and `links` holds the relation
-    found then. Only pairs with a fresh claim are looked for, and links between two settled claims
-    are taken, not recomputed: a pair's relation depends on the pair alone."""
+    another). Only pairs with a fresh claim are looked for to join propositions; within each
+    proposition every pair is judged again (a pair's relation is a cheap pure function of the pair,
+    and only the links `kept_links` keeps are stored, so the others are not at hand)."""
 
     fresh: frozenset[str]
     groups: tuple[tuple[str, ...], ...] = ()
-    links: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
 
 def group_claims(
@@ -286,7 +288,7 @@ def group_claims(
     members: dict[str, list[StoredClaim]] = {}
     for c in claims:
         members.setdefault(root(c.id), []).append(c)
-    groups = [_group(m, first_of, settled) for m in members.values() if len(m) > 1]
+    groups = [_group(m, first_of) for m in members.values() if len(m) > 1]
     return sorted(groups, key=lambda g: g.id)
 
 
@@ -383,21 +385,61 @@ def _word_candidates(claims: Sequence[StoredClaim], fresh: frozenset[str] | None
     }
 
 
-def _group(members: list[StoredClaim], first_of: dict[str, str], settled: Settled | None = None) -> PropositionGroup:
+def _group(members: list[StoredClaim], first_of: dict[str, str]) -> PropositionGroup:
     members = sorted(members, key=lambda c: c.id)
-    fresh = settled.fresh if settled else frozenset()
-    known = settled.links if settled else {}
-    links = []
-    for a, b in combinations([c for c in members if first_of[c.id] == c.id], 2):
-        judged = known.get((a.id, b.id)) if a.id not in fresh and b.id not in fresh else None
-        rel, reason = judged or relation(a, b)
-        links.append(Link(a.id, b.id, rel, reason))
+    judged = [
+        Link(a.id, b.id, *relation(a, b)) for a, b in combinations([c for c in members if first_of[c.id] == c.id], 2)
+    ]
+    links = kept_links(judged)
     for c in members:
         if first_of[c.id] != c.id:
             links.append(Link(first_of[c.id], c.id, "agrees", "the same claim, said again in the same article"))
     return PropositionGroup(
         stable_id("prop", members[0].id), _label(members), tuple(c.id for c in members), tuple(links)
     )
+
+
+def kept_links(judged: Sequence[Link]) -> list[Link]:
+    """The links a proposition keeps of its judged pairs, in their order: enough agreements to join
+    each side (a spanning forest: the sides are the same as with every pair), the first
+    contradiction between each two sides (or within one), and enough of the rest to join the sides
+    into one proposition. Every pair is judged, but a proposition retold by n outlets keeps about n
+    links, not n squared: stored, read and shown, every pair would grow with the square of its
+    retellings (docs/benchmarks.md, the report at 1M events)."""
+    side: dict[str, str] = {}
+    kept = []
+    for link in judged:
+        if link.relation == "agrees" and _join(side, link.claim_id, link.other_id):
+            kept.append(link)
+    of = {i: _find_in(side, i) for link in judged for i in (link.claim_id, link.other_id)}
+    contradicted: set[tuple[str, str]] = set()
+    joined: dict[str, str] = {}
+    for link in judged:
+        low, high = sorted((of[link.claim_id], of[link.other_id]))
+        if link.relation == "contradicts" and (low, high) not in contradicted:
+            contradicted.add((low, high))
+            _join(joined, low, high)
+            kept.append(link)
+    for link in judged:
+        if link.relation == "related" and _join(joined, of[link.claim_id], of[link.other_id]):
+            kept.append(link)
+    return sorted(kept, key=lambda x: (x.claim_id, x.other_id))
+
+
+def _find_in(parent: dict[str, str], x: str) -> str:
+    while parent.get(x, x) != x:
+        x = parent[x]
+    return x
+
+
+def _join(parent: dict[str, str], a: str, b: str) -> bool:
+    """Union of a's and b's sets; whether they were apart."""
+    ra, rb = _find_in(parent, a), _find_in(parent, b)
+    if ra == rb:
+        return False
+    low, high = sorted((ra, rb))
+    parent[high] = low
+    return True
 
 
 def _label(members: list[StoredClaim]) -> str:

@@ -203,6 +203,16 @@ class Store(Reading):
         with self.engine.connect() as conn:
             return claim_links.claim_rows(conn, event_cluster=event_cluster, proposition_ids=propositions)
 
+    def propositions(self, contested_only: bool = False) -> list[dict]:
+        """The stored propositions, or only the contested ones (no links read)."""
+        with self.engine.connect() as conn:
+            return claim_links.propositions(conn, contested_only)
+
+    def proposition_links(self, proposition_ids: Sequence[str], relations: Sequence[str]) -> list[dict]:
+        """The links of these propositions that have one of these relations (agrees, contradicts, related)."""
+        with self.engine.connect() as conn:
+            return claim_links.links_of(conn, proposition_ids, relations)
+
     def proposition_rows(self) -> tuple[list[dict], list[dict]]:
         """Every stored proposition, and every link between two claims of one."""
         with self.engine.connect() as conn:

@@ -169,7 +169,7 @@ def resolve_queued(conn: Connection, article_ids: Iterable[str], embed: Embed | 
     claims = new + [from_row(r) for r in claim_rows(conn, ids=wanted)]
     vectors = stored_vectors(conn, [c.id for c in claims])
     known = set(vectors)
-    groups = group_claims(claims, embed, vectors, _settled(conn, new_ids, members, stale))
+    groups = group_claims(claims, embed, vectors, _settled(new_ids, members, stale))
     _replace_propositions(conn, touched, groups)
     _store_vectors(conn, {c.id: c.article_id for c in claims}, {i: v for i, v in vectors.items() if i not in known})
     for kind in ("article", "proposition"):  # only what was read: a save committing meanwhile stays queued
@@ -214,19 +214,12 @@ def _members(conn: Connection, proposition_ids: Iterable[str]) -> dict[str, list
     return found
 
 
-def _settled(conn: Connection, new_ids: set[str], members: dict[str, list[str]], stale: set[str]) -> Settled:
-    """What resolution need not redo: the propositions the batch touches, with their links, except
-    those a re-saved article left stale (they may split, so their claims are judged afresh)."""
+def _settled(new_ids: set[str], members: dict[str, list[str]], stale: set[str]) -> Settled:
+    """What resolution need not redo: the propositions the batch touches, except those a re-saved
+    article left stale (they may split, so their claims are judged afresh)."""
     kept = {p: sorted(ids) for p, ids in members.items() if p not in stale}
     fresh = set(new_ids) | {i for p, ids in members.items() if p in stale for i in ids}
-    links: dict[tuple[str, str], tuple[str, str]] = {}
-    x = schema.claim_links
-    for chunk in _chunks(kept):
-        for a, b, rel, reason in conn.execute(
-            select(x.c.claim_id, x.c.other_id, x.c.relation, x.c.reason).where(x.c.proposition_id.in_(chunk))
-        ):
-            links[(a, b)] = (rel, reason)
-    return Settled(frozenset(fresh), tuple(tuple(ids) for _, ids in sorted(kept.items())), links)
+    return Settled(frozenset(fresh), tuple(tuple(ids) for _, ids in sorted(kept.items())))
 
 
 def stored_vectors(conn: Connection, claim_ids: Iterable[str]) -> dict[str, np.ndarray]:
@@ -337,6 +330,31 @@ def _write_groups(conn: Connection, groups: Sequence[PropositionGroup]) -> None:
         conn.execute(schema.claim_links.insert(), links)
     for g in groups:
         conn.execute(update(schema.claims).where(schema.claims.c.id.in_(g.claim_ids)).values(proposition_id=g.id))
+
+
+def propositions(conn: Connection, contested_only: bool = False) -> list[dict]:
+    """The stored propositions (or only the contested ones), by id; their links are not read."""
+    p = schema.propositions
+    query = select(p).order_by(p.c.id)
+    if contested_only:
+        query = query.where(p.c.contested.is_(True))
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def links_of(conn: Connection, proposition_ids: Iterable[str], relations: Iterable[str]) -> list[dict]:
+    """The links of these propositions with one of these relations, through the proposition index.
+    A proposition holds a link per pair of its claims, so reading only what is asked matters."""
+    x = schema.claim_links
+    wanted = sorted(set(relations))
+    return [
+        dict(r)
+        for chunk in _chunks(proposition_ids)
+        for r in conn.execute(
+            select(x)
+            .where(x.c.proposition_id.in_(chunk), x.c.relation.in_(wanted))
+            .order_by(x.c.proposition_id, x.c.claim_id, x.c.other_id)
+        ).mappings()
+    ]
 
 
 def proposition_rows(conn: Connection) -> tuple[list[dict], list[dict]]:
