@@ -30,6 +30,7 @@ KEY_EVENTS = 12
 CANDIDATES = 3  # groups read per key event shown, to be ranked by independent stories
 SOURCES_PER_EVENT = 8
 CONTESTED = 10
+CLAIMS_PER_SIDE = 6  # claims shown on each side of a contested point; the count of the rest is said
 
 
 def exclusions(store: Store, f: Filter) -> dict[str, Any]:
@@ -137,7 +138,7 @@ def key_events(store: Store, f: Filter, limit: int = KEY_EVENTS, excluded: dict 
 def contested_points(store: Store, f: Filter, limit: int = CONTESTED) -> list[Record]:
     """The contested propositions (query/contested.py: claims across sources, resolve/claims.py),
     the best-backed first."""
-    return contested(store, f)[:limit]
+    return contested(store, f, claims_per_side=CLAIMS_PER_SIDE)[:limit]
 
 
 def quotes_of_speakers(store: Store, f: Filter, speakers: list[Record], per_speaker: int = 3) -> list[Record]:
