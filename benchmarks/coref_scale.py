@@ -44,7 +44,7 @@ START = date(2021, 1, 1)
 DAILY = 40  # articles a day, about 330 event reports
 
 
-def _days_around(day: str) -> frozenset[str]:
+def days_around(day: str) -> frozenset[str]:
     d = date.fromisoformat(day)
     return frozenset((d + timedelta(days=k)).isoformat() for k in range(-DAY_WINDOW, DAY_WINDOW + 1))
 
@@ -57,7 +57,7 @@ def copied_reports(base: list[EventReport], article, n: int) -> list[EventReport
     day = (START + timedelta(days=n // DAILY)).isoformat()
     return [
         dataclasses.replace(
-            r, id=e.id, document=article.id, day=day, times=_days_around(day) if r.times else frozenset()
+            r, id=e.id, document=article.id, day=day, times=days_around(day) if r.times else frozenset()
         )
         for r, e in zip(base, article.event_records, strict=False)
     ]

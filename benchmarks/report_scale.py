@@ -5,6 +5,11 @@ are bulk-loaded into a SQLite file (kept with --keep, reused when it exists), an
 rendered over the whole store in HTML, Markdown and PDF; each is timed once after a warm-up.
 
     python benchmarks/report_scale.py --articles 122000 --db /tmp/report-scale.db --keep   # ~1M events
+    python benchmarks/report_scale.py --db /tmp/report-scale.db --keep --resolve  # then with clusters
+
+--resolve first gives the store the wire stories, event clusters and propositions that a bulk
+load does not write (benchmarks/synthetic_resolution.py); `--resolve events` only the clusters
+(a resolution stopped half-way goes on where it stopped).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks import synthetic_resolution
 from benchmarks.scale import bulk_load, demo_articles
 
 import wirescope
@@ -63,6 +69,12 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--db", default="/tmp/report-scale.db")
     parser.add_argument("--keep", action="store_true", help="keep the store for the next run")
     parser.add_argument("--parts", action="store_true", help="also time each part of the report alone")
+    parser.add_argument(
+        "--resolve",
+        nargs="*",
+        choices=synthetic_resolution.STAGES,
+        help="first write these (default all): wire stories, event clusters (resumed), propositions",
+    )
     parser.add_argument("--place", default="Panjshir", help="the place of the one-place report")
     parser.add_argument(
         "--format", choices=(*FORMATS, "place"), action="append", help="time only these (repeatable; default all)"
@@ -72,8 +84,13 @@ def main(argv: list[str]) -> None:
     wanted = args.format or [*FORMATS, "place"]
     one_place = Filter(place=args.place)
     with wirescope.open_store(args.db, create=False) as store:
-        counts = store.counts()
-        print(f"store: {counts['articles']:,} articles, {counts['events']:,} events, {counts['stories']:,} stories")
+        if args.resolve is not None:
+            synthetic_resolution.resolve(store, tuple(args.resolve) or synthetic_resolution.STAGES)
+        counts = store.counts() | synthetic_resolution.resolved_counts(store)
+        print(
+            f"store: {counts['articles']:,} articles, {counts['events']:,} events, {counts['stories']:,} stories, "
+            f"{counts['event clusters']:,} event clusters, {counts['propositions']:,} propositions"
+        )
         render_report(store, Filter(), "html")  # warm: the actor dictionary's death dates, SQLite's cache
         runs = {
             "html": ("report html", lambda: render_report(store, Filter(), "html")),
