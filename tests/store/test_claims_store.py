@@ -11,6 +11,7 @@ from tests.query.see_fixtures import CLAIMS, hand_article
 from wirescope.resolve.claims import Link as ClaimLink
 from wirescope.resolve.claims import from_row, resolve_claims, sides
 from wirescope.store import open_store
+from wirescope.store.synthetic import variant
 
 
 def test_claims_are_stored_and_read_back_whole(any_store):
@@ -74,3 +75,29 @@ def test_migration_11_brings_an_older_claims_table_up_to_date(tmp_path):
         store.save(article)
         assert store.article(article.id).claims == CLAIMS
         assert len(resolve_claims(store, embed=None)) == 1
+
+
+def test_migration_19_counts_the_stories_on_each_propositions_sides(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(str(path)) as store:
+        store.save_many([variant(hand_article(), n) for n in range(4)])
+        (group,) = resolve_claims(store, embed=None)
+    assert group.stories == 8  # four outlets assert it, four deny it: four stories on each side
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:  # the propositions table as a store before migration 19 had it
+        conn.execute(text("DROP INDEX ix_propositions_ranked"))
+        conn.execute(text("ALTER TABLE propositions DROP COLUMN stories"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 19"))
+    engine.dispose()
+    with open_store(str(path)) as store:
+        assert store.ranked_contested(5) == [
+            {"id": group.id, "label": group.label, "contested": True, "claims": 8, "stories": 8}
+        ]
+    with create_engine(f"sqlite:///{path}").connect() as conn:
+        plan = " ".join(
+            str(r[-1])
+            for r in conn.execute(
+                text("EXPLAIN QUERY PLAN SELECT id FROM propositions WHERE contested = 1 ORDER BY stories DESC, id")
+            )
+        )
+    assert "ix_propositions_ranked" in plan and "TEMP B-TREE" not in plan

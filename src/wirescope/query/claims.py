@@ -92,15 +92,34 @@ def claims_about_event(store: Store, cluster_id: str) -> list[Record]:
     return [claim_record(r) for r in store.claim_rows(event_cluster=cluster_id)]
 
 
-def contested(store: Store, f: ClaimFilter = ClaimFilter()) -> list[Record]:
-    """Each contested proposition with its sides, most independent stories on a side first."""
-    props = store.propositions(contested_only=True)
-    # Only the contested propositions' claims are read (by the proposition index), and of their
-    # links only those the sides and the contradictions are made of: the rest of the store's claims
-    # and links cost nothing here (a proposition of m claims holds a link per pair).
+RANKED_PAGE = 50  # contested propositions read at a time when only the best-backed few are wanted
+
+
+def contested(store: Store, f: ClaimFilter = ClaimFilter(), limit: int | None = None) -> list[Record]:
+    """Each contested proposition with its sides, most independent stories on a side first. With
+    `limit`, only that many: pages of propositions are read in their stored rank (the stories on
+    their sides when they were last resolved) until enough pass the filter, so the cost is that of
+    what is shown, not of the store's contested propositions."""
+    if limit is None:
+        return _disputes(store, store.propositions(contested_only=True), f)
+    found: list[Record] = []
+    offset = 0
+    while len(found) < limit:
+        page = store.ranked_contested(RANKED_PAGE, offset)
+        found += _disputes(store, page, f)
+        if len(page) < RANKED_PAGE:
+            break
+        offset += RANKED_PAGE
+    return _ordered(found)[:limit]
+
+
+def _disputes(store: Store, props: list[dict], f: ClaimFilter) -> list[Record]:
+    # Only these propositions' claims are read (by the proposition index), and of their links only
+    # those the sides and the contradictions are made of: the rest of the store's claims and links
+    # cost nothing here.
     ids = [p["id"] for p in props]
-    rows = {r["id"]: r for r in store.claim_rows(propositions=ids)}
-    links = store.proposition_links(ids, ("agrees", "contradicts"))
+    rows = {r["id"]: r for r in store.claim_rows(propositions=ids)} if ids else {}
+    links = store.proposition_links(ids, ("agrees", "contradicts")) if ids else []
     members_of: dict[str, list[dict]] = {}
     for r in rows.values():
         members_of.setdefault(r["proposition_id"], []).append(r)
@@ -136,4 +155,8 @@ def contested(store: Store, f: ClaimFilter = ClaimFilter()) -> list[Record]:
                 ],
             }
         )
-    return sorted(result, key=lambda r: (-sum(s["stories"] for s in r["sides"]), r["id"]))
+    return _ordered(result)
+
+
+def _ordered(disputes: list[Record]) -> list[Record]:
+    return sorted(disputes, key=lambda r: (-sum(s["stories"] for s in r["sides"]), r["id"]))

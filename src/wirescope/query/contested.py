@@ -54,9 +54,13 @@ def _as_dispute(p: Record, claims_per_side: int | None) -> Record:
 
 
 def contested(
-    store: Store, f: Filters = Filters(), events: list[Record] | None = None, claims_per_side: int | None = None
+    store: Store,
+    f: Filters = Filters(),
+    events: list[Record] | None = None,
+    claims_per_side: int | None = None,
+    limit: int | None = None,
 ) -> list[Record]:
-    """Every point the sources disagree on, with the claims on each side (`events` is accepted for
-    the report's call and not read: disagreements come from claims now)."""
-    found = contested_propositions(store, ClaimFilter(place=f.place, since=f.since))
+    """Every point the sources disagree on (or the `limit` best-backed), with the claims on each
+    side (`events` is accepted for the report's call and not read: disagreements come from claims)."""
+    found = contested_propositions(store, ClaimFilter(place=f.place, since=f.since), limit)
     return [_as_dispute(p, claims_per_side) for p in found]

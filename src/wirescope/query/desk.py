@@ -138,7 +138,7 @@ def key_events(store: Store, f: Filter, limit: int = KEY_EVENTS, excluded: dict 
 def contested_points(store: Store, f: Filter, limit: int = CONTESTED) -> list[Record]:
     """The contested propositions (query/contested.py: claims across sources, resolve/claims.py),
     the best-backed first."""
-    return contested(store, f, claims_per_side=CLAIMS_PER_SIDE)[:limit]
+    return contested(store, f, claims_per_side=CLAIMS_PER_SIDE, limit=limit)
 
 
 def quotes_of_speakers(store: Store, f: Filter, speakers: list[Record], per_speaker: int = 3) -> list[Record]:

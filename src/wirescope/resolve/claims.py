@@ -107,6 +107,7 @@ class PropositionGroup:
     label: str
     claim_ids: tuple[str, ...]
     links: tuple[Link, ...]
+    stories: int = 0  # independent stories summed over its sides: what contested points are ranked by
 
     @property
     def contested(self) -> bool:
@@ -395,8 +396,18 @@ def _group(members: list[StoredClaim], first_of: dict[str, str]) -> PropositionG
         if first_of[c.id] != c.id:
             links.append(Link(first_of[c.id], c.id, "agrees", "the same claim, said again in the same article"))
     return PropositionGroup(
-        stable_id("prop", members[0].id), _label(members), tuple(c.id for c in members), tuple(links)
+        stable_id("prop", members[0].id),
+        _label(members),
+        tuple(c.id for c in members),
+        tuple(links),
+        side_stories(members, links),
     )
+
+
+def side_stories(claims: Sequence[StoredClaim], links: Sequence[Link]) -> int:
+    """The independent stories of each side of a proposition, summed (a story on two sides counts
+    on each): the key contested points are ranked by, most first."""
+    return sum(s.stories for s in sides(claims, links))
 
 
 def kept_links(judged: Sequence[Link]) -> list[Link]:

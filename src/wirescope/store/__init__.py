@@ -208,6 +208,11 @@ class Store(Reading):
         with self.engine.connect() as conn:
             return claim_links.propositions(conn, contested_only)
 
+    def ranked_contested(self, limit: int, offset: int = 0) -> list[dict]:
+        """A page of the contested propositions, the most stories on their sides first."""
+        with self.engine.connect() as conn:
+            return claim_links.ranked_contested(conn, limit, offset)
+
     def proposition_links(self, proposition_ids: Sequence[str], relations: Sequence[str]) -> list[dict]:
         """The links of these propositions that have one of these relations (agrees, contradicts, related)."""
         with self.engine.connect() as conn:

@@ -27,12 +27,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 from wirescope.resolve.claims import (
     SHARED_WORDS,
     Embed,
+    Link,
     PropositionGroup,
     Settled,
     StoredClaim,
     from_row,
     group_claims,
     paraphrase_words,
+    side_stories,
     structured_key,
 )
 from wirescope.store import event_links, schema
@@ -259,7 +261,7 @@ def _replace_propositions(conn: Connection, touched: set[str], groups: Sequence[
         for i in conn.scalars(select(props.c.id).where(props.c.id.in_(chunk)))
     }
     for g in groups:  # the proposition rows first: links point at them
-        values = {"label": g.label, "contested": g.contested, "claims": len(g.claim_ids)}
+        values = {"label": g.label, "contested": g.contested, "claims": len(g.claim_ids), "stories": g.stories}
         if g.id in existing:
             conn.execute(update(props).where(props.c.id == g.id).values(**values))
         else:
@@ -313,7 +315,10 @@ def _write_groups(conn: Connection, groups: Sequence[PropositionGroup]) -> None:
         return
     conn.execute(
         schema.propositions.insert(),
-        [{"id": g.id, "label": g.label, "contested": g.contested, "claims": len(g.claim_ids)} for g in groups],
+        [
+            {"id": g.id, "label": g.label, "contested": g.contested, "claims": len(g.claim_ids), "stories": g.stories}
+            for g in groups
+        ],
     )
     links = [
         {
@@ -339,6 +344,34 @@ def propositions(conn: Connection, contested_only: bool = False) -> list[dict]:
     if contested_only:
         query = query.where(p.c.contested.is_(True))
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def ranked_contested(conn: Connection, limit: int, offset: int = 0) -> list[dict]:
+    """Contested propositions, the most stories on their sides first (then by id), `limit` of them
+    after `offset`: read through ix_propositions_ranked, so the cost is the page's, not the store's."""
+    p = schema.propositions
+    query = select(p).where(p.c.contested.is_(True)).order_by(p.c.stories.desc(), p.c.id).limit(limit).offset(offset)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def backfill_stories(conn: Connection) -> None:
+    """Each stored proposition's stories summed over its sides (migration 19), from its claims and
+    its agreements, a chunk of propositions at a time."""
+    p, x = schema.propositions, schema.claim_links
+    ids = list(conn.scalars(select(p.c.id).order_by(p.c.id)))
+    for chunk in _chunks(ids):
+        claims: dict[str, list[StoredClaim]] = {}
+        for row in claim_rows(conn, proposition_ids=chunk):
+            claims.setdefault(row["proposition_id"], []).append(from_row(row))
+        links: dict[str, list[Link]] = {}
+        for a, b, prop, rel, reason in conn.execute(
+            select(x.c.claim_id, x.c.other_id, x.c.proposition_id, x.c.relation, x.c.reason).where(
+                x.c.proposition_id.in_(chunk), x.c.relation == "agrees"
+            )
+        ):
+            links.setdefault(prop, []).append(Link(a, b, rel, reason))
+        rows = [{"key": i, "stories": side_stories(claims.get(i, []), links.get(i, []))} for i in chunk]
+        conn.execute(update(p).where(p.c.id == bindparam("key")).values(stories=bindparam("stories")), rows)
 
 
 def links_of(conn: Connection, proposition_ids: Iterable[str], relations: Iterable[str]) -> list[dict]:

@@ -209,6 +209,18 @@ def _add_scope_indexes(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+def _add_stories_rank(conn: Connection) -> None:
+    """Propositions gain `stories` (their sides' independent stories, summed, as resolution now
+    writes it), filled for those stored before, and ix_propositions_ranked."""
+    from wirescope.store.claim_links import backfill_stories
+
+    if "stories" not in {c["name"] for c in inspect(conn).get_columns("propositions")}:
+        conn.execute(text("ALTER TABLE propositions ADD COLUMN stories INTEGER NOT NULL DEFAULT 0"))
+    backfill_stories(conn)
+    (index,) = (i for i in schema.propositions.indexes if i.name == "ix_propositions_ranked")
+    conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 APPEND_ONLY = "corrections are append-only: record a new correction instead"
 
 
@@ -260,6 +272,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (16, "event_reports: one per event record, not per mention (every article re-queued)", _resolve_event_records),
     (17, "events: in_period, named, group_key, record_id, and the indexes the report counts by", _add_report_columns),
     (18, "events and place_mentions by place, quotes by speaker: a report for one place", _add_scope_indexes),
+    (19, "propositions: the stories on their sides, and the index contested points are ranked by", _add_stories_rank),
 ]
 
 

@@ -320,7 +320,11 @@ propositions = Table(
     Column("label", Text, nullable=False),
     Column("contested", Boolean, nullable=False),
     Column("claims", Integer, nullable=False),
+    # independent stories summed over its sides when it was last resolved (migration 19): contested
+    # points are read best-backed first through ix_propositions_ranked, a few at a time
+    Column("stories", Integer, nullable=False, server_default="0"),
 )
+Index("ix_propositions_ranked", propositions.c.contested, propositions.c.stories.desc(), propositions.c.id)
 
 claim_links = Table(
     "claim_links",
