@@ -406,3 +406,34 @@ def test_ages_model_numbers_previously_and_annual_are_not_times():
 def test_a_military_clock_time_is_not_a_year():
     article, _ = _times("Armed men seized them between 0630 and 0700 in 1990.", "1990-01-12")
     assert [t.value for t in article.times if t.value] == ["1990"]
+
+
+def test_current_and_soon_are_references_to_now_and_ahead():
+    text = (
+        "The mill was idled because of current market conditions, at the then current price of "
+        "oil. Its owner will soon reopen it and wants buyers as soon as possible."
+    )
+    _, found = _times(text, "2021-10-30")
+    assert (found["current"].value, found["then current"].value) == ("PRESENT_REF", "PAST_REF")
+    assert (found["soon"].value, found["as soon as possible"].value) == ("FUTURE_REF", "FUTURE_REF")
+
+
+def test_soon_in_a_past_clause_and_the_conjunction_as_soon_as_are_not_times():
+    _, found = _times("He was soon released, and left as soon as the court closed; current assets fell.", "2021-10-30")
+    assert set(found) == set()
+
+
+def test_a_period_ended_yesterday_is_two_expressions_and_the_latest_period_is_the_quarter():
+    text = "The chain posted a loss for its third quarter ended yesterday. The latest period had gains."
+    _, found = _times(text, "2021-10-01")
+    assert (found["its third quarter"].value, found["yesterday"].value) == ("2021-Q3", "2021-09-30")
+    assert found["The latest period"].value == "2021-Q3"
+
+
+def test_sets_named_by_a_unit_and_durations_with_a_half():
+    text = "Revenue each month goes to the lenders. The pilot waited a minute and a half, then an hour."
+    _, found = _times(text, "2021-10-30")
+    assert (found["each month"].value, found["each month"].type) == ("P1M", "SET")
+    assert found["a minute and a half"].value == "PT1M30S"
+    assert normalise("an hour and a half", PUBLISHED).value == "PT1H30M"
+    assert normalise("a hundred years", PUBLISHED).value == "P100Y"

@@ -71,6 +71,16 @@ PATTERNS = [
         # "now", "the future": TimeML marks them (PRESENT_REF, FUTURE_REF); events ignore them.
         # "previously" and "formerly" are not found: TimeBank marks "previously" 2 times in 16.
         r"(?i:\b(?:now|currently|recently|nowadays)\b)",
+        # "current market conditions" (the adjective, not the accounting "current assets"); "soon"
+        # and "as soon as possible", not the conjunction "as soon as" or "soon after".
+        r"(?i:\b(?:then\s+)?current\b)(?=\s+[a-z])(?!\s+(?:accounts?|assets?|liabilit(?:y|ies))\b)",
+        r"(?i:(?<!as\s)\bsoon\b)(?!\s+(?:as|after|afterwards?|before|thereafter)\b)",
+        r"(?i:\bas\s+soon\s+as\s+possible\b)",
+        # Sets named by a unit, and the reporting period: "each month", "every day", "the latest period".
+        r"(?i:\b(?:every|each)\s+(?:day|week|month|year)\b)",
+        r"(?i:\bthe\s+(?:latest|most\s+recent)\s+period\b)",
+        # "a minute and a half": one duration, which the recogniser cuts after its unit.
+        rf"(?i:\b{_COUNT}\s+(?:second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b)",
         r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",
         r"(?i:\b(?:in|for|over|into|at)\s+(?P<t>the\s+(?:near|short|long)\s+(?:future|term)|a\s+later\s+date))\b",
     )
@@ -291,7 +301,10 @@ def find_times(article: Article) -> list[_Found]:
     reference: str | None = None
     for span in split_ranges(article.text, candidate_spans(article)):
         text = article.text_of(span)
-        timex = normalise(text, anchor, tense_at(article, span), reference)
+        tense = tense_at(article, span)
+        if tense == "past" and text.lower() == "soon":
+            continue  # "he was soon released": soon after a past moment, not the future of the story
+        timex = normalise(text, anchor, tense, reference)
         if timex is None or not timex.value:
             timex = _anaphoric(text, found) or timex
         if (timex is None and not looks_temporal(text)) or _AGE.fullmatch(text):
@@ -336,6 +349,8 @@ def split_ranges(text: str, spans: list[Span]) -> list[Span]:
 # "the quarter ended Sept. 30", "the six months ending March 31": a period and its last day, two
 # expressions in TimeML, one span to recognisers.
 _PERIOD_ENDING = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+")
+# "the fourth quarter ended yesterday": a day named relative to publication ends a period too.
+_RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tomorrow")
 
 
 # "between 1994 and 1997", "1994, 1995 and 1997": each year its own expression in TimeML.
@@ -354,7 +369,7 @@ def _range_parts(text: str, span: Span) -> list[Span] | None:
     ending = _PERIOD_ENDING.search(piece)
     if ending:
         left, right = piece[: ending.start()], piece[ending.end() :]
-        if normalise(left, None) is not None and _is_point(right, right):
+        if normalise(left, None) is not None and (_is_point(right, right) or _RELATIVE_DAY.fullmatch(right)):
             return [Span(span.start, span.start + ending.start()), Span(span.start + ending.end(), span.end)]
     listed = _year_list(span, piece)
     if listed:
