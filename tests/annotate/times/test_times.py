@@ -437,3 +437,18 @@ def test_sets_named_by_a_unit_and_durations_with_a_half():
     assert found["a minute and a half"].value == "PT1M30S"
     assert normalise("an hour and a half", PUBLISHED).value == "PT1H30M"
     assert normalise("a hundred years", PUBLISHED).value == "P100Y"
+
+
+def test_the_following_month_and_the_next_morning_step_on_from_the_last_date_given():
+    text = "Shareholders met in March 1988. The following month, the board resigned; the next day it sold."
+    _, found = _times(text, "2021-10-30")
+    assert found["The following month"].value == "1988-04"
+    text = "The boy was taken to hospital on Feb. 22. He was back in court the next morning."
+    _, found = _times(text, "2021-02-24")
+    assert found["the next morning"].value == "2021-02-23TMO"
+
+
+def test_earlier_in_the_year_and_later_in_the_day_are_periods_not_durations():
+    text = "Rains delayed planting earlier in the year. The minister flew to the capital later in the day."
+    _, found = _times(text, "2021-10-30")
+    assert (found["earlier in the year"].value, found["later in the day"].value) == ("2021", "2021-10-30")

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from wirescope.annotate.pipeline import annotator
 from wirescope.annotate.times.timex import normalise
-from wirescope.annotate.times.values import Anchor, Tense, Timex, precision_of
+from wirescope.annotate.times.values import Anchor, Tense, Timex, precision_of, shift_months
 from wirescope.annotate.times.vocabulary import (
     DATED_PIECE_CUES,
+    DAY_PARTS,
     FUTURE_MARKERS,
     HEDGES,
     MONTHS,
@@ -79,6 +81,7 @@ PATTERNS = [
         # Sets named by a unit, and the reporting period: "each month", "every day", "the latest period".
         r"(?i:\b(?:every|each)\s+(?:day|week|month|year)\b)",
         r"(?i:\bthe\s+(?:latest|most\s+recent)\s+period\b)",
+        r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?:day|month|year)\b)",
         # "a minute and a half": one duration, which the recogniser cuts after its unit.
         rf"(?i:\b{_COUNT}\s+(?:second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b)",
         r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",
@@ -117,7 +120,7 @@ def candidate_spans(article: Article) -> list[Span]:
     return sorted(chosen)
 
 
-_LEADING_HEDGE = re.compile(rf"(?i:(?:{'|'.join(HEDGES)}|as long as|earlier|later)\s+)(?=\S)")
+_LEADING_HEDGE = re.compile(rf"(?i:(?:{'|'.join(HEDGES)}|as long as|(?:earlier|later)(?!\s+in\s+the\b))\s+)(?=\S)")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -304,9 +307,9 @@ def find_times(article: Article) -> list[_Found]:
         tense = tense_at(article, span)
         if tense == "past" and text.lower() == "soon":
             continue  # "he was soon released": soon after a past moment, not the future of the story
-        timex = normalise(text, anchor, tense, reference)
+        timex = _following(text, found) or normalise(text, anchor, tense, reference)
         if timex is None or not timex.value:
-            timex = _anaphoric(text, found) or timex
+            timex = _anaphoric(text, found, anchor) or timex
         if (timex is None and not looks_temporal(text)) or _AGE.fullmatch(text):
             continue  # the recogniser's "Olympic", or an age like "77": not a time at all
         found.append(_Found(span, timex or Timex(None)))
@@ -315,22 +318,61 @@ def find_times(article: Article) -> list[_Found]:
     return _reanchor_quoted(article, found)
 
 
-# "that year", "later that day", "the same month": the period of the last date the article gave.
-_ANAPHORA = re.compile(r"(?i)(?:(?:earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<unit>year|month|day)")
+# "that year", "later that day", "the same month": the period of the last date the article gave;
+# "later in the day", "earlier in the month": the same, or the publication's when none came before.
+_ANAPHORA = re.compile(
+    r"(?i)(?:(?:earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<unit>year|month|day)"
+    r"|(?P<within>earlier|later)\s+in\s+the\s+(?P<unit2>year|month|day)"
+)
 _UNIT_LENGTH = {"year": 4, "month": 7, "day": 10}
 _CALENDAR = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 
-def _anaphoric(text: str, found: list[_Found]) -> Timex | None:
-    m = _ANAPHORA.fullmatch(" ".join(text.split()))
-    if m is None:
-        return None
-    length = _UNIT_LENGTH[m["unit"].lower()]
+def _last_calendar_value(found: list[_Found], length: int) -> _Found | None:
+    """The last expression before this one whose value names a calendar period at least that fine."""
     for earlier in reversed(found):
         value = earlier.timex.value or ""
         if earlier.timex.type in ("DATE", "TIME") and len(value) >= length and _CALENDAR.fullmatch(value[:length]):
-            return Timex(value[:length], anchored=earlier.timex.anchored)
+            return earlier
     return None
+
+
+def _anaphoric(text: str, found: list[_Found], anchor: Anchor | None = None) -> Timex | None:
+    m = _ANAPHORA.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    length = _UNIT_LENGTH[(m["unit"] or m["unit2"]).lower()]
+    earlier = _last_calendar_value(found, length)
+    if earlier is not None:
+        return Timex((earlier.timex.value or "")[:length], anchored=earlier.timex.anchored)
+    if m["within"] and anchor is not None and anchor.year_known:
+        return Timex(anchor.day.isoformat()[:length], anchored=True)
+    return None
+
+
+# "the following month", "the next morning": one step on from the last date the article gave
+# (TimeML anchors them on the narrative's reference time, not on publication).
+_FOLLOWING = re.compile(r"(?i)the\s+(?:following|next)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)")
+
+
+def _following(text: str, found: list[_Found]) -> Timex | None:
+    m = _FOLLOWING.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    unit = m["unit"].lower()
+    earlier = _last_calendar_value(found, _UNIT_LENGTH.get(unit, 10))
+    if earlier is None:
+        return None
+    value, anchored = earlier.timex.value or "", earlier.timex.anchored
+    if unit == "year":
+        return Timex(str(int(value[:4]) + 1), anchored=anchored)
+    if unit == "month":
+        year, month = shift_months(int(value[:4]), int(value[5:7]), 1)
+        return Timex(f"{year}-{month:02d}", anchored=anchored)
+    day = (date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat()
+    if unit == "day":
+        return Timex(day, anchored=anchored)
+    return Timex(f"{day}T{DAY_PARTS[unit]}", "TIME", anchored)
 
 
 # "2009-2010", "1998-99", "Aug. 26 to Oct. 20": two expressions in TimeML, one span to recognisers;
