@@ -452,3 +452,18 @@ def test_earlier_in_the_year_and_later_in_the_day_are_periods_not_durations():
     text = "Rains delayed planting earlier in the year. The minister flew to the capital later in the day."
     _, found = _times(text, "2021-10-30")
     assert (found["earlier in the year"].value, found["later in the day"].value) == ("2021", "2021-10-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The boy was found at sea last Thanksgiving.", "2000-02-10", "1999-11-25"),
+        ("Stores stay open until Christmas Eve.", "2021-12-02", "2021-12-24"),
+        ("Voters go to the polls on Election Day, the mayor said.", "2022-10-20", "2022-11-08"),
+        ("Pilgrims filled the square as Easter week began.", "2024-03-26", "2024-W13"),
+        ("Fighting stopped on Christmas Day 1914.", "2021-12-02", "1914-12-25"),
+    ],
+)
+def test_holidays_are_their_day_in_the_year_the_tense_points_to(text, published, value):
+    article, _ = _times(text, published)
+    assert [t.value for t in article.times] == [value]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from wirescope.annotate.pipeline import annotator
+from wirescope.annotate.times.holidays import FINDER as HOLIDAY_FINDER
 from wirescope.annotate.times.timex import normalise
 from wirescope.annotate.times.values import Anchor, Tense, Timex, precision_of, shift_months
 from wirescope.annotate.times.vocabulary import (
@@ -82,6 +83,7 @@ PATTERNS = [
         r"(?i:\b(?:every|each)\s+(?:day|week|month|year)\b)",
         r"(?i:\bthe\s+(?:latest|most\s+recent)\s+period\b)",
         r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?:day|month|year)\b)",
+        HOLIDAY_FINDER,  # "Thanksgiving Day", "last Christmas", "Election Day"
         # "a minute and a half": one duration, which the recogniser cuts after its unit.
         rf"(?i:\b{_COUNT}\s+(?:second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b)",
         r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",

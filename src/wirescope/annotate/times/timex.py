@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from wirescope.annotate.times.expressions import clean_expression
+from wirescope.annotate.times.holidays import RULE_SOURCES as HOLIDAY_RULES
 from wirescope.annotate.times.periods import RULE_SOURCES as PERIOD_RULES
 from wirescope.annotate.times.relative import (
     STEP,
@@ -323,7 +324,7 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
 _CLOCK_ON_DAY = re.compile(
     r"(?P<clock>\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)(?:\s+[a-z]{3})?,?\s+(?:on\s+)?(?P<day>.+)"
 )
-RULES = [(re.compile(pattern), handle) for pattern, handle in [*PERIOD_RULES, *_RULE_SOURCES]]
+RULES = [(re.compile(pattern), handle) for pattern, handle in [*PERIOD_RULES, *HOLIDAY_RULES, *_RULE_SOURCES]]
 
 
 def normalise(text: str, anchor: Anchor | None, tense: Tense = None, reference: str | None = None) -> Timex | None:
