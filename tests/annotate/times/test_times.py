@@ -467,3 +467,26 @@ def test_earlier_in_the_year_and_later_in_the_day_are_periods_not_durations():
 def test_holidays_are_their_day_in_the_year_the_tense_points_to(text, published, value):
     article, _ = _times(text, published)
     assert [t.value for t in article.times] == [value]
+
+
+def test_words_the_recogniser_takes_in_around_a_time_are_left_out():
+    from wirescope.annotate.times.tagging import _trimmed
+
+    for text, recognised, kept in [
+        ("a tour likely to last over a week", "last over a week", "a week"),  # the verb, the hedge
+        ("the firm's second this year", "second this year", "this year"),
+        ("a reasonably flat year this year", "year this year", "this year"),
+    ]:
+        start = text.index(recognised)
+        span = _trimmed(text, start, start + len(recognised))
+        assert text[span.start : span.end] == kept
+    _, found = _times("During the day Friday the boy played outside.", "2021-10-30")
+    assert found["the day Friday"].value == "2021-10-29"
+
+
+def test_a_part_of_the_day_before_yesterday_and_a_length_of_a_year_are_two_and_one():
+    text = "Shares rose at mid-afternoon yesterday, after averaging gains for the first nine months of 1997."
+    _, found = _times(text, "1998-02-06")
+    assert found["mid-afternoon yesterday"].value == "1998-02-05TAF"
+    assert (found["the first nine months"].value, found["1997"].value) == ("P9M", "1997")
+    assert normalise("decades", PUBLISHED).value == "PXY"  # as "a decade" is P10Y: no DE in ISO 8601

@@ -83,6 +83,7 @@ PATTERNS = [
         r"(?i:\b(?:every|each)\s+(?:day|week|month|year)\b)",
         r"(?i:\bthe\s+(?:latest|most\s+recent)\s+period\b)",
         r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?:day|month|year)\b)",
+        r"(?i:\b(?:(?:early|late|mid)[- ]?)?(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow)\b)",
         HOLIDAY_FINDER,  # "Thanksgiving Day", "last Christmas", "Election Day"
         # "a minute and a half": one duration, which the recogniser cuts after its unit.
         rf"(?i:\b{_COUNT}\s+(?:second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b)",
@@ -125,13 +126,24 @@ def candidate_spans(article: Article) -> list[Span]:
 _LEADING_HEDGE = re.compile(rf"(?i:(?:{'|'.join(HEDGES)}|as long as|(?:earlier|later)(?!\s+in\s+the\b))\s+)(?=\S)")
 
 
+# Words a recogniser takes in that are not part of the time: the verb "last" before a length ("to
+# last over a week"), a noun or ordinal before a deictic one ("a flat year this year", "its second
+# this year").
+_LEADING_NON_TIME = re.compile(
+    r"(?i:last(?=\s+(?:over|about|nearly|almost|more|less|up|at|until|through|for|beyond)\b)"
+    r"|(?:second|third|year|month|week|day|quarter)(?=\s+(?:this|last|next)\s))\s+"
+)
+
+
 def _trimmed(text: str, start: int, end: int) -> Span:
     """spaCy spans sometimes end on punctuation or run over a line break, and take in hedges
     ("about two weeks") and possessives ("last month's") that TimeML leaves out of the span."""
     piece = text[start:end]
     if "\n" in piece:
         end = start + piece.index("\n")
-    while (hedge := _LEADING_HEDGE.match(text, start, end)) and hedge.end() < end:
+    while (hedge := _LEADING_HEDGE.match(text, start, end) or _LEADING_NON_TIME.match(text, start, end)) and (
+        hedge.end() < end
+    ):
         start = hedge.end()
     if text[start:end].endswith(("'s", "\u2019s")):
         end -= 2
@@ -397,6 +409,8 @@ _PERIOD_ENDING = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+")
 _RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tomorrow")
 
 
+_PERIOD_OF = re.compile(r"\s+of\s+(?=(?:1[5-9]|20)\d\d\b)")
+
 # "between 1994 and 1997", "1994, 1995 and 1997": each year its own expression in TimeML.
 _YEAR = r"(?:1[5-9]|20)\d\d"
 _YEAR_LIST = re.compile(rf"(?:between\s+)?{_YEAR}(?:\s*(?:,|\band\b|\bor\b|,\s*and\b)\s*{_YEAR})+(?:,?\s*and)?", re.I)
@@ -415,6 +429,12 @@ def _range_parts(text: str, span: Span) -> list[Span] | None:
         left, right = piece[: ending.start()], piece[ending.end() :]
         if normalise(left, None) is not None and (_is_point(right, right) or _RELATIVE_DAY.fullmatch(right)):
             return [Span(span.start, span.start + ending.start()), Span(span.start + ending.end(), span.end)]
+    of = _PERIOD_OF.search(piece)
+    if of:  # "the first nine months of 1997": the length, and the year it lies in
+        left, right = piece[: of.start()], piece[of.end() :]
+        length = normalise(left, None)
+        if length is not None and re.fullmatch(r"P\d+[DWM]", length.value or "") and _is_point(right, right):
+            return [Span(span.start, span.start + of.start()), Span(span.start + of.end(), span.end)]
     listed = _year_list(span, piece)
     if listed:
         return listed

@@ -296,6 +296,10 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
     (rf"{_FUZZY}(?:the\s+)?(?P<word>{_alternation(DECADE_WORDS)})", _decade_word),
     (rf"{_FUZZY}(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[- ]century", _century),
     (rf"(?:the\s+)?(?P<ord>{_alternation(ORDINALS)})[- ]quarter(?:\s+(?:of\s+)?{_YEAR})?", _quarter),
+    (  # "mid-afternoon yesterday": the part of the day after it
+        rf"(?:(?:early|late|mid)[- ]?\s*)?(?P<part>{_alternation(DAY_PARTS)})\s+(?P<word>today|yesterday|tomorrow)",
+        relative_day,
+    ),
     (
         rf"(?:(?:early|late|earlier|later|mid)[- ]?\s*(?:{_alternation(DAY_PARTS)})?\s*)?"
         rf"(?P<word>today|tonight|yesterday|tomorrow|last night){_PART}",
@@ -309,7 +313,11 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
         season,
     ),
     (r"(?:over\s+)?the\s+weekend", the_weekend),
-    (rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?{_WEEKDAY}{_PART}", weekday),
+    (
+        rf"(?:(?:during\s+)?the\s+day\s+)?(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?"
+        rf"{_WEEKDAY}{_PART}",
+        weekday,
+    ),
     (rf"{_NUMBER}\s+{_UNIT}(?P<approx>\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|from now|hence)", _ago),
     (
         rf"(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|latest|other|entire|whole)\s+)?"

@@ -111,7 +111,7 @@ YEARS_IN_UNIT = {"DE": 10, "CE": 100}
 def duration_value(count: int | None, unit: str) -> str:
     letter, clock = UNITS[unit]
     if letter in YEARS_IN_UNIT:
-        return f"PX{letter}" if count is None else f"P{count * YEARS_IN_UNIT[letter]}Y"
+        return "PXY" if count is None else f"P{count * YEARS_IN_UNIT[letter]}Y"  # "decades": some years
     amount = "X" if count is None else str(count * UNIT_MULTIPLIER.get(unit, 1))
     return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
 
