@@ -490,3 +490,11 @@ def test_a_part_of_the_day_before_yesterday_and_a_length_of_a_year_are_two_and_o
     assert found["mid-afternoon yesterday"].value == "1998-02-05TAF"
     assert (found["the first nine months"].value, found["1997"].value) == ("P9M", "1997")
     assert normalise("decades", PUBLISHED).value == "PXY"  # as "a decade" is P10Y: no DE in ISO 8601
+
+
+def test_a_bare_clock_time_in_a_past_clause_is_on_the_day_the_narrative_last_named():
+    text = "The doctor was killed on Oct. 23 in his home. He was shot at 10 p.m. as he stood in the kitchen."
+    _, found = _times(text, "2022-04-19")
+    assert found["10 p.m."].value == "2021-10-23T22:00"
+    _, found = _times("The spin-off could be effective as early as next year's first quarter.", "2021-10-31")
+    assert found["next year's first quarter"].value == "2022-Q1"

@@ -123,7 +123,9 @@ def candidate_spans(article: Article) -> list[Span]:
     return sorted(chosen)
 
 
-_LEADING_HEDGE = re.compile(rf"(?i:(?:{'|'.join(HEDGES)}|as long as|(?:earlier|later)(?!\s+in\s+the\b))\s+)(?=\S)")
+_LEADING_HEDGE = re.compile(
+    rf"(?i:(?:{'|'.join(HEDGES)}|as long as|as early as|as late as|(?:earlier|later)(?!\s+in\s+the\b))\s+)(?=\S)"
+)
 
 
 # Words a recogniser takes in that are not part of the time: the verb "last" before a length ("to
@@ -322,6 +324,8 @@ def find_times(article: Article) -> list[_Found]:
         if tense == "past" and text.lower() == "soon":
             continue  # "he was soon released": soon after a past moment, not the future of the story
         timex = _following(text, found) or normalise(text, anchor, tense, reference)
+        if tense == "past" and timex is not None and _BARE_CLOCK.fullmatch(text):
+            timex = _on_the_narrative_day(timex, found)
         if timex is None or not timex.value:
             timex = _anaphoric(text, found, anchor) or timex
         if (timex is None and not looks_temporal(text)) or _AGE.fullmatch(text):
@@ -362,6 +366,19 @@ def _anaphoric(text: str, found: list[_Found], anchor: Anchor | None = None) -> 
     if m["within"] and anchor is not None and anchor.year_known:
         return Timex(anchor.day.isoformat()[:length], anchored=True)
     return None
+
+
+# A clock time with no day of its own ("at 10 p.m."); in a past-tense clause it is on the day the
+# narrative last named ("Slepian was shot on Oct. 23 ... at 10 p.m."), not on publication day.
+_BARE_CLOCK = re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?")
+
+
+def _on_the_narrative_day(timex: Timex, found: list[_Found]) -> Timex:
+    earlier = _last_calendar_value(found, 10)
+    if earlier is None or not timex.value or "T" not in timex.value:
+        return timex
+    day = (earlier.timex.value or "")[:10]
+    return replace(timex, value=day + timex.value[timex.value.index("T") :], anchored=earlier.timex.anchored)
 
 
 # "the following month", "the next morning": one step on from the last date the article gave
