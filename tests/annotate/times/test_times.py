@@ -498,3 +498,10 @@ def test_a_bare_clock_time_in_a_past_clause_is_on_the_day_the_narrative_last_nam
     assert found["10 p.m."].value == "2021-10-23T22:00"
     _, found = _times("The spin-off could be effective as early as next year's first quarter.", "2021-10-31")
     assert found["next year's first quarter"].value == "2022-Q1"
+
+
+def test_midday_and_durations_with_a_half_or_more_are_found():
+    text = "The suspect appears before a judge at midday. She spent 5 1/2 hours there and stays two more weeks."
+    _, found = _times(text, "2021-10-08")
+    assert found["midday"].value == "2021-10-08T12:00"
+    assert (found["5 1/2 hours"].value, found["two more weeks"].value) == ("PT5H30M", "P2W")

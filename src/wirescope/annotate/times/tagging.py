@@ -85,6 +85,10 @@ PATTERNS = [
         r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?:day|month|year)\b)",
         r"(?i:\b(?:(?:early|late|mid)[- ]?)?(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow)\b)",
         HOLIDAY_FINDER,  # "Thanksgiving Day", "last Christmas", "Election Day"
+        # "at midday", "by noon" (not the figure of speech "high noon"); durations the recogniser
+        # misses: "5 1/2 hours", "two more weeks".
+        r"(?i:(?<!high\s)\b(?:noon|midday)\b)",
+        rf"(?i:\b{_COUNT}\s+(?:1/2\s+|(?:more|additional|extra)\s+)(?:hour|day|week|month|year)s?\b)",
         # "a minute and a half": one duration, which the recogniser cuts after its unit.
         rf"(?i:\b{_COUNT}\s+(?:second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b)",
         r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",
@@ -370,7 +374,7 @@ def _anaphoric(text: str, found: list[_Found], anchor: Anchor | None = None) -> 
 
 # A clock time with no day of its own ("at 10 p.m."); in a past-tense clause it is on the day the
 # narrative last named ("Slepian was shot on Oct. 23 ... at 10 p.m."), not on publication day.
-_BARE_CLOCK = re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?")
+_BARE_CLOCK = re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midday")
 
 
 def _on_the_narrative_day(timex: Timex, found: list[_Found]) -> Timex:

@@ -261,6 +261,13 @@ def _clock(m: re.Match, ctx: _Context) -> Timex:
     return Timex(day_value(ctx.anchor.day, ctx.anchor) + clock, "TIME", ctx.anchor.year_known)
 
 
+def _noon(m: re.Match, ctx: _Context) -> Timex:
+    """ "noon", "midday": twelve o'clock on the anchor's day."""
+    if ctx.anchor is None:
+        return Timex("XXXX-XX-XXT12:00", "TIME")
+    return Timex(day_value(ctx.anchor.day, ctx.anchor) + "T12:00", "TIME", ctx.anchor.year_known)
+
+
 def _reference(m: re.Match, ctx: _Context) -> Timex:
     return Timex(REFERENCES[m.group(0)])
 
@@ -327,6 +334,7 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
         _duration,
     ),
     (r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)", _clock),
+    (r"noon|midday", _noon),
 ]
 # Clock times on a named day: "10 p.m. Wednesday", "noon Thursday", "midnight Friday".
 _CLOCK_ON_DAY = re.compile(
@@ -383,4 +391,4 @@ def _read(expression: str, ctx: _Context) -> Timex | None:
 
 
 def _type_of(handle) -> str:
-    return "TIME" if handle in (_clock, this_part) else "DATE"
+    return "TIME" if handle in (_clock, _noon, this_part) else "DATE"
