@@ -410,8 +410,8 @@ def test_a_military_clock_time_is_not_a_year():
 
 def test_current_and_soon_are_references_to_now_and_ahead():
     text = (
-        "The mill was idled because of current market conditions, at the then current price of "
-        "oil. Its owner will soon reopen it and wants buyers as soon as possible."
+        "The mill was idled because of current demand; its bonds were swapped at the then current "
+        "price of the shares. Its owner will soon reopen it and wants buyers as soon as possible."
     )
     _, found = _times(text, "2021-10-30")
     assert (found["current"].value, found["then current"].value) == ("PRESENT_REF", "PAST_REF")
@@ -419,19 +419,20 @@ def test_current_and_soon_are_references_to_now_and_ahead():
 
 
 def test_soon_in_a_past_clause_and_the_conjunction_as_soon_as_are_not_times():
-    _, found = _times("He was soon released, and left as soon as the court closed; current assets fell.", "2021-10-30")
+    text = "The hostages were soon freed and flew home as soon as the road opened; current assets fell."
+    _, found = _times(text, "2021-10-30")
     assert set(found) == set()
 
 
 def test_a_period_ended_yesterday_is_two_expressions_and_the_latest_period_is_the_quarter():
-    text = "The chain posted a loss for its third quarter ended yesterday. The latest period had gains."
+    text = "The grocer lost money in its third quarter ended yesterday. Sales in the latest period were flat."
     _, found = _times(text, "2021-10-01")
     assert (found["its third quarter"].value, found["yesterday"].value) == ("2021-Q3", "2021-09-30")
-    assert found["The latest period"].value == "2021-Q3"
+    assert found["the latest period"].value == "2021-Q3"
 
 
 def test_sets_named_by_a_unit_and_durations_with_a_half():
-    text = "Revenue each month goes to the lenders. The pilot waited a minute and a half, then an hour."
+    text = "Members are paid each month. The pilot waited a minute and a half, then an hour."
     _, found = _times(text, "2021-10-30")
     assert (found["each month"].value, found["each month"].type) == ("P1M", "SET")
     assert found["a minute and a half"].value == "PT1M30S"
@@ -443,13 +444,13 @@ def test_the_following_month_and_the_next_morning_step_on_from_the_last_date_giv
     text = "Shareholders met in March 1988. The following month, the board resigned; the next day it sold."
     _, found = _times(text, "2021-10-30")
     assert found["The following month"].value == "1988-04"
-    text = "The boy was taken to hospital on Feb. 22. He was back in court the next morning."
+    text = "The ship docked on Feb. 22 and sailed again the next morning."
     _, found = _times(text, "2021-02-24")
     assert found["the next morning"].value == "2021-02-23TMO"
 
 
 def test_earlier_in_the_year_and_later_in_the_day_are_periods_not_durations():
-    text = "Rains delayed planting earlier in the year. The minister flew to the capital later in the day."
+    text = "The plant closed for repairs earlier in the year. The minister flew to the capital later in the day."
     _, found = _times(text, "2021-10-30")
     assert (found["earlier in the year"].value, found["later in the day"].value) == ("2021", "2021-10-30")
 
@@ -457,10 +458,10 @@ def test_earlier_in_the_year_and_later_in_the_day_are_periods_not_durations():
 @pytest.mark.parametrize(
     ("text", "published", "value"),
     [
-        ("The boy was found at sea last Thanksgiving.", "2000-02-10", "1999-11-25"),
+        ("The ferry sank last Thanksgiving.", "2000-02-10", "1999-11-25"),
         ("Stores stay open until Christmas Eve.", "2021-12-02", "2021-12-24"),
         ("Voters go to the polls on Election Day, the mayor said.", "2022-10-20", "2022-11-08"),
-        ("Pilgrims filled the square as Easter week began.", "2024-03-26", "2024-W13"),
+        ("Hotels in the old city are full during Easter week.", "2024-03-26", "2024-W13"),
         ("Fighting stopped on Christmas Day 1914.", "2021-12-02", "1914-12-25"),
     ],
 )
@@ -473,19 +474,19 @@ def test_words_the_recogniser_takes_in_around_a_time_are_left_out():
     from wirescope.annotate.times.tagging import _trimmed
 
     for text, recognised, kept in [
-        ("a tour likely to last over a week", "last over a week", "a week"),  # the verb, the hedge
-        ("the firm's second this year", "second this year", "this year"),
-        ("a reasonably flat year this year", "year this year", "this year"),
+        ("the strike could last over a week", "last over a week", "a week"),  # the verb, the hedge
+        ("the bank's second this year", "second this year", "this year"),
+        ("a weak year this year", "year this year", "this year"),
     ]:
         start = text.index(recognised)
         span = _trimmed(text, start, start + len(recognised))
         assert text[span.start : span.end] == kept
-    _, found = _times("During the day Friday the boy played outside.", "2021-10-30")
+    _, found = _times("During the day Friday the market stayed shut.", "2021-10-30")
     assert found["the day Friday"].value == "2021-10-29"
 
 
 def test_a_part_of_the_day_before_yesterday_and_a_length_of_a_year_are_two_and_one():
-    text = "Shares rose at mid-afternoon yesterday, after averaging gains for the first nine months of 1997."
+    text = "Trading halted at mid-afternoon yesterday. Output grew in the first nine months of 1997."
     _, found = _times(text, "1998-02-06")
     assert found["mid-afternoon yesterday"].value == "1998-02-05TAF"
     assert (found["the first nine months"].value, found["1997"].value) == ("P9M", "1997")
@@ -493,15 +494,15 @@ def test_a_part_of_the_day_before_yesterday_and_a_length_of_a_year_are_two_and_o
 
 
 def test_a_bare_clock_time_in_a_past_clause_is_on_the_day_the_narrative_last_named():
-    text = "The doctor was killed on Oct. 23 in his home. He was shot at 10 p.m. as he stood in the kitchen."
+    text = "The depot was raided on Oct. 23. Guards said the attack began at 10 p.m. near the gate."
     _, found = _times(text, "2022-04-19")
     assert found["10 p.m."].value == "2021-10-23T22:00"
-    _, found = _times("The spin-off could be effective as early as next year's first quarter.", "2021-10-31")
+    _, found = _times("The merger may close as early as next year's first quarter.", "2021-10-31")
     assert found["next year's first quarter"].value == "2022-Q1"
 
 
 def test_midday_and_durations_with_a_half_or_more_are_found():
-    text = "The suspect appears before a judge at midday. She spent 5 1/2 hours there and stays two more weeks."
+    text = "The council meets at midday. Its last session lasted 5 1/2 hours; the next is in two more weeks."
     _, found = _times(text, "2021-10-08")
     assert found["midday"].value == "2021-10-08T12:00"
     assert (found["5 1/2 hours"].value, found["two more weeks"].value) == ("PT5H30M", "P2W")
