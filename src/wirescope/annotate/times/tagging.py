@@ -68,7 +68,11 @@ PATTERNS = [
         rf"(?:{_WEEKDAY}\b|{_MONTH}\s+\d{{1,2}}\b|(?i:today|yesterday|tomorrow)\b)",
         r"(?i:\b(?:today|tonight|yesterday|tomorrow|last night)\b)",
         r"(?i:\b(?:this|last|next|earlier this|later this)\s+(?:week|weekend|month|year)\b)",
-        rf"(?i:\b{_COUNT}\s+(?:day|week|month|year|decade)s?(?:\s+or\s+(?:so|more|two|three))?\s+ago\b)",
+        # A count and its unit: "two weeks ago"; durations the recogniser misses or cuts after the unit:
+        # "5 1/2 hours", "two more weeks", "a minute and a half" (one pattern: one scan of the text).
+        rf"(?i:\b{_COUNT}\s+(?:(?:day|week|month|year|decade)s?(?:\s+or\s+(?:so|more|two|three))?\s+ago\b"
+        r"|(?:1/2\s+|(?:more|additional|extra)\s+)(?:hour|day|week|month|year)s?\b"
+        r"|(?:second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b))",
         rf"(?i:\b(?:the\s+)?(?:past|last|next|previous|coming)\s+{_COUNT}\s+(?:hour|day|week|month|year|decade)s\b)",
         r"(?i:\b(?:in|since|until|by|during|before|after)\s)(?P<t>(?:1[89]|20)\d\d)\b",
         # "now", "the future": TimeML marks them (PRESENT_REF, FUTURE_REF); events ignore them.
@@ -85,12 +89,8 @@ PATTERNS = [
         r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?:day|month|year)\b)",
         r"(?i:\b(?:(?:early|late|mid)[- ]?)?(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow)\b)",
         HOLIDAY_FINDER,  # "Thanksgiving Day", "last Christmas", "Election Day"
-        # "at midday", "by noon" (not the figure of speech "high noon"); durations the recogniser
-        # misses: "5 1/2 hours", "two more weeks".
+        # "at midday", "by noon" (not the figure of speech "high noon").
         r"(?i:(?<!high\s)\b(?:noon|midday)\b)",
-        rf"(?i:\b{_COUNT}\s+(?:1/2\s+|(?:more|additional|extra)\s+)(?:hour|day|week|month|year)s?\b)",
-        # "a minute and a half": one duration, which the recogniser cuts after its unit.
-        rf"(?i:\b{_COUNT}\s+(?:second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b)",
         r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",
         r"(?i:\b(?:in|for|over|into|at)\s+(?P<t>the\s+(?:near|short|long)\s+(?:future|term)|a\s+later\s+date))\b",
     )
