@@ -495,7 +495,7 @@ def _reanchor_quoted(article: Article, found: list[_Found]) -> list[_Found]:
     return result
 
 
-@annotator("times", requires=("doc", "sentences"), adds=("times",), version="3")
+@annotator("times", requires=("doc", "sentences"), adds=("times",), version="4")
 def annotate_times(article: Article) -> Article:
     """Temporal expressions with TIMEX3 values against the publication date (or none, unanchored)."""
     refs = tuple(
