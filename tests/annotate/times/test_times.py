@@ -406,3 +406,103 @@ def test_ages_model_numbers_previously_and_annual_are_not_times():
 def test_a_military_clock_time_is_not_a_year():
     article, _ = _times("Armed men seized them between 0630 and 0700 in 1990.", "1990-01-12")
     assert [t.value for t in article.times if t.value] == ["1990"]
+
+
+def test_current_and_soon_are_references_to_now_and_ahead():
+    text = (
+        "The mill was idled because of current demand; its bonds were swapped at the then current "
+        "price of the shares. Its owner will soon reopen it and wants buyers as soon as possible."
+    )
+    _, found = _times(text, "2021-10-30")
+    assert (found["current"].value, found["then current"].value) == ("PRESENT_REF", "PAST_REF")
+    assert (found["soon"].value, found["as soon as possible"].value) == ("FUTURE_REF", "FUTURE_REF")
+
+
+def test_soon_in_a_past_clause_and_the_conjunction_as_soon_as_are_not_times():
+    text = "The hostages were soon freed and flew home as soon as the road opened; current assets fell."
+    _, found = _times(text, "2021-10-30")
+    assert set(found) == set()
+
+
+def test_a_period_ended_yesterday_is_two_expressions_and_the_latest_period_is_the_quarter():
+    text = "The grocer lost money in its third quarter ended yesterday. Sales in the latest period were flat."
+    _, found = _times(text, "2021-10-01")
+    assert (found["its third quarter"].value, found["yesterday"].value) == ("2021-Q3", "2021-09-30")
+    assert found["the latest period"].value == "2021-Q3"
+
+
+def test_sets_named_by_a_unit_and_durations_with_a_half():
+    text = "Members are paid each month. The pilot waited a minute and a half, then an hour."
+    _, found = _times(text, "2021-10-30")
+    assert (found["each month"].value, found["each month"].type) == ("P1M", "SET")
+    assert found["a minute and a half"].value == "PT1M30S"
+    assert normalise("an hour and a half", PUBLISHED).value == "PT1H30M"
+    assert normalise("a hundred years", PUBLISHED).value == "P100Y"
+
+
+def test_the_following_month_and_the_next_morning_step_on_from_the_last_date_given():
+    text = "Shareholders met in March 1988. The following month, the board resigned; the next day it sold."
+    _, found = _times(text, "2021-10-30")
+    assert found["The following month"].value == "1988-04"
+    text = "The ship docked on Feb. 22 and sailed again the next morning."
+    _, found = _times(text, "2021-02-24")
+    assert found["the next morning"].value == "2021-02-23TMO"
+
+
+def test_earlier_in_the_year_and_later_in_the_day_are_periods_not_durations():
+    text = "The plant closed for repairs earlier in the year. The minister flew to the capital later in the day."
+    _, found = _times(text, "2021-10-30")
+    assert (found["earlier in the year"].value, found["later in the day"].value) == ("2021", "2021-10-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The ferry sank last Thanksgiving.", "2000-02-10", "1999-11-25"),
+        ("Stores stay open until Christmas Eve.", "2021-12-02", "2021-12-24"),
+        ("Voters go to the polls on Election Day, the mayor said.", "2022-10-20", "2022-11-08"),
+        ("Hotels in the old city are full during Easter week.", "2024-03-26", "2024-W13"),
+        ("Fighting stopped on Christmas Day 1914.", "2021-12-02", "1914-12-25"),
+    ],
+)
+def test_holidays_are_their_day_in_the_year_the_tense_points_to(text, published, value):
+    article, _ = _times(text, published)
+    assert [t.value for t in article.times] == [value]
+
+
+def test_words_the_recogniser_takes_in_around_a_time_are_left_out():
+    from wirescope.annotate.times.tagging import _trimmed
+
+    for text, recognised, kept in [
+        ("the strike could last over a week", "last over a week", "a week"),  # the verb, the hedge
+        ("the bank's second this year", "second this year", "this year"),
+        ("a weak year this year", "year this year", "this year"),
+    ]:
+        start = text.index(recognised)
+        span = _trimmed(text, start, start + len(recognised))
+        assert text[span.start : span.end] == kept
+    _, found = _times("During the day Friday the market stayed shut.", "2021-10-30")
+    assert found["the day Friday"].value == "2021-10-29"
+
+
+def test_a_part_of_the_day_before_yesterday_and_a_length_of_a_year_are_two_and_one():
+    text = "Trading halted at mid-afternoon yesterday. Output grew in the first nine months of 1997."
+    _, found = _times(text, "1998-02-06")
+    assert found["mid-afternoon yesterday"].value == "1998-02-05TAF"
+    assert (found["the first nine months"].value, found["1997"].value) == ("P9M", "1997")
+    assert normalise("decades", PUBLISHED).value == "PXY"  # as "a decade" is P10Y: no DE in ISO 8601
+
+
+def test_a_bare_clock_time_in_a_past_clause_is_on_the_day_the_narrative_last_named():
+    text = "The depot was raided on Oct. 23. Guards said the attack began at 10 p.m. near the gate."
+    _, found = _times(text, "2022-04-19")
+    assert found["10 p.m."].value == "2021-10-23T22:00"
+    _, found = _times("The merger may close as early as next year's first quarter.", "2021-10-31")
+    assert found["next year's first quarter"].value == "2022-Q1"
+
+
+def test_midday_and_durations_with_a_half_or_more_are_found():
+    text = "The council meets at midday. Its last session lasted 5 1/2 hours; the next is in two more weeks."
+    _, found = _times(text, "2021-10-08")
+    assert found["midday"].value == "2021-10-08T12:00"
+    assert (found["5 1/2 hours"].value, found["two more weeks"].value) == ("PT5H30M", "P2W")

@@ -175,6 +175,7 @@ RULE_SOURCES: list[tuple[str, Callable[[re.Match, Context], Timex | None]]] = [
         r"(?:the\s+|this\s+|that\s+|its\s+)?(?:latest|current|same|most recent|just-ended|recent)?\s*quarter",
         _the_quarter,
     ),
+    (r"(?:the\s+)?(?:latest|most recent)\s+period", _the_quarter),  # "the latest period": the quarter reported on
     (
         r"(?:the\s+)?(?:comparable\s+|same\s+)?(?:(?:a\s+)?year[- ](?:ago|earlier)|a\s+year\s+(?:ago|earlier|before))"
         r"(?:\s+(?:(?P<quarter>(?:third\s+|second\s+|first\s+|fourth\s+)?quarter)|period|results))?",

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from wirescope.annotate.pipeline import annotator
+from wirescope.annotate.times.holidays import FINDER as HOLIDAY_FINDER
 from wirescope.annotate.times.timex import normalise
-from wirescope.annotate.times.values import Anchor, Tense, Timex, precision_of
+from wirescope.annotate.times.values import Anchor, Tense, Timex, precision_of, shift_months
 from wirescope.annotate.times.vocabulary import (
     DATED_PIECE_CUES,
+    DAY_PARTS,
     FUTURE_MARKERS,
     HEDGES,
     MONTHS,
@@ -65,12 +68,29 @@ PATTERNS = [
         rf"(?:{_WEEKDAY}\b|{_MONTH}\s+\d{{1,2}}\b|(?i:today|yesterday|tomorrow)\b)",
         r"(?i:\b(?:today|tonight|yesterday|tomorrow|last night)\b)",
         r"(?i:\b(?:this|last|next|earlier this|later this)\s+(?:week|weekend|month|year)\b)",
-        rf"(?i:\b{_COUNT}\s+(?:day|week|month|year|decade)s?(?:\s+or\s+(?:so|more|two|three))?\s+ago\b)",
+        # A count and its unit: "two weeks ago"; durations the recogniser misses or cuts after the unit:
+        # "5 1/2 hours", "two more weeks", "a minute and a half" (one pattern: one scan of the text).
+        rf"(?i:\b{_COUNT}\s+(?:(?:day|week|month|year|decade)s?(?:\s+or\s+(?:so|more|two|three))?\s+ago\b"
+        r"|(?:1/2\s+|(?:more|additional|extra)\s+)(?:hour|day|week|month|year)s?\b"
+        r"|(?:second|minute|hour|day|week|month|year)s?\s+and\s+a\s+half\b))",
         rf"(?i:\b(?:the\s+)?(?:past|last|next|previous|coming)\s+{_COUNT}\s+(?:hour|day|week|month|year|decade)s\b)",
         r"(?i:\b(?:in|since|until|by|during|before|after)\s)(?P<t>(?:1[89]|20)\d\d)\b",
         # "now", "the future": TimeML marks them (PRESENT_REF, FUTURE_REF); events ignore them.
         # "previously" and "formerly" are not found: TimeBank marks "previously" 2 times in 16.
         r"(?i:\b(?:now|currently|recently|nowadays)\b)",
+        # "current market conditions" (the adjective, not the accounting "current assets"); "soon"
+        # and "as soon as possible", not the conjunction "as soon as" or "soon after".
+        r"(?i:\b(?:then\s+)?current\b)(?=\s+[a-z])(?!\s+(?:accounts?|assets?|liabilit(?:y|ies))\b)",
+        r"(?i:(?<!as\s)\bsoon\b)(?!\s+(?:as|after|afterwards?|before|thereafter)\b)",
+        r"(?i:\bas\s+soon\s+as\s+possible\b)",
+        # Sets named by a unit, and the reporting period: "each month", "every day", "the latest period".
+        r"(?i:\b(?:every|each)\s+(?:day|week|month|year)\b)",
+        r"(?i:\bthe\s+(?:latest|most\s+recent)\s+period\b)",
+        r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?:day|month|year)\b)",
+        r"(?i:\b(?:(?:early|late|mid)[- ]?)?(?:morning|afternoon|evening|night)\s+(?:yesterday|today|tomorrow)\b)",
+        HOLIDAY_FINDER,  # "Thanksgiving Day", "last Christmas", "Election Day"
+        # "at midday", "by noon" (not the figure of speech "high noon").
+        r"(?i:(?<!high\s)\b(?:noon|midday)\b)",
         r"(?i:\bin\s+(?P<t>the\s+(?:past|future))\b)(?!\s+\w+\s+(?:years|months|weeks|days)\b)",
         r"(?i:\b(?:in|for|over|into|at)\s+(?P<t>the\s+(?:near|short|long)\s+(?:future|term)|a\s+later\s+date))\b",
     )
@@ -107,7 +127,18 @@ def candidate_spans(article: Article) -> list[Span]:
     return sorted(chosen)
 
 
-_LEADING_HEDGE = re.compile(rf"(?i:(?:{'|'.join(HEDGES)}|as long as|earlier|later)\s+)(?=\S)")
+_LEADING_HEDGE = re.compile(
+    rf"(?i:(?:{'|'.join(HEDGES)}|as long as|as early as|as late as|(?:earlier|later)(?!\s+in\s+the\b))\s+)(?=\S)"
+)
+
+
+# Words a recogniser takes in that are not part of the time: the verb "last" before a length ("to
+# last over a week"), a noun or ordinal before a deictic one ("a flat year this year", "its second
+# this year").
+_LEADING_NON_TIME = re.compile(
+    r"(?i:last(?=\s+(?:over|about|nearly|almost|more|less|up|at|until|through|for|beyond)\b)"
+    r"|(?:second|third|year|month|week|day|quarter)(?=\s+(?:this|last|next)\s))\s+"
+)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -116,7 +147,9 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     piece = text[start:end]
     if "\n" in piece:
         end = start + piece.index("\n")
-    while (hedge := _LEADING_HEDGE.match(text, start, end)) and hedge.end() < end:
+    while (hedge := _LEADING_HEDGE.match(text, start, end) or _LEADING_NON_TIME.match(text, start, end)) and (
+        hedge.end() < end
+    ):
         start = hedge.end()
     if text[start:end].endswith(("'s", "\u2019s")):
         end -= 2
@@ -291,9 +324,14 @@ def find_times(article: Article) -> list[_Found]:
     reference: str | None = None
     for span in split_ranges(article.text, candidate_spans(article)):
         text = article.text_of(span)
-        timex = normalise(text, anchor, tense_at(article, span), reference)
+        tense = tense_at(article, span)
+        if tense == "past" and text.lower() == "soon":
+            continue  # "he was soon released": soon after a past moment, not the future of the story
+        timex = _following(text, found) or normalise(text, anchor, tense, reference)
+        if tense == "past" and timex is not None and _BARE_CLOCK.fullmatch(text):
+            timex = _on_the_narrative_day(timex, found)
         if timex is None or not timex.value:
-            timex = _anaphoric(text, found) or timex
+            timex = _anaphoric(text, found, anchor) or timex
         if (timex is None and not looks_temporal(text)) or _AGE.fullmatch(text):
             continue  # the recogniser's "Olympic", or an age like "77": not a time at all
         found.append(_Found(span, timex or Timex(None)))
@@ -302,22 +340,74 @@ def find_times(article: Article) -> list[_Found]:
     return _reanchor_quoted(article, found)
 
 
-# "that year", "later that day", "the same month": the period of the last date the article gave.
-_ANAPHORA = re.compile(r"(?i)(?:(?:earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<unit>year|month|day)")
+# "that year", "later that day", "the same month": the period of the last date the article gave;
+# "later in the day", "earlier in the month": the same, or the publication's when none came before.
+_ANAPHORA = re.compile(
+    r"(?i)(?:(?:earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?P<unit>year|month|day)"
+    r"|(?P<within>earlier|later)\s+in\s+the\s+(?P<unit2>year|month|day)"
+)
 _UNIT_LENGTH = {"year": 4, "month": 7, "day": 10}
 _CALENDAR = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 
-def _anaphoric(text: str, found: list[_Found]) -> Timex | None:
-    m = _ANAPHORA.fullmatch(" ".join(text.split()))
-    if m is None:
-        return None
-    length = _UNIT_LENGTH[m["unit"].lower()]
+def _last_calendar_value(found: list[_Found], length: int) -> _Found | None:
+    """The last expression before this one whose value names a calendar period at least that fine."""
     for earlier in reversed(found):
         value = earlier.timex.value or ""
         if earlier.timex.type in ("DATE", "TIME") and len(value) >= length and _CALENDAR.fullmatch(value[:length]):
-            return Timex(value[:length], anchored=earlier.timex.anchored)
+            return earlier
     return None
+
+
+def _anaphoric(text: str, found: list[_Found], anchor: Anchor | None = None) -> Timex | None:
+    m = _ANAPHORA.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    length = _UNIT_LENGTH[(m["unit"] or m["unit2"]).lower()]
+    earlier = _last_calendar_value(found, length)
+    if earlier is not None:
+        return Timex((earlier.timex.value or "")[:length], anchored=earlier.timex.anchored)
+    if m["within"] and anchor is not None and anchor.year_known:
+        return Timex(anchor.day.isoformat()[:length], anchored=True)
+    return None
+
+
+# A clock time with no day of its own ("at 10 p.m."); in a past-tense clause it is on the day the
+# narrative last named ("Slepian was shot on Oct. 23 ... at 10 p.m."), not on publication day.
+_BARE_CLOCK = re.compile(r"(?i)\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midday")
+
+
+def _on_the_narrative_day(timex: Timex, found: list[_Found]) -> Timex:
+    earlier = _last_calendar_value(found, 10)
+    if earlier is None or not timex.value or "T" not in timex.value:
+        return timex
+    day = (earlier.timex.value or "")[:10]
+    return replace(timex, value=day + timex.value[timex.value.index("T") :], anchored=earlier.timex.anchored)
+
+
+# "the following month", "the next morning": one step on from the last date the article gave
+# (TimeML anchors them on the narrative's reference time, not on publication).
+_FOLLOWING = re.compile(r"(?i)the\s+(?:following|next)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)")
+
+
+def _following(text: str, found: list[_Found]) -> Timex | None:
+    m = _FOLLOWING.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    unit = m["unit"].lower()
+    earlier = _last_calendar_value(found, _UNIT_LENGTH.get(unit, 10))
+    if earlier is None:
+        return None
+    value, anchored = earlier.timex.value or "", earlier.timex.anchored
+    if unit == "year":
+        return Timex(str(int(value[:4]) + 1), anchored=anchored)
+    if unit == "month":
+        year, month = shift_months(int(value[:4]), int(value[5:7]), 1)
+        return Timex(f"{year}-{month:02d}", anchored=anchored)
+    day = (date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat()
+    if unit == "day":
+        return Timex(day, anchored=anchored)
+    return Timex(f"{day}T{DAY_PARTS[unit]}", "TIME", anchored)
 
 
 # "2009-2010", "1998-99", "Aug. 26 to Oct. 20": two expressions in TimeML, one span to recognisers;
@@ -336,7 +426,11 @@ def split_ranges(text: str, spans: list[Span]) -> list[Span]:
 # "the quarter ended Sept. 30", "the six months ending March 31": a period and its last day, two
 # expressions in TimeML, one span to recognisers.
 _PERIOD_ENDING = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+")
+# "the fourth quarter ended yesterday": a day named relative to publication ends a period too.
+_RELATIVE_DAY = re.compile(r"(?i)yesterday|today|tomorrow")
 
+
+_PERIOD_OF = re.compile(r"\s+of\s+(?=(?:1[5-9]|20)\d\d\b)")
 
 # "between 1994 and 1997", "1994, 1995 and 1997": each year its own expression in TimeML.
 _YEAR = r"(?:1[5-9]|20)\d\d"
@@ -354,8 +448,14 @@ def _range_parts(text: str, span: Span) -> list[Span] | None:
     ending = _PERIOD_ENDING.search(piece)
     if ending:
         left, right = piece[: ending.start()], piece[ending.end() :]
-        if normalise(left, None) is not None and _is_point(right, right):
+        if normalise(left, None) is not None and (_is_point(right, right) or _RELATIVE_DAY.fullmatch(right)):
             return [Span(span.start, span.start + ending.start()), Span(span.start + ending.end(), span.end)]
+    of = _PERIOD_OF.search(piece)
+    if of:  # "the first nine months of 1997": the length, and the year it lies in
+        left, right = piece[: of.start()], piece[of.end() :]
+        length = normalise(left, None)
+        if length is not None and re.fullmatch(r"P\d+[DWM]", length.value or "") and _is_point(right, right):
+            return [Span(span.start, span.start + of.start()), Span(span.start + of.end(), span.end)]
     listed = _year_list(span, piece)
     if listed:
         return listed
@@ -395,7 +495,7 @@ def _reanchor_quoted(article: Article, found: list[_Found]) -> list[_Found]:
     return result
 
 
-@annotator("times", requires=("doc", "sentences"), adds=("times",), version="3")
+@annotator("times", requires=("doc", "sentences"), adds=("times",), version="4")
 def annotate_times(article: Article) -> Article:
     """Temporal expressions with TIMEX3 values against the publication date (or none, unanchored)."""
     refs = tuple(

@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from wirescope.annotate.times.expressions import clean_expression
+from wirescope.annotate.times.holidays import RULE_SOURCES as HOLIDAY_RULES
 from wirescope.annotate.times.periods import RULE_SOURCES as PERIOD_RULES
 from wirescope.annotate.times.relative import (
     STEP,
@@ -260,6 +261,13 @@ def _clock(m: re.Match, ctx: _Context) -> Timex:
     return Timex(day_value(ctx.anchor.day, ctx.anchor) + clock, "TIME", ctx.anchor.year_known)
 
 
+def _noon(m: re.Match, ctx: _Context) -> Timex:
+    """ "noon", "midday": twelve o'clock on the anchor's day."""
+    if ctx.anchor is None:
+        return Timex("XXXX-XX-XXT12:00", "TIME")
+    return Timex(day_value(ctx.anchor.day, ctx.anchor) + "T12:00", "TIME", ctx.anchor.year_known)
+
+
 def _reference(m: re.Match, ctx: _Context) -> Timex:
     return Timex(REFERENCES[m.group(0)])
 
@@ -295,6 +303,10 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
     (rf"{_FUZZY}(?:the\s+)?(?P<word>{_alternation(DECADE_WORDS)})", _decade_word),
     (rf"{_FUZZY}(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[- ]century", _century),
     (rf"(?:the\s+)?(?P<ord>{_alternation(ORDINALS)})[- ]quarter(?:\s+(?:of\s+)?{_YEAR})?", _quarter),
+    (  # "mid-afternoon yesterday": the part of the day after it
+        rf"(?:(?:early|late|mid)[- ]?\s*)?(?P<part>{_alternation(DAY_PARTS)})\s+(?P<word>today|yesterday|tomorrow)",
+        relative_day,
+    ),
     (
         rf"(?:(?:early|late|earlier|later|mid)[- ]?\s*(?:{_alternation(DAY_PARTS)})?\s*)?"
         rf"(?P<word>today|tonight|yesterday|tomorrow|last night){_PART}",
@@ -308,7 +320,11 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
         season,
     ),
     (r"(?:over\s+)?the\s+weekend", the_weekend),
-    (rf"(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?{_WEEKDAY}{_PART}", weekday),
+    (
+        rf"(?:(?:during\s+)?the\s+day\s+)?(?:(?:early|late|earlier|later)\s+)?(?:(?P<mod>last|this|next|past|coming)\s+)?"
+        rf"{_WEEKDAY}{_PART}",
+        weekday,
+    ),
     (rf"{_NUMBER}\s+{_UNIT}(?P<approx>\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|from now|hence)", _ago),
     (
         rf"(?:the\s+)?(?:(?:past|last|next|coming|previous|first|final|following|latest|other|entire|whole)\s+)?"
@@ -318,12 +334,13 @@ _RULE_SOURCES: list[tuple[str, Callable[[re.Match, _Context], Timex | None]]] = 
         _duration,
     ),
     (r"(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)", _clock),
+    (r"noon|midday", _noon),
 ]
 # Clock times on a named day: "10 p.m. Wednesday", "noon Thursday", "midnight Friday".
 _CLOCK_ON_DAY = re.compile(
     r"(?P<clock>\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)(?:\s+[a-z]{3})?,?\s+(?:on\s+)?(?P<day>.+)"
 )
-RULES = [(re.compile(pattern), handle) for pattern, handle in [*PERIOD_RULES, *_RULE_SOURCES]]
+RULES = [(re.compile(pattern), handle) for pattern, handle in [*PERIOD_RULES, *HOLIDAY_RULES, *_RULE_SOURCES]]
 
 
 def normalise(text: str, anchor: Anchor | None, tense: Tense = None, reference: str | None = None) -> Timex | None:
@@ -374,4 +391,4 @@ def _read(expression: str, ctx: _Context) -> Timex | None:
 
 
 def _type_of(handle) -> str:
-    return "TIME" if handle in (_clock, this_part) else "DATE"
+    return "TIME" if handle in (_clock, _noon, this_part) else "DATE"

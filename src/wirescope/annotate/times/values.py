@@ -100,7 +100,7 @@ def number_of(text: str | None) -> int | None:
     total = 0
     for w in words:
         n = NUMBER_WORDS[w]
-        total = total * n if n in (100, 1000) else total + n
+        total = (total or 1) * n if n in (100, 1000) else total + n  # "a hundred": one hundred
     return total or None
 
 
@@ -111,7 +111,7 @@ YEARS_IN_UNIT = {"DE": 10, "CE": 100}
 def duration_value(count: int | None, unit: str) -> str:
     letter, clock = UNITS[unit]
     if letter in YEARS_IN_UNIT:
-        return f"PX{letter}" if count is None else f"P{count * YEARS_IN_UNIT[letter]}Y"
+        return "PXY" if count is None else f"P{count * YEARS_IN_UNIT[letter]}Y"  # "decades": some years
     amount = "X" if count is None else str(count * UNIT_MULTIPLIER.get(unit, 1))
     return f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
 
@@ -127,8 +127,8 @@ def and_a_half(count: int, unit: str) -> str:
     amount, small = _HALF_OF[letter]
     if letter == "W":
         return f"P{count * 7 + 3}DT12H"
-    if clock:
-        return f"PT{count}{letter}{amount}{small}"
+    if clock:  # "an hour and a half" is PT1H30M, "a minute and a half" PT1M30S
+        return f"PT{count}{letter}30{'M' if letter == 'H' else 'S'}"
     return f"P{count}{letter}{'T' if small == 'H' else ''}{amount}{small}"
 
 

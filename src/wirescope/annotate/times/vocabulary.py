@@ -128,6 +128,8 @@ REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF",
     "right now": "PRESENT_REF",
     "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",  # "current market conditions": the present, as TimeML marks it
+    "then current": "PAST_REF",  # "the then current price": a present gone by
     "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF",
@@ -141,6 +143,7 @@ REFERENCES: dict[str, str] = {
     "lately": "PAST_REF",
     "the future": "FUTURE_REF",
     "soon": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
     "in the future": "FUTURE_REF",
     "someday": "FUTURE_REF",
     "the near future": "FUTURE_REF",
