@@ -51,20 +51,26 @@ _VARIANT = re.compile(r"^variant-(\d+)-(.*)$")
 
 @dataclasses.dataclass(frozen=True)
 class Variant:
-    n: int
+    n: int  # its place in the load: scale.py's bulk_load stores copy k of demo article i as k * 11 + i
     article_id: str
     original: str  # the uri of the demo article it copies
 
 
 def stored_variants(store) -> list[Variant]:
-    """Every stored variant, by variant number."""
+    """Every stored variant, in the order the bulk load wrote them. The uri holds the copy's number
+    k (`variant(article, k)`), shared by the copies of every demo article; the place in the load
+    is k times the number of demo articles plus the article's own place (by uri)."""
     found = []
     with store.engine.connect() as conn:
         for article_id, uri in conn.execute(select(schema.articles.c.id, schema.articles.c.uri)):
             match = _VARIANT.match(uri)
             if match:
-                found.append(Variant(int(match.group(1)), article_id, match.group(2)))
-    return sorted(found, key=lambda v: v.n)
+                found.append((int(match.group(1)), match.group(2), article_id))
+    originals = sorted({uri for _, uri, _ in found})
+    place = {uri: i for i, uri in enumerate(originals)}
+    return sorted(
+        (Variant(k * len(originals) + place[uri], article_id, uri) for k, uri, article_id in found), key=lambda v: v.n
+    )
 
 
 def stream_day(n: int) -> str:
