@@ -51,15 +51,16 @@ _VARIANT = re.compile(r"^variant-(\d+)-(.*)$")
 
 @dataclasses.dataclass(frozen=True)
 class Variant:
-    n: int  # its place in the load: scale.py's bulk_load stores copy k of demo article i as k * 11 + i
+    n: int  # its place in the stream: copy k of the i-th demo article (by uri) is k * 11 + i
     article_id: str
     original: str  # the uri of the demo article it copies
 
 
 def stored_variants(store) -> list[Variant]:
-    """Every stored variant, in the order the bulk load wrote them. The uri holds the copy's number
-    k (`variant(article, k)`), shared by the copies of every demo article; the place in the load
-    is k times the number of demo articles plus the article's own place (by uri)."""
+    """Every stored variant, copy by copy as the bulk load wrote them (within one copy number, by
+    uri). The uri holds the copy's number k (`variant(article, k)`), shared by the k-th copies of
+    every demo article; a variant's place is k times the number of demo articles plus its
+    article's place among them, so a stream day holds coref_scale.DAILY articles."""
     found = []
     with store.engine.connect() as conn:
         for article_id, uri in conn.execute(select(schema.articles.c.id, schema.articles.c.uri)):
