@@ -255,17 +255,19 @@ def _clock(m: re.Match, ctx: _Context) -> Timex:
     hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
     if m["ap"].startswith("p"):
         hour += 12
-    clock = f"T{hour:02d}:{minute:02d}"
-    if ctx.anchor is None:
-        return Timex("XXXX-XX-XX" + clock, "TIME")
-    return Timex(day_value(ctx.anchor.day, ctx.anchor) + clock, "TIME", ctx.anchor.year_known)
+    return _on_anchor_day(f"T{hour:02d}:{minute:02d}", ctx)
 
 
 def _noon(m: re.Match, ctx: _Context) -> Timex:
     """ "noon", "midday": twelve o'clock on the anchor's day."""
+    return _on_anchor_day("T12:00", ctx)
+
+
+def _on_anchor_day(clock: str, ctx: _Context) -> Timex:
+    """A clock time on the anchor's day; with no anchor, on a day TIMEX3 leaves unknown (XXXX-XX-XX)."""
     if ctx.anchor is None:
-        return Timex("XXXX-XX-XXT12:00", "TIME")
-    return Timex(day_value(ctx.anchor.day, ctx.anchor) + "T12:00", "TIME", ctx.anchor.year_known)
+        return Timex("XXXX-XX-XX" + clock, "TIME")
+    return Timex(day_value(ctx.anchor.day, ctx.anchor) + clock, "TIME", ctx.anchor.year_known)
 
 
 def _reference(m: re.Match, ctx: _Context) -> Timex:
