@@ -172,7 +172,7 @@ def test_the_adapter_gives_one_incident_per_record_dated_and_placed_from_the_rep
 
     message = read_messages_from(
         "TST1-MUC3-9999\n\nSAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT] YESTERDAY, IN SAN MIGUEL, "
-        "URBAN GUERRILLAS ATTACKED A POLICE POST.\n\nTHE ATTACK ON THE POST LEFT TWO POLICEMEN DEAD.\n"
+        "URBAN GUERRILLAS ATTACKED A BUS.\n\nTHE ATTACK ON THE BUS LEFT TWO PASSENGERS DEAD.\n"
     )
     article = wirescope.process(message.report, published=message.dateline_date, clean=False)
     incidents = incidents_of(article)
@@ -219,3 +219,40 @@ def test_an_optional_template_makes_its_fills_optional_unless_a_required_one_sha
     fills = gold_fills([template, optional])
     assert fills["perp_organization"] == [GoldFill(("FMLN",), optional=True)]
     assert fills["type"] == [GoldFill(("KIDNAPPING",))]
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ("GUERRILLAS ATTACKED A BUS NEAR USULUTAN YESTERDAY.", None),
+        ("GUERRILLAS ATTACKED AN ARMY PATROL NEAR USULUTAN YESTERDAY.", "1(b): only a military target"),
+        ("ON 5 JUNE 1989 GUERRILLAS ATTACKED A BUS NEAR USULUTAN.", "6: not recent"),
+        ("YESTERDAY GUERRILLAS ATTACKED A BUS IN SPAIN.", "4: outside the nine countries"),
+        ("AN ATTACK PERPETRATED BY A SUBVERSIVE GROUP TOOK PLACE YESTERDAY.", "7: not specific"),
+        ("A BOMB EXPLODED NEAR USULUTAN YESTERDAY.", None),
+    ],
+)
+def test_an_event_outside_the_task_definition_is_no_incident(body, reason):
+    """MUC-4 files only relevant incidents (the definition's paragraphs 1(b), 4, 6 and 7): the event
+    is still recorded, the adapter does not report it."""
+    import wirescope
+    from wirescope.eval.muc_adapter import incident_type, record_day, record_targets
+    from wirescope.eval.muc_relevance import irrelevance
+
+    message = read_messages_from(f"TST1-MUC3-9998\n\nSAN SALVADOR, 3 JAN 90 -- [TEXT] {body}\n")
+    article = wirescope.process(message.report, published=message.dateline_date, clean=False)
+    mentions = {e.id: e for e in article.events}
+    judged = []
+    for record in article.event_records:
+        kind = next((k for m in record.mentions if (k := incident_type(article, mentions[m])) is not None), None)
+        if kind is not None:
+            physical, human = record_targets(article, record, _target(record))
+            judged.append(irrelevance(article, record, record_day(record), kind, physical + human))
+    assert judged == [reason]
+    assert len(incidents_of(article)) == (reason is None)
+
+
+def _target(record):
+    from wirescope.eval.muc_adapter import _participant
+
+    return _participant(record.target)

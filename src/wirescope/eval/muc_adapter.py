@@ -8,8 +8,9 @@ The mapping, and what it gets wrong:
 - Which events are incidents: ASSAULT, THREATEN, and COERCE that destroys property or abducts
   (MUC-4 incidents are terrorist violence). Negated and historical events are not incidents; an
   ASSAULT whose mode is `clash` is not either, since the task definition excludes clashes between
-  guerrillas and the military. We do not model "relevant" beyond that, so attacks by the army on
-  guerrillas still come out as incidents.
+  guerrillas and the military. The task definition's other tests of relevance (a target that is
+  only military, the nine countries, recent, specific) are eval/muc_relevance.py's; attacks by the
+  army on guerrillas still come out as incidents when the target is not named as military.
 - Type: explosives -> BOMBING, abduct -> KIDNAPPING, property set on fire -> ARSON, looting ->
   ROBBERY, any other ASSAULT or THREATEN -> ATTACK. We have no mode for FORCED WORK STOPPAGE.
 - Stage: THREATEN, and events stated as intended, requested or hypothetical -> THREATENED; the
@@ -30,6 +31,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from wirescope.eval.muc_relevance import irrelevance
 from wirescope.eval.muc_vocabulary import HUMAN_NOUNS
 from wirescope.record import Argument, Article, Event, EventRecord, Participant
 
@@ -70,11 +72,14 @@ def incidents_of(article: Article) -> list[Incident]:
             continue
         individuals, organizations = _union(perpetrators(article, p) for p in _actors(record, grouped))
         physical, human = _union(record_targets(article, record, p) for p in _targets(record, grouped))
+        day = record_day(record)
+        if irrelevance(article, record, day, kind, physical + human) is not None:
+            continue
         incidents.append(
             Incident(
                 kind,
                 "THREATENED" if record.type == "THREATEN" or record.modality in NOT_YET else "ACCOMPLISHED",
-                record_day(record),
+                day,
                 record.place.value if record.place else None,
                 individuals,
                 organizations,

@@ -202,3 +202,43 @@ RELATIVE_DAYS = (
     ("THIS MORNING", 0),
     ("TONIGHT", 0),
 )
+
+# Last words of a military or police force or installation (paragraph 1(b) of the definition:
+# such a target alone makes a guerrilla act, not terrorism). Words that also end civilian names
+# ("power station", "air base" is kept: a base is military) are left out: "STATION", "UNIT", "COMPANY".
+MILITARY_NOUNS = frozenset(
+    {
+        "SOLDIER",
+        "SOLDIERS",
+        "TROOP",
+        "TROOPS",
+        "ARMY",
+        "MILITARY",
+        "POLICE",
+        "POLICEMAN",
+        "POLICEMEN",
+        "GUARDSMEN",
+        "MARINES",
+        "PARATROOPERS",
+        "PATROL",
+        "PATROLS",
+        "BATTALION",
+        "BATTALIONS",
+        "BRIGADE",
+        "GARRISON",
+        "GARRISONS",
+        "BARRACKS",
+        "BASE",
+        "POST",
+        "POSTS",
+        "OUTPOST",
+        "HELICOPTER",
+        "HELICOPTERS",
+        "CONVOY",
+        "FORCES",
+        "HEADQUARTERS",
+        "DETACHMENT",
+        "PLATOON",
+        "REGIMENT",
+    }
+)
