@@ -319,3 +319,18 @@ def test_a_place_placed_in_its_region_once_is_in_it_wherever_the_article_names_i
 def test_a_known_place_keeps_its_own_entry_before_a_region():
     _, places = _places("Fighting was reported in Gereshk, Helmand province, on Tuesday.")
     assert places["Gereshk"].geonames_id == 1141540 and places["Gereshk"].precision == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE ATTORNEY GENERAL OF THE REPUBLIC SPOKE TODAY IN SAN SALVADOR.",
+        "The bill was debated in Congress before the vote in Kabul.",
+    ],
+)
+def test_a_common_noun_tagged_as_a_place_is_no_place(text):
+    """ "the Republic" and "Congress" alone are no towns, though the gazetteer has a Republic,
+    Missouri and a Congress, Arizona; the town named beside them is still found."""
+    names = {p.name for p in wirescope.process(text, clean=False).places}
+    assert not names & {"REPUBLIC", "Republic", "Congress"}
+    assert names & {"SAN SALVADOR", "Kabul"}

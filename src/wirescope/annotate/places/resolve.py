@@ -373,7 +373,7 @@ def _keyed(place: Place) -> tuple[str, Place]:
     return place.id, place
 
 
-@annotator("places", requires=("mentions",), adds=("places",), version="2")  # 2: inside the region after its comma
+@annotator("places", requires=("mentions",), adds=("places",), version="3")  # 3: common nouns alone are no place
 def annotate_places(article: Article) -> Article:
     """Toponyms resolved to GeoNames entries, in the context of the whole article."""
     return replace(article, places=find_places(article))

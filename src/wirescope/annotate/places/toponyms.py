@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from wirescope.annotate.places.vocabulary import (
     FACILITY_WORDS,
+    GENERIC_NOUNS,
     NATURAL_FEATURES,
     REGION_WORDS,
     TOWN_WORDS,
@@ -98,7 +99,14 @@ def _read_feature(text: str, span: Span) -> Toponym:
 
 def toponyms_of(article: Article) -> list[Toponym]:
     found = [read_phrase(article.text, m.span) for m in article.mentions if m.label in PLACE_LABELS]
-    found = [t for t in found if t.base.strip() and any(c.isupper() for c in t.base) and not _pronoun(article, t)]
+    found = [
+        t
+        for t in found
+        if t.base.strip()
+        and any(c.isupper() for c in t.base)
+        and t.base.strip().lower() not in GENERIC_NOUNS
+        and not _pronoun(article, t)
+    ]
     found += _demonym_toponyms(article, found)
     found += _repeated(article, [t for t in found if not t.demonym])
     return _same_state_throughout(sorted(found, key=lambda t: t.span))
