@@ -267,6 +267,24 @@ def test_an_attack_made_with_words_is_an_accusation(text, type_):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Members of the front machinegunned a bus on the highway.", "firearms"),
+        ("Two aircraft strafed the village at dawn.", "aerial"),
+        ("Terrorists placed dynamite under the bridge.", "explosives"),
+    ],
+)
+def test_less_common_ways_of_attacking_are_attacks(text, mode):
+    article = wirescope.process(text, published="2021-08-25", clean=False)
+    assert [(e.type, e.mode) for e in article.events] == [("ASSAULT", mode)]
+
+
+def test_placing_charges_in_court_is_no_bombing():
+    article = wirescope.process("The prosecutor placed charges against him on Monday.", published="2021-08-25")
+    assert "ASSAULT" not in {e.type for e in article.events}
+
+
 def test_firing_employees_is_not_firing_on_them():
     article = wirescope.process("The company fired 40 employees last week.", published="2021-08-25")
     assert "ASSAULT" not in {e.type for e in article.events}

@@ -49,6 +49,20 @@ def test_yesterday_outside_the_clause_dates_the_event():
     assert article.text_of(killing.date.evidence) == "Yesterday"
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "precision"),
+    [
+        ("On 5 March 1987 guerrillas attacked a bus near Jalalabad.", "1987-03-05", 1),
+        ("In 1987, Soviet helicopters raided the valley, a shopkeeper recalled.", "1987", 3),
+    ],
+)
+def test_a_past_events_own_date_is_its_records_not_the_publication_day(text, day, precision):
+    (raid,) = records_of(process(text), "ASSAULT")
+    assert raid.historical and not raid.happened
+    assert raid.date is not None and (raid.date.normalized, raid.date.filled_from) == (day, "clause")
+    assert raid.time_precision == precision
+
+
 def test_lead_headline_and_body_mentions_of_one_raid_are_one_record(release):
     arrest = records_of(release, "COERCE", "arrest")[0]
     assert len(arrest.mentions) == 3  # the headline, the lead and "The leader was arrested ..."

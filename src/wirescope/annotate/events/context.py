@@ -60,6 +60,7 @@ class ReportContext:
         self.framing = _framing_phrases(article)
         self.places = sorted(_places(article), key=lambda f: f.span.start)
         self.dates = sorted(_dates(article), key=lambda f: f.span.start)
+        self.clause_dates = sorted(_dates(article, background=True), key=lambda f: f.span.start)  # see _dates
         # for each place or date, the events whose clause holds it (computed once: mentions x candidates)
         events = SpanIndex(article.events, span_of=lambda e: e.evidence)
         self.holders = {
@@ -289,16 +290,17 @@ def _names_place(article: Article, span: Span, country: bool) -> bool:
     )
 
 
-def _dates(article: Article) -> list[Found]:
+def _dates(article: Article, *, background: bool = False) -> list[Found]:
     """Every date or time the times annotator gave a calendar value, with ACLED's time precision.
-    Dates more than a year before publication are left out: at the sentence level and beyond they
-    are background ("since 2001"), not the day of the event told."""
+    Dates more than a year before publication are left out unless `background` is asked for: at
+    the sentence level and beyond they are background ("since 2001"), not the day of the event
+    told; in the event's own clause they are its day ("in 1987 helicopters raided the valley")."""
     published = article.published
     found = []
     for t in article.times:
         if t.type not in ("DATE", "TIME") or not t.value or not t.value[:4].isdigit():
             continue
-        if published is not None and int(t.value[:4]) < published.year - 1:
+        if not background and published is not None and int(t.value[:4]) < published.year - 1:
             continue
         found.append(Found(t.span, article.text_of(t.span), t.value, time_precision(t.value)))
     return found

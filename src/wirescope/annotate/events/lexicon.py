@@ -167,6 +167,9 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "lynch": ("ASSAULT", "mob"),
     "shoot": ("ASSAULT", "firearms"),
     "gun": ("ASSAULT", "firearms"),
+    "machinegun": ("ASSAULT", "firearms"),
+    "machinegunne": ("ASSAULT", "firearms"),  # spaCy's lemma of "machinegunned"
+    "strafe": ("ASSAULT", "aerial"),
     "bomb": ("ASSAULT", "explosives"),
     "shell": ("ASSAULT", "artillery"),
     "bombard": ("ASSAULT", "artillery"),
@@ -262,6 +265,7 @@ OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("lift", "SANCTIONS"): ("CONCEDE", None),
     ("throw", "WEAPONS"): ("ASSAULT", None),
     ("plant", "WEAPONS"): ("ASSAULT", "explosives"),
+    ("place", "WEAPONS"): ("ASSAULT", "explosives"),
     ("seize", "WEAPONS"): ("COERCE", "disrupt weapons"),
     ("find", "WEAPONS"): ("COERCE", "disrupt weapons"),
     ("fire", "FIRED"): ("ASSAULT", "firearms"),
@@ -511,6 +515,7 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
             "arsenal",
             "detonator",
             "rpg",
+            "dynamite",
         }
     ),
 }

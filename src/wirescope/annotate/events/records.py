@@ -60,7 +60,7 @@ class Draft:
     "event_records",
     requires=("events", "paragraphs", "sentences", "times", "places"),
     adds=("event_records",),
-    version="2",
+    version="3",  # 3: a clause's own date is the record's, however long ago
 )
 def build_event_records(article: Article) -> Article:
     """Annotator: one EventRecord per real-world event, its mentions grouped, its arguments from the report."""
@@ -112,7 +112,7 @@ def _time_span(ctx: ReportContext, mention: Event) -> Found | None:
     assert mention.time is not None
     paragraph = ctx.paragraph_of(mention.evidence) or ctx.sentence_of(mention.evidence)
     # within its paragraph only: a parse that runs a headline into the dateline gives the headline its date
-    same = [d for d in ctx.dates if d.normalized == mention.time.value and paragraph.contains(d.span)]
+    same = [d for d in ctx.clause_dates if d.normalized == mention.time.value and paragraph.contains(d.span)]
     return min(same, key=lambda d: abs(d.span.start - mention.evidence.start)) if same else None
 
 
